@@ -1,0 +1,52 @@
+/**
+ * The one error model. Domain code throws `JifenError`s; the HTTP layer's single `onError` turns them into
+ * `{error: {code, message, fields?}}` with the status that belongs to the code.
+ */
+
+/** A problem with one field, named by its path in the input (e.g. `facts.birthDate`, `indicators.3.tiers`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 422,
+  invalid_rule_set: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  precondition_required: 428,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/**
+ * @example
+ * throw new JifenError('not_found', 'RuleSets: no rule set "x"');
+ * throw new JifenError('validation_failed', 'Evaluate: invalid facts', [{ path: 'facts.age', message: 'unknown fact' }]);
+ */
+export class JifenError extends Error {
+  override readonly name = 'JifenError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+  }
+
+  get status(): (typeof ERROR_STATUS)[ErrorCode] {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Joins path segments the way every field error names them: `indicators.3.tiers.0.points`. */
+export function fieldPath(segments: readonly PropertyKey[]): string {
+  return segments.map(String).join('.');
+}

@@ -1,0 +1,92 @@
+import { fromHundredths } from '../points';
+import type { Scenario } from '../rule-set/schema';
+import { explainGap, explainReason } from './explain';
+import { conditionKeys, type ConditionLookup, type IndicatorOutcome } from './indicator-points';
+import type { PreparedFacts } from './facts';
+import { computeScores, groupResults, sumScores, type Scores } from './totals';
+import type { Evaluation, Gap, ResolvedRuleSet, ScenarioResult } from './types';
+
+/** Scenario score in hundredths: the total, or the same sum over the scenario's counted indicators. */
+export function scenarioScore(rs: ResolvedRuleSet, scenario: Scenario, outcomes: readonly IndicatorOutcome[], scores: Scores): number {
+  return scenario.counted ? sumScores(rs, outcomes, new Set(scenario.counted)).total : scores.total;
+}
+
+/**
+ * Eligible = not vetoed, eligibility conditions hold, and the scenario score reaches the bar.
+ * Every gap is listed, so a resident sees all that is missing at once.
+ */
+export function scenarioResult(
+  rs: ResolvedRuleSet,
+  scenario: Scenario,
+  outcomes: readonly IndicatorOutcome[],
+  scores: Scores,
+  check: ConditionLookup,
+): ScenarioResult {
+  const score = scenarioScore(rs, scenario, outcomes, scores);
+  const bar = Math.round(scenario.bar * 100);
+  const gaps: Gap[] = [];
+  if (scores.vetoedBy) gaps.push({ code: 'vetoed', indicator: scores.vetoedBy.id, title: scores.vetoedBy.title });
+  if (scenario.eligibility) {
+    const outcome = check(conditionKeys.scenario(scenario.id));
+    if (!outcome.passed) gaps.push({ code: 'condition-failed', failed: outcome.failed });
+  }
+  const short = Math.max(0, bar - score);
+  if (short > 0) gaps.push({ code: 'below-bar', short: fromHundredths(short), bar: scenario.bar, score: fromHundredths(score) });
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    eligible: gaps.length === 0,
+    score: fromHundredths(score),
+    bar: scenario.bar,
+    places: scenario.places,
+    shortBy: fromHundredths(short),
+    missing: gaps.map((gap) => {
+      const text = explainGap(rs, gap);
+      return { ...gap, message: text.en, messageZh: text.zh };
+    }),
+  };
+}
+
+/** Builds the evaluation every evaluator answers, from indicator outcomes and scenario condition outcomes. */
+export function assembleEvaluation(
+  rs: ResolvedRuleSet,
+  asOf: string,
+  facts: PreparedFacts,
+  outcomes: readonly IndicatorOutcome[],
+  scores: Scores,
+  check: ConditionLookup,
+): Evaluation {
+  const derived: Record<string, number | null> = {};
+  for (const d of rs.derived) {
+    const value = facts[d.id];
+    derived[d.id] = typeof value === 'number' ? value : null;
+  }
+  return {
+    ruleSetId: rs.id,
+    version: rs.version,
+    hash: rs.hash,
+    asOf,
+    total: fromHundredths(scores.total),
+    vetoed: scores.vetoed,
+    groups: groupResults(rs, scores),
+    indicators: rs.indicators.map((ind, i) => {
+      const outcome = outcomes[i] ?? { points: 0, reason: { code: 'no-tier' as const }, vetoed: false };
+      const text = explainReason(rs, outcome.reason);
+      return {
+        id: ind.id,
+        title: ind.title,
+        group: ind.group,
+        kind: ind.kind,
+        ...(ind.category === undefined ? {} : { category: ind.category }),
+        points: fromHundredths(outcome.points),
+        explanation: text.en,
+        explanationZh: text.zh,
+        reason: outcome.reason,
+      };
+    }),
+    scenarios: rs.scenarios.map((s) => scenarioResult(rs, s, outcomes, scores, check)),
+    derived,
+  };
+}
+
+export { computeScores };

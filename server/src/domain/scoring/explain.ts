@@ -1,0 +1,110 @@
+import type { Text } from '../rule-set/schema';
+import { OPERATOR_SYMBOLS } from './operators';
+import type { FailedCondition, Gap, Reason, ResolvedRuleSet } from './types';
+
+/**
+ * Turns the reasons behind points into the sentences residents and staff read, in Chinese and English:
+ * "59 months × 0.5 = 29.5", "tier matched: bachelor or above", "condition failed: residenceMonths ≥ 12 (is 8)".
+ */
+export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
+  switch (reason.code) {
+    case 'missing': {
+      // A derived fact is missing because its input is: name the input the resident can provide.
+      const source = rs.derived.find((d) => d.id === reason.fact)?.fact ?? reason.fact;
+      return { en: `${source} not provided`, zh: `未提供${factTitle(rs, source).zh}` };
+    }
+    case 'condition-failed':
+      return failedText(rs, reason.failed);
+    case 'fixed':
+      return { en: `conditions met: ${reason.points}`, zh: `条件符合：${reason.points} 分` };
+    case 'tier':
+      return { en: `tier matched: ${reason.title.en}`, zh: `符合档次：${reason.title.zh}` };
+    case 'no-tier':
+      return { en: 'no tier matched', zh: '未达到任何档次' };
+    case 'rate': {
+      const unit = rs.facts.get(reason.fact)?.unit;
+      const per = reason.per === 1 ? '' : ` ÷ ${reason.per}`;
+      const en = `${reason.value} ${plural(unit?.en ?? 'units', reason.value)}${per} × ${reason.rate} = ${reason.raw}`;
+      const zh = `${reason.value} ${unit?.zh ?? ''}${per} × ${reason.rate} = ${reason.raw}`.replace('  ', ' ');
+      return reason.capped ? { en: `${en}, capped at ${reason.cap}`, zh: `${zh}，封顶 ${reason.cap} 分` } : { en, zh };
+    }
+    case 'band': {
+      const range = bandRange(reason.min, reason.max);
+      const title = factTitle(rs, reason.fact);
+      return {
+        en: `${reason.fact} ${reason.value} in band ${range}: ${reason.points}`,
+        zh: `${title.zh} ${reason.value}（${range} 档）：${reason.points} 分`,
+      };
+    }
+    case 'no-band':
+      return { en: `${reason.fact} ${reason.value} is in no band: 0`, zh: `${factTitle(rs, reason.fact).zh} ${reason.value} 不在任何区间：0 分` };
+    case 'deduction': {
+      const en = `${reason.occurrences} × ${reason.each} = ${reason.raw} deducted`;
+      const zh = `${reason.occurrences} 次 × ${reason.each} = 扣 ${reason.raw} 分`;
+      return reason.capped ? { en: `${en}, capped at ${reason.cap}`, zh: `${zh}，最多扣 ${reason.cap} 分` } : { en, zh };
+    }
+    case 'veto':
+      return reason.triggered
+        ? { en: 'veto: disqualified from every scenario', zh: '一票否决：不具备任何场景资格' }
+        : { en: 'no veto applies', zh: '未触发一票否决' };
+  }
+}
+
+/** What stands between a resident and a scenario, as a sentence. */
+export function explainGap(rs: ResolvedRuleSet, gap: Gap): Text {
+  switch (gap.code) {
+    case 'vetoed':
+      return { en: `disqualified by veto: ${gap.title.en}`, zh: `一票否决：${gap.title.zh}` };
+    case 'condition-failed':
+      return failedText(rs, gap.failed);
+    case 'below-bar':
+      return { en: `${gap.short} points short of ${gap.bar}`, zh: `距 ${gap.bar} 分还差 ${gap.short} 分` };
+  }
+}
+
+function failedText(rs: ResolvedRuleSet, failed: readonly FailedCondition[]): Text {
+  if (failed.length === 0) return { en: 'condition failed', zh: '条件不符合' };
+  const parts = failed.map((f) => {
+    const symbol = OPERATOR_SYMBOLS[f.operator];
+    const actualEn = f.actual === undefined ? 'not provided' : `is ${show(f.actual)}`;
+    const actualZh = f.actual === undefined ? '未提供' : `实际 ${show(f.actual)}`;
+    const en = `${f.fact}${f.path ?? ''} ${symbol.en} ${show(f.value)}`;
+    const zh = `${factTitle(rs, f.fact).zh} ${symbol.zh} ${show(f.value)}`;
+    return {
+      en: `${f.negated ? `not (${en})` : en} (${actualEn})`,
+      zh: `${f.negated ? `非（${zh}）` : zh}（${actualZh}）`,
+    };
+  });
+  return {
+    en: `condition failed: ${parts.map((p) => p.en).join('; ')}`,
+    zh: `条件不符合：${parts.map((p) => p.zh).join('；')}`,
+  };
+}
+
+/** A fact's title, also for derived and computed facts (`score.total`). */
+export function factTitle(rs: ResolvedRuleSet, id: string): Text {
+  const fact = rs.facts.get(id) ?? rs.derived.find((d) => d.id === id);
+  if (fact) return fact.title;
+  if (id === 'score.total') return { zh: '总积分', en: 'total score' };
+  if (id === 'vetoed') return { zh: '一票否决', en: 'vetoed' };
+  const [, kind, ref] = id.split('.');
+  const named = kind === 'group' ? rs.groups.find((g) => g.id === ref) : rs.indicators.find((i) => i.id === ref);
+  if (named) return { zh: `${named.title.zh}得分`, en: `${named.title.en} score` };
+  return { zh: id, en: id };
+}
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(String).join(', ')}]`;
+  return String(value);
+}
+
+function bandRange(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return `${min}–${max}`;
+  if (min !== undefined) return `≥ ${min}`;
+  if (max !== undefined) return `≤ ${max}`;
+  return 'any';
+}
+
+function plural(unit: string, n: number): string {
+  return n === 1 || unit.endsWith('s') ? unit : `${unit}s`;
+}

@@ -1,0 +1,105 @@
+import { parseDate, fullMonthsBetween, fullYearsBetween } from '../dates';
+import { JifenError, type FieldError } from '../errors';
+import type { DerivedFact, FactDefinition } from '../rule-set/schema';
+import type { FactValue, Facts, ResolvedRuleSet } from './types';
+
+/**
+ * Checks a resident's facts against the rule set's fact definitions and returns only known, well-typed
+ * values. Every offending fact is named (`facts.birthDate`), not just the first.
+ *
+ * @example
+ * parseFacts(rs, { birthDate: '1990-05-01', socialInsuranceMonths: 59 });
+ */
+export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts'): Facts {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new JifenError('validation_failed', 'Facts: must be an object', [{ path, message: 'must be an object of fact values' }]);
+  }
+  const errors: FieldError[] = [];
+  const out: Record<string, FactValue> = {};
+  for (const [id, value] of Object.entries(input)) {
+    const field = `${path}.${id}`;
+    const def = rs.facts.get(id);
+    if (!def) {
+      const derived = rs.derived.find((d) => d.id === id);
+      errors.push({
+        path: field,
+        message: derived ? `is derived from ${derived.fact}; send ${derived.fact} instead` : `unknown fact for rule set ${rs.id}`,
+      });
+      continue;
+    }
+    const problem = checkValue(def, value);
+    if (problem) errors.push({ path: field, message: problem });
+    else out[id] = value as FactValue;
+  }
+  if (errors.length > 0) throw new JifenError('validation_failed', 'Facts: invalid facts', errors);
+  return out;
+}
+
+/** Why `value` is not a valid value of the fact, or undefined when it is. */
+export function checkValue(def: FactDefinition, value: unknown): string | undefined {
+  switch (def.type) {
+    case 'integer':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a number`;
+      if (def.type === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
+      if (def.min !== undefined && value < def.min) return `must be ≥ ${def.min}`;
+      if (def.max !== undefined && value > def.max) return `must be ≤ ${def.max}`;
+      return undefined;
+    }
+    case 'date':
+      return typeof value === 'string' && parseDate(value) ? undefined : 'must be a date YYYY-MM-DD';
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'string':
+      return typeof value === 'string' && value.length <= 200 ? undefined : 'must be a string of at most 200 characters';
+    case 'enum': {
+      const allowed = (def.values ?? []).map((v) => v.id);
+      return typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
+    }
+    case 'enum-list': {
+      const allowed = (def.values ?? []).map((v) => v.id);
+      if (!Array.isArray(value)) return `must be a list of ${allowed.join(', ')}`;
+      const bad = value.filter((v) => typeof v !== 'string' || !allowed.includes(v));
+      if (bad.length > 0) return `has unknown values; allowed: ${allowed.join(', ')}`;
+      if (new Set(value).size !== value.length) return 'has repeated values';
+      return undefined;
+    }
+  }
+}
+
+/** Input facts with defaults filled in and derived facts computed at `asOf`: what conditions read. */
+export type PreparedFacts = Record<string, FactValue | undefined>;
+
+/**
+ * @example
+ * prepareFacts(rs, { birthDate: '1986-07-01' }, '2026-06-30').age; // 39
+ */
+export function prepareFacts(rs: ResolvedRuleSet, facts: Facts, asOf: string): PreparedFacts {
+  const prepared: PreparedFacts = Object.create(null);
+  for (const def of rs.facts.values()) {
+    const value = Object.hasOwn(facts, def.id) ? facts[def.id] : def.default;
+    if (value !== undefined) prepared[def.id] = value;
+  }
+  for (const derived of rs.derived) prepared[derived.id] = derive(derived, prepared, asOf);
+  return prepared;
+}
+
+/** One derived fact from the fixed library; undefined when its inputs are absent or unusable. */
+export function derive(derived: DerivedFact, facts: PreparedFacts, asOf: string): number | undefined {
+  const input = facts[derived.fact];
+  switch (derived.derivation) {
+    case 'fullYearsSince':
+      return typeof input === 'string' ? nonNegative(fullYearsBetween(input, asOf)) : undefined;
+    case 'fullMonthsSince':
+      return typeof input === 'string' ? nonNegative(fullMonthsBetween(input, asOf)) : undefined;
+    case 'fullMonthsBetween': {
+      const until = derived.until === undefined ? undefined : facts[derived.until];
+      return typeof input === 'string' && typeof until === 'string' ? nonNegative(fullMonthsBetween(input, until)) : undefined;
+    }
+    case 'count':
+      return Array.isArray(input) ? input.length : undefined;
+  }
+}
+
+// A date after asOf (a birth date in the future) gives no value rather than a negative age.
+const nonNegative = (n: number | undefined) => (n === undefined || n < 0 ? undefined : n);
