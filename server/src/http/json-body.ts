@@ -1,0 +1,68 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { JifenError } from '../domain/errors';
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * Guards a JSON body before validation: not JSON by content type → 415, larger than `maxBytes` → 413
+ * (checked on the declared length and again while reading), not parseable → 400 `invalid_json`.
+ * The parsed body is cached by Hono for the validator that follows.
+ *
+ * @example
+ * createRoute({ method: 'post', path: '/evaluate', middleware: [jsonBody({ maxBytes: 256 * 1024 })], … });
+ */
+export function jsonBody(options: { maxBytes: number }): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: options.maxBytes,
+    onError: () => {
+      throw new JifenError('payload_too_large', `Request: the body is larger than ${formatBytes(options.maxBytes)}`);
+    },
+  });
+  return async (c, next) => {
+    const type = c.req.header('content-type');
+    const media = type?.split(';')[0]?.trim() ?? '';
+    if (!JSON_TYPE.test(media)) {
+      throw new JifenError('unsupported_media_type', `Request: send the body as application/json${type ? `, not ${media}` : ''}`);
+    }
+    return limit(c, async () => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch (error) {
+        if (error instanceof SyntaxError) throw new JifenError('invalid_json', 'Request: the body is not valid JSON');
+        throw error;
+      }
+      // zod copies objects without `__proto__`, so such a key would vanish silently instead of being refused.
+      const proto = findProtoKey(body);
+      if (proto) {
+        throw new JifenError('validation_failed', 'Request: invalid body', [{ path: proto, message: 'is not a known field' }]);
+      }
+      await next();
+    });
+  };
+}
+
+/** The path of the first own `__proto__` key in a parsed JSON value, if any (walked without recursion). */
+export function findProtoKey(value: unknown): string | undefined {
+  type Node = { value: unknown; key: string; parent: Node | undefined };
+  const stack: Node[] = [{ value, key: '', parent: undefined }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.value === null || typeof node.value !== 'object') continue;
+    for (const [key, child] of Object.entries(node.value)) {
+      const next = { value: child, key, parent: node };
+      if (key === '__proto__') {
+        const path: string[] = [];
+        for (let n: Node | undefined = next; n?.parent; n = n.parent) path.unshift(n.key);
+        return path.join('.');
+      }
+      stack.push(next);
+    }
+  }
+  return undefined;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer, type SpawnedServer } from '../../test/support/spawn-server';
+
+describe('npm start', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jifen-start-'));
+  const url = pathToFileURL(join(dir, 'data', 'jifen.db')).href;
+  const running: SpawnedServer[] = [];
+  afterAll(async () => {
+    await Promise.all(running.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves healthz and the evaluation on a fresh database, stops on SIGTERM, and starts again on the same one', async () => {
+    const server = await spawnServer({ JIFEN_DATABASE_URL: url });
+    running.push(server);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.output()).toContain(`(database ${url})`);
+
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    const facts = {
+      birthDate: '1990-05-01',
+      education: 'bachelor',
+      vocational: ['qualification_level_3'],
+      socialInsuranceMonths: 59,
+      residenceMonths: 30,
+    };
+    const res = await fetch(`${server.url}/api/v1/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ruleSetId: 'provincial-common', asOf: '2026-06-30', facts }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // Official table: age 36 → 20, bachelor → 10, level 3 → 8, 59 months × 0.5 → 29.5, 30 months × 0.25 → 7.5.
+    expect(body).toMatchObject({ ruleSetId: 'provincial-common', version: 1, asOf: '2026-06-30', total: 75 });
+    expect(Object.fromEntries(body.indicators.map((i: { id: string; points: number }) => [i.id, i.points]))).toEqual({
+      age: 20,
+      education: 10,
+      vocational: 8,
+      socialInsurance: 29.5,
+      residence: 7.5,
+    });
+
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('SIGTERM');
+
+    const again = await spawnServer({ JIFEN_DATABASE_URL: url });
+    running.push(again);
+    const list = await (await fetch(`${again.url}/api/v1/rule-sets`)).json();
+    const provincial = list.ruleSets.find((s: { id: string }) => s.id === 'provincial-common');
+    expect(provincial.latest).toMatchObject({ version: 1, publishedBy: 'seed' });
+    expect(await again.stop()).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { JifenError } from './domain/errors';
+import { databaseConfigFromEnv, redactDatabaseUrl } from './storage/database';
+import { startServer } from './server';
+
+/**
+ * `npm start`: serves Jifen on `PORT` (default 8787; `HOST` to pick an interface) with the database at
+ * `JIFEN_DATABASE_URL` (default `file:data/jifen.db`, token in `JIFEN_DATABASE_AUTH_TOKEN`).
+ * Stops cleanly on SIGTERM and SIGINT.
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT?.trim() || 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Jifen: PORT must be a port number, not "${process.env.PORT}"`);
+  const database = databaseConfigFromEnv(process.env);
+  const server = await startServer({
+    port,
+    ...(process.env.HOST?.trim() ? { hostname: process.env.HOST.trim() } : {}),
+    database,
+    ruleSetsDirectory: fileURLToPath(new URL('../../rule-sets', import.meta.url)),
+  });
+  console.log(`Jifen listening on ${server.url} (database ${redactDatabaseUrl(database.url)})`);
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Jifen: ${signal} received, stopping`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Jifen: error while stopping', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  // A JifenError is a known start problem (a changed shipped rule set…): its message says what to do.
+  console.error(error instanceof JifenError ? error.message : error);
+  process.exit(1);
+});
