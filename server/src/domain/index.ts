@@ -10,3 +10,6 @@ export * from './scoring/facts';
 export * from './scoring/evaluate';
 export * from './scoring/explain';
 export * from './ranking/rank';
+export * from './rule-set/validate';
+export * from './rule-set/run-cases';
+export * from './rule-set/repository';

@@ -105,6 +105,8 @@ function bandRange(min?: number, max?: number): string {
   return 'any';
 }
 
+// Units are written singular in rule sets; currencies and the like have no plural.
+const UNCOUNTABLE = new Set(['yuan', 'rmb', 'cny', 'sq m', 'm²']);
 function plural(unit: string, n: number): string {
-  return n === 1 || unit.endsWith('s') ? unit : `${unit}s`;
+  return n === 1 || unit.endsWith('s') || UNCOUNTABLE.has(unit.toLowerCase()) ? unit : `${unit}s`;
 }
