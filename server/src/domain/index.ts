@@ -13,3 +13,7 @@ export * from './ranking/rank';
 export * from './rule-set/validate';
 export * from './rule-set/run-cases';
 export * from './rule-set/repository';
+export * from './diff';
+export * from './audit';
+export * from './calendar';
+export * from './ledger';

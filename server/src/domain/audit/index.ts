@@ -1,0 +1,3 @@
+export * from './actions';
+export * from './chain';
+export * from './verify';

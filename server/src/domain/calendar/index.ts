@@ -1,0 +1,4 @@
+export { addDays, weekday } from './day';
+export * from './overrides';
+export * from './working-days';
+export * from './coverage';

@@ -1,0 +1,101 @@
+import { JifenError } from '../errors';
+import type { Text } from '../rule-set/schema';
+import { addDays, assertDate, weekday } from './day';
+import { officialDay } from './official';
+import { indexOverrides, type CalendarOverride } from './overrides';
+
+/**
+ * Working days (工作日) by the official Chinese holiday calendar: weekends and public holidays are off,
+ * adjusted working weekends (调休上班) are on. The `chinese-days` library supplies the official calendar
+ * for the years it knows (official.ts); an admin's override table corrects it and fills in later years. For a year with
+ * neither, only weekends are off — `coverage(year)` tells the UI to warn about that.
+ */
+
+/** Where a day's status comes from. */
+export type DaySource = 'override' | 'official' | 'weekday';
+
+export interface DayDetail {
+  date: string;
+  working: boolean;
+  source: DaySource;
+  /** The holiday or the override's note, when there is one. */
+  name?: Text;
+}
+
+// Scanning longer than this means the calendar (or an override table) has no working days left.
+const MAX_SCAN_DAYS = 3660;
+
+/**
+ * Whether `date` is a working day.
+ *
+ * @example
+ * isWorkingDay('2025-10-08'); // false: National Day holiday
+ * isWorkingDay('2025-10-11'); // true: a Saturday worked in lieu (调休上班)
+ */
+export function isWorkingDay(date: string, overrides: readonly CalendarOverride[] = []): boolean {
+  return dayDetail(date, overrides).working;
+}
+
+/** Whether `date` is a working day, and why. */
+export function dayDetail(date: string, overrides: readonly CalendarOverride[] = []): DayDetail {
+  assertDate(date, 'date');
+  const override = indexOverrides(overrides).get(date);
+  if (override) {
+    const note = override.note ? { name: { zh: override.note, en: override.note } } : {};
+    return { date, working: override.kind === 'workday', source: 'override', ...note };
+  }
+  const official = officialDay(date);
+  if (official) return { date, source: 'official', ...official };
+  const day = weekday(date);
+  return { date, working: day !== 0 && day !== 6, source: 'weekday' };
+}
+
+/**
+ * The `n`th working day after `start`; `start` itself never counts, even when it is a working day.
+ * This is how Jifen reads "within 10 working days from submission" (自受理之日起10个工作日内): the count
+ * starts on the next working day after the day of submission, and the deadline is the end of the 10th
+ * working day. `n = 0` gives `start`.
+ *
+ * @example
+ * addWorkingDays('2025-09-30', 10); // '2025-10-21' (National Day 1–8 Oct off, Saturday 11 Oct worked)
+ */
+export function addWorkingDays(start: string, n: number, overrides: readonly CalendarOverride[] = []): string {
+  assertDate(start, 'start');
+  if (!Number.isInteger(n) || n < 0 || n > 3650) {
+    throw new JifenError('validation_failed', `Calendar: working days must be a whole number from 0 to 3650, not ${n}`, [
+      { path: 'n', message: 'must be a whole number from 0 to 3650' },
+    ]);
+  }
+  let date = start;
+  let left = n;
+  for (let scanned = 0; left > 0; scanned++) {
+    if (scanned > MAX_SCAN_DAYS + n * 2) throw noWorkingDays(start);
+    date = addDays(date, 1);
+    if (isWorkingDay(date, overrides)) left--;
+  }
+  return date;
+}
+
+/**
+ * The number of working days after `from` up to and including `to` — the inverse of `addWorkingDays`:
+ * `workingDaysBetween(s, addWorkingDays(s, n)) === n`. Negative when `to` is before `from`.
+ *
+ * @example
+ * workingDaysBetween('2025-09-30', '2025-10-09'); // 1
+ */
+export function workingDaysBetween(from: string, to: string, overrides: readonly CalendarOverride[] = []): number {
+  assertDate(from, 'from');
+  assertDate(to, 'to');
+  if (to < from) return -workingDaysBetween(to, from, overrides);
+  let count = 0;
+  for (let date = from, scanned = 0; date < to; scanned++) {
+    if (scanned > 366 * 100) throw new JifenError('validation_failed', 'Calendar: dates are more than 100 years apart');
+    date = addDays(date, 1);
+    if (isWorkingDay(date, overrides)) count++;
+  }
+  return count;
+}
+
+function noWorkingDays(start: string): JifenError {
+  return new JifenError('validation_failed', `Calendar: no working day within ten years after ${start}; check the override table`);
+}

@@ -1,0 +1,2 @@
+export { lastValidDay, validOn } from './term';
+export * from './ledger';
