@@ -1,11 +1,28 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Client } from '@libsql/client';
 import type { RuleSetRepository } from './domain/rule-set/repository';
-import { addApiDocs } from './http/docs-routes';
+import { accessControl, type AppEnv, type PrincipalResolver } from './http/access';
+import { auditRoutes } from './http/audit-routes';
+import { authRoutes } from './http/auth-routes';
+import { diffRoutes } from './http/diff-routes';
+import { draftRoutes } from './http/draft-routes';
+import type { LifecycleRouteDeps } from './http/lifecycle-deps';
+import { sessionResolver, type NetworkOptions } from './http/session-auth';
+import { userRoutes } from './http/user-routes';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './lifecycle/sessions';
+import { addApiDocs, DOCS_PATH } from './http/docs-routes';
 import { errorHandler, notFoundHandler, validationHook } from './http/errors';
 import { evaluateRoutes } from './http/evaluate-routes';
 import { healthRoutes } from './http/health-routes';
 import { ruleSetRoutes } from './http/rule-set-routes';
+import { securityHeaders } from './http/security-headers';
 import { serveEditor } from './http/static';
+import { objectionRoutes } from './http/objection-routes';
+import { publicRoundRoutes } from './http/public-round-routes';
+import { roundRoutes } from './http/round-routes';
+import { widgetCors } from './http/widget/cors';
+import { mountWidget, widgetResolvers, type WidgetServices } from './http/widget/widget-app';
+import { mountResidents, residentResolvers, type ResidentServices } from './http/resident-app';
 import { createRuleSetResolver, type RuleSetResolver } from './storage/rule-set-resolver';
 
 export interface AppDeps {
@@ -16,6 +33,23 @@ export interface AppDeps {
   log?: (message: string, error: unknown) => void;
   /** Shown in the OpenAPI document. */
   version?: string;
+  /**
+   * The database behind staff accounts, drafts and the audit trail (the same client as `ruleSets`). Without
+   * it nobody can sign in: staff routes answer 401 and only the open routes work.
+   */
+  database?: Client;
+  /** The clock for sessions, audit entries and "today"; tests pass their own. */
+  now?: () => Date;
+  /** Session lifetimes and sign-in limits; `DEFAULT_SESSION_POLICY` by default. */
+  sessions?: Partial<SessionPolicy>;
+  /** Proxy headers; see `NetworkOptions`. */
+  network?: Partial<NetworkOptions>;
+  /** More kinds of callers (service credentials, partner keys, resident tokens), tried after the staff session. */
+  principalResolvers?: readonly PrincipalResolver[];
+  /** Partners and the eligibility widget (http/widget); without it none of their routes is served. */
+  widget?: WidgetServices;
+  /** Residents, feeds, ledgers and self-applications (http/resident-app.ts); served only with `database`. */
+  residents?: ResidentServices;
 }
 
 /**
@@ -25,13 +59,44 @@ export interface AppDeps {
  * const app = createApp({ ruleSets: createMemoryRuleSetRepository() });
  * const res = await app.request('/healthz');
  */
-export function createApp(deps: AppDeps): OpenAPIHono {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const resolver = deps.resolver ?? createRuleSetResolver(deps.ruleSets);
+  const lifecycle: LifecycleRouteDeps = {
+    lifecycle: deps.database && { db: deps.database, ruleSets: deps.ruleSets, now: deps.now ?? (() => new Date()) },
+    policy: { ...DEFAULT_SESSION_POLICY, ...deps.sessions },
+    network: { trustProxy: false, ...deps.network },
+  };
+
+  app.use('*', securityHeaders({ docsPath: DOCS_PATH }));
+
+  // Before the access control, so that the widget can read (and show) a refusal.
+  if (deps.widget) app.use('/api/v1/widget/*', widgetCors(deps.widget.partners));
+  // Registered before every route: the access table (http/access.ts) decides who may call what.
+  const widgetCallers = deps.widget ? widgetResolvers(deps.widget) : [];
+  const residentCallers = deps.database && deps.residents ? residentResolvers(deps.database, deps.residents, deps.now ?? (() => new Date())) : [];
+  app.use('*', accessControl({ resolvers: [sessionResolver(lifecycle.lifecycle, lifecycle.policy), ...(deps.principalResolvers ?? []), ...residentCallers, ...widgetCallers] }));
 
   app.route('/', healthRoutes());
   app.route('/', evaluateRoutes({ resolver }));
+  app.route('/', authRoutes(lifecycle));
+  app.route('/', userRoutes(lifecycle));
+  // Before the rule-set routes: `/rule-sets/validate` is not a rule set id.
+  app.route('/', draftRoutes(lifecycle));
+  app.route('/', diffRoutes(lifecycle));
+  app.route('/', auditRoutes(lifecycle));
   app.route('/', ruleSetRoutes({ ruleSets: deps.ruleSets }));
+  if (deps.database) {
+    const rounds = { client: deps.database, resolver };
+    const now = deps.now ?? (() => new Date());
+    app.route('/', roundRoutes({ rounds, now }));
+    app.route('/', objectionRoutes({ rounds, now }));
+    app.route('/', publicRoundRoutes(rounds));
+  }
+  if (deps.database && deps.residents) {
+    mountResidents(app, { client: deps.database, resolver, now: deps.now ?? (() => new Date()), ...deps.residents });
+  }
+  if (deps.widget) mountWidget(app, deps.widget, { resolver, ruleSets: deps.ruleSets });
   addApiDocs(app, deps.version ?? '0.1.0');
   app.route('/editor', serveEditor());
 

@@ -1,10 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
+import { createWidgetServices, startWidgetDemo } from './http/widget/widget-app';
+import { seedDemoUsers, type DemoCredential } from './lifecycle/demo-users';
 import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './storage/database';
 import { createLibsqlRuleSetRepository } from './storage/libsql-rule-set-repository';
+import { seedDemoResidents, type DemoSeedReport } from './storage/demo-residents';
+import { loadResidentTokenSecret } from './storage/resident-token-secret';
+import { createRuleSetResolver } from './storage/rule-set-resolver';
 import { migrate } from './storage/migrations';
 import { seedRuleSets, type SeedReport } from './storage/seed';
+import { seedDemoRounds, type DemoRoundsReport } from './storage/demo-rounds';
 
 export interface ServerOptions {
   port: number;
@@ -13,8 +19,14 @@ export interface ServerOptions {
   database: DatabaseConfig;
   /** Folder of the shipped rule sets (`<id>/<n>.json`) seeded on start. */
   ruleSetsDirectory: string;
-  /** The clock, read once to stamp seeded versions. */
+  /** The clock: stamps seeded versions, sessions and audit entries. */
   now?: () => Date;
+  /** The key of resident tokens (`JIFEN_RESIDENT_TOKEN_SECRET`, ≥ 32 characters); else one generated and stored. */
+  residentTokenSecret?: string;
+  /** On a database without accounts, create the demo staff accounts (answered in `demoUsers`, to print once). */
+  demo?: boolean;
+  /** The private JWK that signs widget statements (`JIFEN_SIGNING_KEY`); else one generated and stored. */
+  signingKey?: string;
 }
 
 export interface RunningServer {
@@ -22,6 +34,14 @@ export interface RunningServer {
   url: string;
   port: number;
   seeded: SeedReport;
+  /** Demo accounts created by this start, with their passwords (empty unless the database had no account). */
+  demoUsers: DemoCredential[];
+  /** The demo population seeded by this start (`seeded: false` when residents existed already); absent without `demo`. */
+  demoResidents?: DemoSeedReport;
+  /** The demo rounds seeded by this start (one published, one open); absent without `demo`. */
+  demoRounds?: DemoRoundsReport;
+  /** The application being served, e.g. to list its routes. */
+  app: ReturnType<typeof createApp>;
   /** Stops accepting connections, lets requests in flight finish (10 s at most), closes the database. */
   close(): Promise<void>;
 }
@@ -40,11 +60,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await useWriteAheadLog(client, options.database.url);
     await migrate(client);
-    const now = (options.now ?? (() => new Date()))();
+    const clock = options.now ?? (() => new Date());
+    const now = clock();
     const seeded = await inTransaction(client, (tx) =>
       seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: options.ruleSetsDirectory, now }),
     );
-    const app = createApp({ ruleSets: createLibsqlRuleSetRepository(client) });
+    const ruleSets = createLibsqlRuleSetRepository(client);
+    const demoUsers = options.demo ? await seedDemoUsers({ db: client, ruleSets, now: clock }) : [];
+    const widget = await createWidgetServices(client, { now: clock, ...(options.signingKey ? { signingKey: options.signingKey } : {}) });
+    const resolver = createRuleSetResolver(ruleSets);
+    const demoResidents = options.demo ? await seedDemoResidents(client, { resolver, now }) : undefined;
+    // After the population: the demo rounds take their applicants from it.
+    const demoRounds = options.demo ? await seedDemoRounds(client, { resolver, now }) : undefined;
+    const residents = { residentTokenSecret: await loadResidentTokenSecret(client, options.residentTokenSecret, now) };
+    const app = createApp({ ruleSets, resolver, database: client, now: clock, widget, residents });
     const listening = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, ...(options.hostname ? { hostname: options.hostname } : {}) }, (address) =>
         resolve({ server: s, address }),
@@ -55,10 +84,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const port = listening.address.port;
     const host = options.hostname && options.hostname !== '0.0.0.0' && options.hostname !== '::' ? options.hostname : 'localhost';
     const running = server;
+    if (options.demo) await startWidgetDemo(widget, [...new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`])]);
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
       seeded,
+      demoUsers,
+      ...(demoResidents ? { demoResidents } : {}),
+      ...(demoRounds ? { demoRounds } : {}),
+      app,
       close: () => stop(running, () => client.close()),
     };
   } catch (error) {

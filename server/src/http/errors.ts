@@ -28,7 +28,13 @@ export type ErrorBody = z.infer<typeof errorSchema>;
 export function errorResponses<S extends number>(...statuses: S[]) {
   const describe: Record<number, string> = {
     400: 'The body is not valid JSON',
+    401: 'Not signed in (or the session has ended)',
+    403: 'Not allowed: the access table, four eyes, a department, or a missing CSRF token',
     404: 'No such rule set or version',
+    409: 'The resource is not in a state that allows this',
+    412: 'The If-Match ETag is not the current one',
+    428: 'Send If-Match with the ETag you read',
+    429: 'Too many attempts; wait as Retry-After says',
     413: 'The body is too large',
     415: 'The body is not application/json',
     422: 'The request names a field that is invalid; `fields` says which and why',
@@ -81,7 +87,10 @@ export function validationHook(result: HookResult, _c: Context): void {
   const rest: z.core.$ZodIssue[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields.push({ path: fieldPath([...issue.path, key]), message: 'is not a known field' });
+      for (const key of issue.keys) {
+        const path = fieldPath([...issue.path, key]);
+        fields.push(path === '' ? { path: where, message: 'has a field with an empty name' } : { path, message: 'is not a known field' });
+      }
     } else rest.push(issue);
   }
   fields.push(...zodFieldErrors(rest).map((f) => (f.path === '' ? { ...f, path: where } : f)));

@@ -22,8 +22,9 @@ export const versionMetaSchema = z
     hash: z.string().openapi({ description: 'SHA-256 of the canonical JSON (RFC 8785) of the document.' }),
     effectiveFrom: dateSchema.openapi({ description: 'First day in force.' }),
     publishedAt: z.string().openapi({ description: 'ISO 8601 instant.' }),
-    publishedBy: z.string(),
+    publishedBy: z.string().openapi({ description: 'Who prepared it: the draft\'s author, or `seed` for a shipped version.' }),
     note: z.string(),
+    approvedBy: z.string().optional().openapi({ description: 'The approver who let it be published (four eyes).' }),
   })
   .openapi('VersionMeta');
 

@@ -11,7 +11,7 @@ import type {
 import { ruleSetSchema, textSchema } from '../domain/rule-set/schema';
 import type { SqlExecutor } from './database';
 
-const META = 'rule_set_id, version, hash, effective_from, published_at, published_by, note';
+const META = 'rule_set_id, version, hash, effective_from, published_at, published_by, note, approved_by';
 
 /**
  * The rule-set repository on libsql. Give it the client, or an open transaction to make its writes part
@@ -89,6 +89,7 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepositor
         publishedAt: input.publishedAt,
         publishedBy: input.publishedBy,
         note: input.note,
+        ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}),
       };
       await db.execute({
         sql: 'INSERT INTO rule_sets (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
@@ -96,7 +97,7 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepositor
       });
       try {
         await db.execute({
-          sql: `INSERT INTO rule_set_versions (${META}, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          sql: `INSERT INTO rule_set_versions (${META}, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           args: [
             meta.ruleSetId,
             meta.version,
@@ -105,6 +106,7 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepositor
             meta.publishedAt,
             meta.publishedBy,
             meta.note,
+            meta.approvedBy ?? null,
             JSON.stringify(document),
           ],
         });
@@ -130,6 +132,7 @@ function toMeta(row: Row): VersionMeta {
     publishedAt: String(row.published_at),
     publishedBy: String(row.published_by),
     note: String(row.note),
+    ...(row.approved_by === null || row.approved_by === undefined ? {} : { approvedBy: String(row.approved_by) }),
   };
 }
 

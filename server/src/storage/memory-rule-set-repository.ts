@@ -55,7 +55,7 @@ export function createMemoryRuleSetRepository(): RuleSetRepository {
       }
       return best && metaOf(best);
     },
-    async insertVersion({ document, publishedAt, publishedBy, note }) {
+    async insertVersion({ document, publishedAt, publishedBy, note, approvedBy }) {
       if (find(document.id, document.version)) {
         throw new JifenError('conflict', `RuleSets: ${document.id} version ${document.version} is already published`, [
           { path: 'version', message: 'is already published; published versions are immutable' },
@@ -69,6 +69,7 @@ export function createMemoryRuleSetRepository(): RuleSetRepository {
         publishedAt,
         publishedBy,
         note,
+        ...(approvedBy ? { approvedBy } : {}),
         document: structuredClone(document),
       };
       const list = [...(versions.get(document.id) ?? []), stored].sort((a, b) => a.version - b.version);

@@ -1,5 +1,9 @@
 import type { Client } from '@libsql/client';
 import { inTransaction } from './database';
+import { LIFECYCLE_MIGRATIONS } from './lifecycle-migrations';
+import { RESIDENT_MIGRATIONS } from './residents-migrations';
+import { ROUND_MIGRATIONS } from './rounds-migrations';
+import { WIDGET_MIGRATIONS } from './widget-migrations';
 
 /** One step of the schema. Numbers only grow; a released migration is never edited, a new one is added. */
 export interface Migration {
@@ -41,6 +45,10 @@ export const MIGRATIONS: readonly Migration[] = [
        BEGIN SELECT RAISE(ABORT, '${IMMUTABLE}'); END`,
     ],
   },
+  ...LIFECYCLE_MIGRATIONS,
+  ...RESIDENT_MIGRATIONS,
+  ...ROUND_MIGRATIONS,
+  ...WIDGET_MIGRATIONS,
 ];
 
 /**

@@ -120,8 +120,8 @@ describe('libsql immutability', () => {
     await expect(client.execute("UPDATE rule_set_versions SET document = '{}'")).rejects.toThrow(/immutable/);
     await expect(client.execute('DELETE FROM rule_set_versions')).rejects.toThrow(/immutable/);
     await expect(
-      client.execute(`INSERT OR REPLACE INTO rule_set_versions SELECT rule_set_id, version, hash, effective_from, published_at,
-        published_by, 'replaced', document FROM rule_set_versions`),
+      client.execute(`INSERT OR REPLACE INTO rule_set_versions (rule_set_id, version, hash, effective_from, published_at, published_by, note, document)
+        SELECT rule_set_id, version, hash, effective_from, published_at, published_by, 'replaced', document FROM rule_set_versions`),
     ).rejects.toThrow(/immutable/);
 
     expect(await repo.getVersionMeta('tiny', 1)).toEqual(meta);

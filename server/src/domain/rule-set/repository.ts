@@ -23,6 +23,8 @@ export interface VersionMeta {
   publishedBy: string;
   /** Why it was published (the change note). */
   note: string;
+  /** The approver who let it be published (four eyes); absent for shipped versions. */
+  approvedBy?: string;
 }
 
 /** A published version with its document. */
@@ -44,6 +46,7 @@ export interface NewVersion {
   publishedAt: string;
   publishedBy: string;
   note: string;
+  approvedBy?: string;
 }
 
 export interface RuleSetRepository {

@@ -1,0 +1,43 @@
+import type { Client } from '@libsql/client';
+import type { LifecycleContext } from '../lifecycle/context';
+import { databaseConfigFromEnv, openDatabase, useWriteAheadLog } from '../storage/database';
+import { createLibsqlRuleSetRepository } from '../storage/libsql-rule-set-repository';
+import { migrate } from '../storage/migrations';
+
+/** Where a command writes, and what it reads as standard input. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Standard input as text, or undefined when it is a terminal. */
+  readStdin: () => Promise<string | undefined>;
+}
+
+/** A command: answers its exit code (0 done, 1 failed or found a problem, 2 wrong usage). */
+export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+
+/**
+ * Opens the database named by `JIFEN_DATABASE_URL` (the server's), brings its schema up to date, and runs
+ * `work` with a lifecycle context; closes the database afterwards.
+ *
+ * @example
+ * await withDatabase((ctx) => listUsers(ctx));
+ */
+export async function withDatabase<T>(work: (ctx: LifecycleContext, client: Client) => Promise<T>): Promise<T> {
+  const config = databaseConfigFromEnv(process.env);
+  const client = openDatabase(config);
+  try {
+    await useWriteAheadLog(client, config.url);
+    await migrate(client);
+    return await work({ db: client, ruleSets: createLibsqlRuleSetRepository(client), now: () => new Date() }, client);
+  } finally {
+    client.close();
+  }
+}
+
+/** Standard input read to its end; undefined for a terminal (nothing was piped in). */
+export async function readProcessStdin(): Promise<string | undefined> {
+  if (process.stdin.isTTY) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}

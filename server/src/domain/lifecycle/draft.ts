@@ -1,0 +1,129 @@
+import type { StaffUser } from '../accounts/roles';
+import { JifenError, type FieldError } from '../errors';
+import type { CaseResult } from '../rule-set/run-cases';
+import type { RuleSet } from '../rule-set/schema';
+
+/**
+ * A draft: the next version of a rule set while it is edited, submitted and decided on (four eyes).
+ * editing → submitted → published, or submitted → rejected → (edited) → submitted …
+ */
+
+export const DRAFT_STATUSES = ['editing', 'submitted', 'rejected', 'published'] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** The rule set's test cases as last run on the draft. */
+export interface CaseSummary {
+  passed: number;
+  failed: number;
+  results: CaseResult[];
+}
+
+export interface Draft {
+  id: string;
+  ruleSetId: string;
+  /** The published version the draft was started from (an earlier one for a rollback). */
+  baseVersion: number;
+  status: DraftStatus;
+  /** Username of the editor who started it. */
+  author: string;
+  document: RuleSet;
+  /** Grows by one with every write; the ETag is `"<id>-<revision>"`. */
+  revision: number;
+  /** The change note (set on submission). */
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+  publishedVersion?: number;
+  /** Stored drafts are always valid (an invalid save is refused); kept for the editor's sake. */
+  validation: { ok: boolean; errors: FieldError[] };
+  cases: CaseSummary;
+}
+
+/** What storage keeps besides the draft itself. */
+export interface StoredDraft extends Draft {
+  /** The latest published version when the draft was started: approving after another publish is refused. */
+  parentVersion: number;
+  /** Everyone who started, edited or submitted it: none of them may decide on it. */
+  contributors: string[];
+  documentHash: string;
+}
+
+/**
+ * The ETag of a draft's current revision.
+ *
+ * @example
+ * draftEtag({ id: 'k3x9', revision: 4 }); // '"k3x9-4"'
+ */
+export function draftEtag(draft: Pick<Draft, 'id' | 'revision'>): string {
+  return `"${draft.id}-${draft.revision}"`;
+}
+
+/**
+ * Whether an `If-Match` header names the draft's current revision. Only strong, exact ETags count:
+ * `*` and weak tags (`W/"…"`) never match, so a client must say which revision it saw.
+ *
+ * @example
+ * ifMatchHolds('"k3x9-4"', { id: 'k3x9', revision: 4 }); // true
+ */
+export function ifMatchHolds(header: string, draft: Pick<Draft, 'id' | 'revision'>): boolean {
+  const current = draftEtag(draft);
+  return header.split(',').some((tag) => tag.trim() === current);
+}
+
+/** Counts passes and failures. */
+export function summarizeCases(results: CaseResult[]): CaseSummary {
+  const passed = results.filter((r) => r.passed).length;
+  return { passed, failed: results.length - passed, results };
+}
+
+/** Throws `conflict` unless the draft may still change (editing, or rejected and being reworked). */
+export function assertEditable(draft: Draft, doing: string): void {
+  if (draft.status === 'editing' || draft.status === 'rejected') return;
+  throw new JifenError('conflict', `Drafts: draft ${draft.id} is ${draft.status}; it cannot be ${doing}`, [
+    { path: 'status', message: `is ${draft.status}` },
+  ]);
+}
+
+/**
+ * Checks that `user` may approve or reject the draft: it must be submitted (else `conflict`) and the user
+ * must not have written it (four eyes, else `forbidden`).
+ *
+ * @example
+ * assertDecidable(draft, approver, 'approved');
+ */
+export function assertDecidable(draft: StoredDraft, user: Pick<StaffUser, 'username'>, doing: 'approved' | 'rejected'): void {
+  if (draft.status !== 'submitted') {
+    throw new JifenError('conflict', `Drafts: draft ${draft.id} is ${draft.status}; only a submitted draft can be ${doing}`, [
+      { path: 'status', message: `is ${draft.status}, not submitted` },
+    ]);
+  }
+  if (draft.author === user.username || draft.contributors.includes(user.username)) {
+    throw new JifenError('forbidden', `Drafts: four eyes: ${user.username} wrote draft ${draft.id} and cannot decide on it`);
+  }
+}
+
+/**
+ * Problems with the date an approval sets: it must be today or later, and not before a version already
+ * published takes effect (else that version would take over again on its date).
+ *
+ * @example
+ * effectiveFromProblems('2026-05-01', { today: '2026-06-30', latestEffectiveFrom: '2026-01-01' }); // [{ path: 'effectiveFrom', … }]
+ */
+export function effectiveFromProblems(effectiveFrom: string, context: { today: string; latestEffectiveFrom?: string }): FieldError[] {
+  if (effectiveFrom < context.today) {
+    return [{ path: 'effectiveFrom', message: `must be today (${context.today}) or later` }];
+  }
+  if (context.latestEffectiveFrom && effectiveFrom < context.latestEffectiveFrom) {
+    return [
+      {
+        path: 'effectiveFrom',
+        message: `must not be before ${context.latestEffectiveFrom}, when the latest published version takes effect`,
+      },
+    ];
+  }
+  return [];
+}
