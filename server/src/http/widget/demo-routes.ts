@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { JifenError } from '../../domain/errors';
+import { demoPageCsp, demoSchoolPage } from './demo-page';
+import { serveDemoAssets } from './widget-static';
+
+/** The demo's live state: set once the server listens and the demo partner has its key for this start. */
+export interface WidgetDemo {
+  partnerKey?: string;
+  /** A fresh widget token for the demo resident (as their app would issue it), or undefined without residents. */
+  residentToken?: (issuer: string) => Promise<string | undefined>;
+}
+
+/**
+ * `/demo/school`: a school's enrolment page embedding the widget in self-check and resident mode, with a
+ * strict Content-Security-Policy; `?lang=en` for English. Plus its stylesheet and script.
+ *
+ * @example
+ * app.route('/demo', demoRoutes(demo));
+ */
+export function demoRoutes(demo: WidgetDemo): Hono {
+  const app = new Hono();
+  app.get('/school', async (c) => {
+    if (!demo.partnerKey) throw new JifenError('not_found', 'Demo: the demo partner is not set up on this server (JIFEN_DEMO=0?)');
+    const origin = new URL(c.req.url).origin;
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
+    const residentToken = await demo.residentToken?.(origin);
+    c.header('Content-Security-Policy', demoPageCsp(origin));
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'same-origin');
+    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, ...(residentToken ? { residentToken } : {}) }));
+  });
+  app.route('/', serveDemoAssets());
+  return app;
+}
