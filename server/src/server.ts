@@ -84,7 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const port = listening.address.port;
     const host = options.hostname && options.hostname !== '0.0.0.0' && options.hostname !== '::' ? options.hostname : 'localhost';
     const running = server;
-    if (options.demo) await startWidgetDemo(widget, [...new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`])]);
+    if (options.demo) await startWidgetDemo(widget, resolver, [...new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`])]);
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,

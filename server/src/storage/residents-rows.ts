@@ -1,0 +1,47 @@
+import type { InValue, Row } from '@libsql/client';
+import type { Provenance, ProvenanceKind } from '../domain/residents/types';
+import { PROVENANCE_KINDS } from '../domain/residents/types';
+import type { FactValue } from '../domain/scoring/types';
+
+/** Row conversions shared by the resident storage modules. */
+
+/** Largest number of `?` placeholders put in one `IN (…)` list. */
+export const IN_CHUNK = 500;
+
+/** Splits ids into chunks for `IN (…)` queries. */
+export function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export function provenanceArgs(p: Provenance): InValue[] {
+  return [p.kind, p.source, p.at, p.evidence ?? null];
+}
+
+export function provenanceOf(row: Row): Provenance {
+  const kind = String(row.source_kind);
+  return {
+    kind: isKind(kind) ? kind : 'seed',
+    source: String(row.source),
+    at: String(row.recorded_at),
+    ...(row.evidence === null || row.evidence === undefined ? {} : { evidence: String(row.evidence) }),
+  };
+}
+
+function isKind(kind: string): kind is ProvenanceKind {
+  return (PROVENANCE_KINDS as readonly string[]).includes(kind);
+}
+
+/** A stored fact value (JSON text, or SQL NULL for a cleared fact). */
+export function factValueOf(raw: unknown): FactValue | null {
+  if (raw === null || raw === undefined) return null;
+  const value: unknown = JSON.parse(String(raw));
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(String);
+  return null;
+}
+
+export const optionalText = (raw: unknown): string | undefined => (raw === null || raw === undefined ? undefined : String(raw));
