@@ -44,20 +44,18 @@ export function serveSpa(options: { mount: string; root: string }): Hono {
     return next();
   });
 
-  app.use(
-    '*',
-    serveStatic({
-      root,
-      rewriteRequestPath: (path) => path.slice(mount.length) || '/',
-      onFound: (path, c) => {
-        const relative = c.req.path.slice(mount.length);
-        if (path.endsWith('.html')) setPageHeaders(c.header.bind(c));
-        else if (HASHED_ASSET.test(relative)) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        else c.header('Cache-Control', 'no-cache');
-        c.header('X-Content-Type-Options', 'nosniff');
-      },
-    }),
-  );
+  // Headers go on after the file is found: the response exists only then.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status !== 200 && c.res.status !== 206 && c.res.status !== 304) return;
+    const type = c.res.headers.get('content-type') ?? '';
+    if (type.startsWith('text/html')) setPageHeaders((name, value) => c.res.headers.set(name, value));
+    else if (HASHED_ASSET.test(c.req.path.slice(mount.length))) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    else c.res.headers.set('Cache-Control', 'no-cache');
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
+
+  app.use('*', serveStatic({ root, rewriteRequestPath: (path) => path.slice(mount.length) || '/' }));
 
   app.get('*', async (c) => {
     const relative = c.req.path.slice(mount.length);
@@ -67,7 +65,6 @@ export function serveSpa(options: { mount: string; root: string }): Hono {
     if (!existsSync(indexFile)) {
       return c.json(errorBody('not_found', `Static: ${mount}/ is not built yet; run npm run build`), 404);
     }
-    setPageHeaders(c.header.bind(c));
     return c.html(await readFile(indexFile, 'utf8'));
   });
 

@@ -1,0 +1,170 @@
+import type {
+  ApproveResult,
+  AuditPage,
+  AuditQuery,
+  AuditVerification,
+  Diff,
+  Draft,
+  Evaluation,
+  FieldError,
+  PublishedVersion,
+  RuleSet,
+  RuleSetDetail,
+  RuleSetSummary,
+  Session,
+  Validation,
+} from './types';
+
+const BASE = '/api/v1';
+
+/** A failed request, in the server's one error shape. `body` keeps extra members (e.g. `current` on a 412). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly body: unknown = undefined,
+  ) {
+    super(message);
+  }
+}
+
+interface Reply<T> {
+  data: T;
+  etag: string | null;
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a request that needs a session answers 401 (the session expired or was revoked). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; ifMatch?: string; contentType?: string; quiet401?: boolean } = {},
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Network: the server cannot be reached');
+  }
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+  }
+  if (!response.ok) {
+    const error = errorOf(data);
+    if (response.status === 401 && !options.quiet401) onUnauthorized?.();
+    throw new ApiError(response.status, error.code ?? String(response.status), error.message ?? response.statusText, error.fields ?? [], data);
+  }
+  return { data: data as T, etag: response.headers.get('ETag') };
+}
+
+function errorOf(data: unknown): { code?: string; message?: string; fields?: FieldError[] } {
+  if (data && typeof data === 'object' && 'error' in data) {
+    const error = (data as { error: unknown }).error;
+    if (error && typeof error === 'object') return error as { code?: string; message?: string; fields?: FieldError[] };
+  }
+  return {};
+}
+
+const enc = encodeURIComponent;
+const query = (params: Record<string, string | number | undefined>) => {
+  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+/** A draft as the server holds it, with the ETag to send back on the next write. */
+export interface DraftReply {
+  draft: Draft;
+  etag: string;
+}
+
+const draftReply = (reply: Reply<Draft>): DraftReply => ({
+  draft: reply.data,
+  etag: reply.etag ?? `"${reply.data.id}-${reply.data.revision}"`,
+});
+
+/**
+ * Every call the editor makes, one function each, named after the lifecycle API contract.
+ *
+ * @example
+ * const { draft, etag } = await api.getDraft('district-sample', 'd1');
+ */
+export const api = {
+  async login(username: string, password: string): Promise<Session> {
+    const { data } = await request<Session>('POST', '/auth/login', { body: { username, password }, quiet401: true });
+    csrfToken = data.csrfToken;
+    return data;
+  },
+  async me(): Promise<Session | null> {
+    try {
+      const { data } = await request<Session>('GET', '/auth/me', { quiet401: true });
+      csrfToken = data.csrfToken;
+      return data;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  async logout(): Promise<void> {
+    await request('POST', '/auth/logout', { quiet401: true }).catch(() => undefined);
+    csrfToken = null;
+  },
+
+  listRuleSets: async () => (await request<{ ruleSets: RuleSetSummary[] }>('GET', '/rule-sets')).data.ruleSets,
+  getRuleSet: async (id: string) => (await request<RuleSetDetail>('GET', `/rule-sets/${enc(id)}`)).data,
+  getVersion: async (id: string, version: number) =>
+    (await request<PublishedVersion>('GET', `/rule-sets/${enc(id)}/versions/${version}`)).data,
+
+  listDrafts: async (id: string) => {
+    const { data } = await request<Draft[] | { drafts: Draft[] }>('GET', `/rule-sets/${enc(id)}/drafts`);
+    return Array.isArray(data) ? data : data.drafts;
+  },
+  getDraft: async (id: string, draftId: string) => draftReply(await request<Draft>('GET', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}`)),
+  createDraft: async (id: string, options: { fromVersion?: number; note?: string } = {}) =>
+    draftReply(await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts`, { body: options })),
+  saveDraft: async (id: string, draftId: string, document: RuleSet, etag: string) =>
+    draftReply(await request<Draft>('PUT', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}`, { body: { document }, ifMatch: etag })),
+  validate: async (document: unknown) => (await request<Validation>('POST', '/rule-sets/validate', { body: { document } })).data,
+  evaluateDraft: async (id: string, draftId: string, asOf: string, facts: Record<string, unknown>) =>
+    (await request<Evaluation>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/evaluate`, { body: { asOf, facts } })).data,
+  submit: async (id: string, draftId: string, note: string) =>
+    (await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/submit`, { body: { note } })).data,
+  approve: async (id: string, draftId: string, effectiveFrom: string, note?: string) =>
+    (await request<ApproveResult>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/approve`, { body: { effectiveFrom, ...(note ? { note } : {}) } })).data,
+  reject: async (id: string, draftId: string, reason: string) =>
+    (await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/reject`, { body: { reason } })).data,
+  diff: async (id: string, from: string, to: string) =>
+    (await request<Diff>('GET', `/rule-sets/${enc(id)}/diff${query({ from, to })}`)).data,
+
+  audit: async (q: AuditQuery) => (await request<AuditPage>('GET', `/audit${query({ ...q })}`)).data,
+  verifyAudit: async () => (await request<AuditVerification>('GET', '/audit/verify')).data,
+};
+
+/** The draft the server holds now, as a 412 answer carries it (`current`). */
+export function currentDraftOf(error: ApiError): Draft | undefined {
+  const body = error.body as { current?: Draft; error?: { current?: Draft } } | undefined;
+  return body?.current ?? body?.error?.current;
+}

@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+export const styles = css`
+  h1 {
+    margin: 0;
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(5, minmax(0, 1fr)) auto;
+    gap: var(--jf-space-3);
+    align-items: end;
+  }
+  table.entries {
+    padding: 0;
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+  details pre {
+    max-width: 420px;
+    max-height: 240px;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--jf-primary);
+  }
+`;

@@ -1,0 +1,110 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api, ApiError } from '../../api/client';
+import type { AuditEntry, AuditQuery, AuditVerification } from '../../api/types';
+import { formatInstant, I18nController } from '../../i18n/i18n';
+import { shared } from '../../styles/shared';
+import { styles } from './jifen-audit.styles';
+
+const PAGE = 50;
+
+/**
+ * The audit trail for auditors: every state-changing action with its actor, time, target and the content
+ * hashes before and after, filtered and paged; and a check that the hash chain is intact.
+ */
+@customElement('jifen-audit')
+export class JifenAudit extends LitElement {
+  static override styles = [shared, styles];
+
+  @state() private entries: AuditEntry[] = [];
+  @state() private cursor?: string | null;
+  @state() private filter: AuditQuery = {};
+  @state() private verification?: AuditVerification;
+  @state() private error = '';
+  @state() private busy = false;
+  private i18n = new I18nController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load(true);
+  }
+
+  private async load(fresh: boolean): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      const page = await api.audit({ ...this.filter, limit: PAGE, ...(fresh || !this.cursor ? {} : { cursor: this.cursor }) });
+      this.entries = fresh ? page.entries : [...this.entries, ...page.entries];
+      this.cursor = page.nextCursor;
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private applyFilter(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const get = (k: string) => String(data.get(k) ?? '').trim() || undefined;
+    this.filter = { actor: get('actor'), action: get('action'), target: get('target'), from: get('from'), to: get('to') };
+    void this.load(true);
+  }
+
+  private async verify(): Promise<void> {
+    this.verification = undefined;
+    try {
+      this.verification = await api.verifyAudit();
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  override render() {
+    const m = this.i18n.m;
+    const v = this.verification;
+    return html`<div class="stack">
+      <div class="spread">
+        <h1>${m.auditTrail}</h1>
+        <button type="button" class="primary" data-testid="verify" @click=${this.verify}>${m.verifyChain}</button>
+      </div>
+      ${v
+        ? v.ok
+          ? html`<p class="notice ok" role="status" data-testid="verify-result">${m.chainOk(v.count)}</p>`
+          : html`<div class="notice bad" role="alert" data-testid="verify-result"><strong>${m.chainBroken(v.count)}</strong>
+              <ul>${v.problems.map((p) => html`<li>#${p.seq} · ${p.kind}: ${p.message}</li>`)}</ul></div>`
+        : nothing}
+      <form class="card filters" @submit=${this.applyFilter} aria-label=${m.filter}>
+        <label class="field"><span>${m.actor}</span><input name="actor" .value=${this.filter.actor ?? ''} /></label>
+        <label class="field"><span>${m.action}</span><input name="action" .value=${this.filter.action ?? ''} /></label>
+        <label class="field"><span>${m.target}</span><input name="target" .value=${this.filter.target ?? ''} /></label>
+        <label class="field"><span>${m.fromDate}</span><input type="date" name="from" .value=${this.filter.from ?? ''} /></label>
+        <label class="field"><span>${m.toDate}</span><input type="date" name="to" .value=${this.filter.to ?? ''} /></label>
+        <button type="submit">${m.filter}</button>
+      </form>
+      ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
+      <table class="card entries">
+        <thead><tr><th>#</th><th>${m.time}</th><th>${m.actor}</th><th>${m.action}</th><th>${m.target}</th><th>${m.hashes}</th><th>${m.details}</th></tr></thead>
+        <tbody>${this.entries.map((e) => html`<tr data-seq=${e.seq}>
+          <td class="num">${e.seq}</td>
+          <td class="nowrap">${formatInstant(e.at)}</td>
+          <td>${e.actor}</td>
+          <td><span class="badge" title=${e.action}>${m.auditActions[e.action] ?? e.action}</span></td>
+          <td class="mono small">${e.target}</td>
+          <td class="mono small">${e.before ? html`<div title=${e.before}>${m.beforeShort} ${e.before.slice(0, 8)}</div>` : nothing}
+            ${e.after ? html`<div title=${e.after}>${m.afterShort} ${e.after.slice(0, 8)}</div>` : nothing}
+            <div class="muted" title=${e.hash}>${m.chainShort} ${e.hash.slice(0, 8)}</div></td>
+          <td>${e.details === undefined || e.details === null ? '—' : html`<details><summary>${m.show}</summary><pre>${JSON.stringify(e.details, null, 2)}</pre></details>`}</td>
+        </tr>`)}</tbody>
+      </table>
+      ${this.entries.length === 0 && !this.busy ? html`<p class="empty">${m.noEntries}</p>` : nothing}
+      ${this.cursor ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.load(false)}>${m.loadMore}</button>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jifen-audit': JifenAudit;
+  }
+}

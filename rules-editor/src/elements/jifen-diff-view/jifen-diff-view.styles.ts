@@ -1,0 +1,20 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .changes td:first-child {
+    width: 50%;
+  }
+  td.before {
+    background: var(--jf-danger-soft);
+    word-break: break-word;
+  }
+  td.after {
+    background: var(--jf-success-soft);
+    word-break: break-word;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin-bottom: var(--jf-space-2);
+  }
+`;

@@ -1,0 +1,325 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { RuleSet } from '../../../../server/src/domain/rule-set/schema';
+import { api, ApiError } from '../../api/client';
+import type { User } from '../../api/types';
+import { formatInstant, I18nController, pick } from '../../i18n/i18n';
+import { sectionOf } from '../../model/describe';
+import { indexErrors } from '../../model/field-errors';
+import { buildCatalogue, type Catalogue } from '../../model/facts';
+import { canEdit } from '../../model/roles';
+import { href, setLeaveGuard } from '../../model/router';
+import { shared } from '../../styles/shared';
+import '../jifen-conflict-dialog/jifen-conflict-dialog';
+import type { JifenConflictDialog } from '../jifen-conflict-dialog/jifen-conflict-dialog';
+import '../jifen-draft-nav/jifen-draft-nav';
+import type { Section } from '../jifen-draft-nav/jifen-draft-nav';
+import '../jifen-general-form/jifen-general-form';
+import '../jifen-groups-form/jifen-groups-form';
+import '../jifen-indicator-form/jifen-indicator-form';
+import '../jifen-json-view/jifen-json-view';
+import '../jifen-preview/jifen-preview';
+import '../jifen-scenario-form/jifen-scenario-form';
+import '../jifen-test-cases/jifen-test-cases';
+import { DraftSync } from './draft-sync';
+import { styles } from './jifen-draft-editor.styles';
+
+/**
+ * The draft editor: the rule set in forms (general, groups, indicators, scenarios, test cases, JSON),
+ * validated and saved as the user types, with the live preview beside it; submits the draft for approval.
+ * Unsaved work is guarded when leaving, and a conflicting save is resolved by the user.
+ */
+@customElement('jifen-draft-editor')
+export class JifenDraftEditor extends LitElement {
+  static override styles = [shared, styles];
+
+  @property() ruleSetId = '';
+  @property() draftId = '';
+  @property({ attribute: false }) user?: User;
+
+  @state() private included: RuleSet[] = [];
+  @state() private section: Section = { name: 'general' };
+  @state() private loadError = '';
+  @state() private showPreview = true;
+  @state() private submitError = '';
+  @state() private runningCases = false;
+  @query('jifen-conflict-dialog') private conflictDialog?: JifenConflictDialog;
+  @query('#submit-dialog') private submitDialog?: HTMLDialogElement;
+  @query('#leave-dialog') private leaveDialog?: HTMLDialogElement;
+
+  private sync = new DraftSync(this);
+  private i18n = new I18nController(this);
+  private catalogueFor?: { doc: RuleSet; included: RuleSet[]; catalogue: Catalogue };
+  private leaveAnswer?: (leave: boolean) => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    setLeaveGuard(this.guard);
+    window.addEventListener('beforeunload', this.beforeUnload);
+    this.addEventListener('keydown', this.onKey);
+    this.addEventListener('jifen-edit', this.onEdit);
+    this.addEventListener('jifen-select', this.onSelect);
+    this.addEventListener('jifen-run-cases', this.onRunCases);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    setLeaveGuard(null);
+    window.removeEventListener('beforeunload', this.beforeUnload);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ruleSetId') || changed.has('draftId')) void this.load();
+  }
+
+  override updated(): void {
+    if (this.sync.status === 'conflict' && this.sync.conflict && !this.conflictShown) {
+      this.conflictShown = true;
+      void this.conflictDialog?.show();
+    }
+    if (this.sync.status !== 'conflict') this.conflictShown = false;
+  }
+  private conflictShown = false;
+
+  private async load(): Promise<void> {
+    this.loadError = '';
+    try {
+      const { draft, etag } = await api.getDraft(this.ruleSetId, this.draftId);
+      this.sync.reset(draft, etag);
+      const includes = draft.document.includes ?? [];
+      this.included = await Promise.all(includes.map(async (inc) => (await api.getVersion(inc.ruleSetId, inc.version)).document));
+    } catch (error) {
+      this.loadError = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  private get readonly(): boolean {
+    const d = this.sync.draft;
+    return !d || d.status === 'submitted' || d.status === 'published' || !canEdit(this.user, d.document.owner);
+  }
+
+  private get catalogue(): Catalogue | undefined {
+    const doc = this.sync.doc;
+    if (!doc) return undefined;
+    const c = this.catalogueFor;
+    if (c && c.doc === doc && c.included === this.included) return c.catalogue;
+    const catalogue = buildCatalogue(doc, this.included);
+    this.catalogueFor = { doc, included: this.included, catalogue };
+    return catalogue;
+  }
+
+  private onEdit = (event: CustomEvent) => {
+    event.stopPropagation();
+    if (this.readonly) return;
+    this.sync.edit(event.detail);
+  };
+
+  private onSelect = (event: CustomEvent<Section>) => {
+    this.section = event.detail;
+  };
+
+  private onRunCases = async () => {
+    this.runningCases = true;
+    try {
+      await this.sync.runCases();
+    } finally {
+      this.runningCases = false;
+    }
+  };
+
+  private onKey = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void this.sync.flush();
+    }
+  };
+
+  private beforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.sync.dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  /** Asked by the router before leaving: stays, saves or discards when work is unsaved. */
+  private guard = async (): Promise<boolean> => {
+    if (!this.sync.dirty) return true;
+    this.leaveDialog?.showModal();
+    return new Promise<boolean>((resolve) => (this.leaveAnswer = resolve));
+  };
+
+  private async answerLeave(choice: 'save' | 'discard' | 'stay'): Promise<void> {
+    const answer = this.leaveAnswer;
+    this.leaveAnswer = undefined;
+    if (choice === 'save') {
+      const saved = await this.sync.flush();
+      this.leaveDialog?.close();
+      answer?.(saved);
+      return;
+    }
+    this.leaveDialog?.close();
+    answer?.(choice === 'discard');
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
+    const m = this.i18n.m;
+    this.submitError = '';
+    if (!(await this.sync.flush()) || this.sync.errors.length > 0) {
+      this.submitError = m.fixBeforeSubmit;
+      return;
+    }
+    try {
+      const draft = await api.submit(this.ruleSetId, this.draftId, note);
+      this.sync.reset(draft, `"${draft.id}-${draft.revision}"`);
+      this.submitDialog?.close();
+    } catch (error) {
+      this.submitError = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  private async resolveConflict(choice: string): Promise<void> {
+    if (choice === 'reload') this.sync.reload();
+    else if (choice === 'overwrite') await this.sync.overwrite();
+    else this.sync.postpone();
+  }
+
+  override render() {
+    const m = this.i18n.m;
+    if (this.loadError) return html`<p class="notice bad" role="alert">${this.loadError}</p>`;
+    const draft = this.sync.draft;
+    const doc = this.sync.doc;
+    if (!draft || !doc) return html`<p class="muted">${m.loading}</p>`;
+    const errors = indexErrors(this.sync.errors);
+    const catalogue = this.catalogue;
+    return html`
+      <header class="head">
+        <div class="title">
+          <a href=${href({ name: 'ruleSet', id: this.ruleSetId })}>${pick(doc.title)}</a>
+          <h1>${m.draftTitle(draft.id)} <span class="badge ${draft.status === 'rejected' ? 'bad' : 'info'}">${m.statuses[draft.status]}</span></h1>
+          <div class="small muted">${m.draftMeta(draft.baseVersion, draft.author, formatInstant(draft.updatedAt))}</div>
+        </div>
+        <div class="row">
+          ${this.renderSaveState()}
+          <button type="button" class="small" @click=${() => (this.showPreview = !this.showPreview)} aria-pressed=${this.showPreview ? 'true' : 'false'}>${m.preview}</button>
+          <a class="button small" href=${href({ name: 'compare', id: this.ruleSetId, from: String(draft.baseVersion), to: `draft:${draft.id}` })}>${m.compareWithPublished}</a>
+          ${this.readonly ? nothing : html`<button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
+            <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submitDialog?.showModal()}>${m.submitForApproval}</button>`}
+        </div>
+      </header>
+      ${this.renderNotices()}
+      ${this.renderErrorSummary()}
+      <div class="layout ${this.showPreview ? 'with-preview' : ''}">
+        <jifen-draft-nav class="nav" .doc=${doc} .catalogue=${catalogue} .errors=${errors} .section=${this.section} .cases=${this.sync.cases}
+          ?readonly=${this.readonly}></jifen-draft-nav>
+        <main class="main card" ?inert=${this.readonly && this.section.name !== 'json' && this.section.name !== 'cases'}>${this.renderSection(doc, catalogue, errors)}</main>
+        ${this.showPreview
+          ? html`<aside class="side card"><jifen-preview ruleSetId=${this.ruleSetId} draftId=${this.draftId} .revision=${draft.revision}
+              .catalogue=${catalogue} .cases=${doc.cases ?? []} ?pending=${this.sync.dirty} ?readonly=${this.readonly}></jifen-preview></aside>`
+          : nothing}
+      </div>
+      <jifen-conflict-dialog .base=${this.sync.saved} .mine=${doc} .current=${this.sync.conflict}
+        @jifen-conflict-resolve=${(e: CustomEvent<string>) => this.resolveConflict(e.detail)}></jifen-conflict-dialog>
+      ${this.renderSubmitDialog()} ${this.renderLeaveDialog()}`;
+  }
+
+  private renderSaveState(): TemplateResult {
+    const m = this.i18n.m;
+    const s = this.sync;
+    const text = {
+      saved: s.savedAt ? m.savedAt(formatInstant(s.savedAt)) : m.saved,
+      pending: m.unsaved,
+      validating: m.validating,
+      saving: m.saving,
+      invalid: m.invalidNotSaved(s.errors.length),
+      failed: `${m.saveFailed}: ${s.message}`,
+      conflict: m.conflictTitle,
+    }[s.status];
+    const tone = s.status === 'saved' ? 'ok' : s.status === 'invalid' || s.status === 'failed' || s.status === 'conflict' ? 'bad' : 'warn';
+    return html`<span class="badge ${tone}" role="status" data-testid="save-state" data-state=${s.status}>${text}</span>
+      ${s.status === 'conflict' ? html`<button type="button" class="small" @click=${() => this.conflictDialog?.show()}>${m.resolveConflict}</button>` : nothing}`;
+  }
+
+  private renderNotices(): TemplateResult | typeof nothing {
+    const m = this.i18n.m;
+    const d = this.sync.draft!;
+    if (d.status === 'rejected') return html`<p class="notice bad">${m.rejectedNotice(d.decidedBy ?? '', d.decisionReason ?? '')}</p>`;
+    if (d.status === 'submitted') return html`<p class="notice" data-testid="submitted-notice">${m.submittedNotice(formatInstant(d.submittedAt))}</p>`;
+    if (d.status === 'published') return html`<p class="notice ok">${m.publishedNotice(d.publishedVersion ?? 0)}</p>`;
+    if (this.readonly) return html`<p class="notice">${m.readonlyNotice}</p>`;
+    return nothing;
+  }
+
+  private renderErrorSummary(): TemplateResult | typeof nothing {
+    const m = this.i18n.m;
+    const list = this.sync.errors;
+    if (list.length === 0) return nothing;
+    return html`<details class="errors notice bad" data-testid="error-summary">
+      <summary>${m.errorsCount(list.length)} · ${m.errorsHelp}</summary>
+      <ul>${list.slice(0, 100).map((e) => html`<li><button type="button" class="small ghost" @click=${() => (this.section = sectionOf(e.path))}>${m.goTo}</button>
+        <code>${e.path || '/'}</code> ${e.message}</li>`)}</ul>
+    </details>`;
+  }
+
+  private renderSection(doc: RuleSet, catalogue: Catalogue | undefined, errors: ReturnType<typeof indexErrors>): TemplateResult {
+    const s = this.section;
+    switch (s.name) {
+      case 'general':
+        return html`<jifen-general-form .doc=${doc} .errors=${errors}></jifen-general-form>`;
+      case 'groups':
+        return html`<jifen-groups-form .doc=${doc} .catalogue=${catalogue} .errors=${errors}></jifen-groups-form>`;
+      case 'indicator': {
+        const ind = doc.indicators?.[s.index];
+        return ind
+          ? html`<jifen-indicator-form .indicator=${ind} .path=${['indicators', s.index]} .catalogue=${catalogue} .errors=${errors}></jifen-indicator-form>`
+          : html`<p class="muted">${this.i18n.m.nothingSelected}</p>`;
+      }
+      case 'scenario': {
+        const sc = doc.scenarios?.[s.index];
+        return sc
+          ? html`<jifen-scenario-form .scenario=${sc} .path=${['scenarios', s.index]} .catalogue=${catalogue} .errors=${errors}></jifen-scenario-form>`
+          : html`<p class="muted">${this.i18n.m.nothingSelected}</p>`;
+      }
+      case 'cases':
+        return html`<jifen-test-cases .cases=${doc.cases ?? []} .results=${this.sync.cases} .errors=${errors} ?running=${this.runningCases}
+          ?readonly=${this.readonly}></jifen-test-cases>`;
+      case 'json':
+        return html`<jifen-json-view .doc=${doc} .errors=${this.sync.errors} ?validating=${this.sync.status === 'validating'} ?readonly=${this.readonly}></jifen-json-view>`;
+    }
+  }
+
+  private renderSubmitDialog(): TemplateResult {
+    const m = this.i18n.m;
+    const cases = this.sync.cases;
+    return html`<dialog id="submit-dialog" aria-labelledby="submit-title">
+      <form class="stack" @submit=${this.submit}>
+        <h2 id="submit-title">${m.submitForApproval}</h2>
+        <p class="small muted">${m.submitHelp}</p>
+        ${cases ? html`<p><span class="badge ${cases.failed ? 'bad' : 'ok'}">${cases.failed ? m.casesFailed(cases.failed) : m.casesPassed(cases.passed)}</span></p>` : nothing}
+        <label class="field"><span>${m.changeNote}</span><textarea name="note" required rows="4" maxlength="2000" data-testid="change-note"></textarea></label>
+        ${this.submitError ? html`<p class="notice bad" role="alert">${this.submitError}</p>` : nothing}
+        <div class="actions"><button type="button" @click=${() => this.submitDialog?.close()}>${m.cancel}</button>
+          <button type="submit" class="primary" data-testid="submit-confirm">${m.submit}</button></div>
+      </form>
+    </dialog>`;
+  }
+
+  private renderLeaveDialog(): TemplateResult {
+    const m = this.i18n.m;
+    return html`<dialog id="leave-dialog" aria-labelledby="leave-title" @cancel=${(e: Event) => { e.preventDefault(); void this.answerLeave('stay'); }}>
+      <h2 id="leave-title">${m.leaveTitle}</h2>
+      <p>${m.leaveText}</p>
+      <div class="actions">
+        <button type="button" @click=${() => this.answerLeave('stay')}>${m.stay}</button>
+        <button type="button" class="danger" @click=${() => this.answerLeave('discard')}>${m.discardAndLeave}</button>
+        <button type="button" class="primary" @click=${() => this.answerLeave('save')}>${m.saveAndLeave}</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jifen-draft-editor': JifenDraftEditor;
+  }
+}

@@ -1,0 +1,263 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Expectation, TestCase } from '../../../../server/src/domain/rule-set/schema';
+import type { FactValue } from '../../../../server/src/domain/scoring/types';
+import { api, ApiError } from '../../api/client';
+import type { Evaluation } from '../../api/types';
+import { formatPoints, I18nController, pick, today } from '../../i18n/i18n';
+import type { Catalogue, FactOption } from '../../model/facts';
+import { freshId } from '../../model/templates';
+import { shared } from '../../styles/shared';
+import { emitEdit } from '../../ui/fields';
+import { styles } from './jifen-preview.styles';
+
+/**
+ * The live preview: a sample resident's facts, scored by the server on the saved draft, with the total,
+ * group scores, every indicator's points and explanation, and each scenario's eligibility and what is
+ * missing. Re-evaluates when the facts change or the draft is saved again; saves the sample as a test case.
+ *
+ * @fires jifen-edit - a test case was added to the draft.
+ */
+@customElement('jifen-preview')
+export class JifenPreview extends LitElement {
+  static override styles = [shared, styles];
+
+  @property() ruleSetId = '';
+  @property() draftId = '';
+  /** The saved revision; a new one re-evaluates. */
+  @property({ type: Number }) revision = 0;
+  @property({ attribute: false }) catalogue?: Catalogue;
+  @property({ attribute: false }) cases: readonly TestCase[] = [];
+  /** True while the form holds changes the server has not saved yet. */
+  @property({ type: Boolean }) pending = false;
+  @property({ type: Boolean }) readonly = false;
+
+  @state() private asOf = today();
+  @state() private facts: Record<string, FactValue> = {};
+  @state() private evaluation?: Evaluation;
+  @state() private previousTotal?: number;
+  @state() private error?: ApiError;
+  @state() private busy = false;
+  /** The test case whose facts the sample holds, until the user changes one. */
+  @state() private loaded = '';
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private i18n = new I18nController(this);
+  private timer?: ReturnType<typeof setTimeout>;
+  private seeded = false;
+  private sequence = 0;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.seeded && this.cases.length > 0) {
+      // Start from a resident the cases describe well (most facts), but not one at every maximum, whose
+      // capped total would not move when a weight changes.
+      this.seeded = true;
+      const count = (c: TestCase) => Object.keys(c.facts).length;
+      const most = Math.max(...this.cases.map(count));
+      const sample = this.cases.find((c) => count(c) >= most * 0.6 && !/max|满分/i.test(`${c.id} ${c.title}`)) ?? this.cases[0]!;
+      this.loadCase(sample, false);
+    }
+    if (changed.has('revision') || changed.has('draftId')) this.schedule(0);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  private loadCase(c: TestCase, evaluate = true): void {
+    this.loaded = c.id;
+    this.facts = { ...c.facts };
+    this.asOf = c.asOf;
+    if (evaluate) this.schedule(0);
+  }
+
+  private schedule(delay = 350): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.evaluate(), delay);
+  }
+
+  private async evaluate(): Promise<void> {
+    if (!this.ruleSetId || !this.draftId) return;
+    const mine = ++this.sequence;
+    this.busy = true;
+    try {
+      const result = await api.evaluateDraft(this.ruleSetId, this.draftId, this.asOf, this.facts);
+      if (mine !== this.sequence) return;
+      if (this.evaluation && this.evaluation.total !== result.total) this.previousTotal = this.evaluation.total;
+      this.evaluation = result;
+      this.error = undefined;
+    } catch (error) {
+      if (mine !== this.sequence) return;
+      this.error = error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error));
+    } finally {
+      if (mine === this.sequence) this.busy = false;
+    }
+  }
+
+  private setFact(id: string, value: FactValue | undefined): void {
+    const next = { ...this.facts };
+    this.loaded = '';
+    if (value === undefined || value === '') delete next[id];
+    else next[id] = value;
+    this.facts = next;
+    this.schedule();
+  }
+
+  override render() {
+    const m = this.i18n.m;
+    const inputs = (this.catalogue?.facts ?? []).filter((f) => f.origin === 'input');
+    return html`<section class="preview" aria-label=${m.preview}>
+      <div class="spread head">
+        <h2>${m.preview}</h2>
+        ${this.busy ? html`<span class="small muted" role="status">${m.evaluating}</span>` : nothing}
+      </div>
+      ${this.pending ? html`<p class="notice warn small">${m.previewPending}</p>` : nothing}
+      ${this.renderResult()}
+      <details open class="sample">
+        <summary>${m.sampleResident}</summary>
+        <div class="sample-head">
+          <label class="field"><span>${m.asOf}</span>
+            <input type="date" .value=${this.asOf} @change=${(e: Event) => { this.asOf = (e.target as HTMLInputElement).value; this.schedule(); }} /></label>
+          ${this.cases.length
+            ? html`<label class="field"><span>${m.loadFromCase}</span>
+                <select @change=${(e: Event) => { const c = this.cases.find((x) => x.id === (e.target as HTMLSelectElement).value); if (c) this.loadCase(c); }}>
+                  <option value="" ?selected=${!this.loaded}>—</option>
+                  ${this.cases.map((c) => html`<option value=${c.id} ?selected=${c.id === this.loaded}>${c.title}</option>`)}
+                </select></label>`
+            : nothing}
+        </div>
+        <div class="facts">${inputs.map((f) => this.renderFact(f))}</div>
+      </details>
+      ${this.renderSaveDialog()}
+    </section>`;
+  }
+
+  private renderResult(): TemplateResult {
+    const m = this.i18n.m;
+    const ev = this.evaluation;
+    const zh = this.i18n.lang === 'zh';
+    if (this.error) {
+      return html`<div class="notice bad" role="alert">
+        <div>${this.error.message}</div>
+        ${this.error.fields.map((f) => html`<div class="small">${this.factLabel(f.path)}: ${f.message}</div>`)}
+      </div>`;
+    }
+    if (!ev) return html`<p class="muted">${m.previewEmpty}</p>`;
+    const delta = this.previousTotal === undefined ? undefined : ev.total - this.previousTotal;
+    return html`<div class="result" aria-live="polite">
+      <div class="total">
+        <span class="label">${m.total}</span>
+        <strong data-testid="preview-total">${formatPoints(ev.total)}</strong>
+        ${delta ? html`<span class="badge ${delta > 0 ? 'ok' : 'bad'}">${delta > 0 ? '+' : ''}${formatPoints(delta)}</span>` : nothing}
+        ${ev.vetoed ? html`<span class="badge bad">${m.vetoed}</span>` : nothing}
+        ${this.readonly ? nothing : html`<button type="button" class="small save-case" @click=${() => this.dialog?.showModal()}>${m.saveAsCase}</button>`}
+      </div>
+      <table class="groups">
+        <thead><tr><th>${m.group}</th><th class="num">${m.score}</th><th class="num">${m.cap}</th></tr></thead>
+        <tbody>${ev.groups.map((g) => html`<tr><td>${pick(g.title)} ${g.capped ? html`<span class="badge warn">${m.capped}</span>` : nothing}</td>
+          <td class="num">${formatPoints(g.score)}</td><td class="num">${formatPoints(g.cap)}</td></tr>`)}</tbody>
+      </table>
+      <h3>${m.indicators}</h3>
+      <ul class="indicators">
+        ${ev.indicators.map((i) => html`<li data-indicator=${i.id}>
+          <div class="spread"><span>${pick(i.title)}</span>
+            <strong class="num" data-testid=${`points-${i.id}`}>${i.kind === 'deduction' && i.points ? '−' : ''}${i.kind === 'veto' ? (i.reason.code === 'veto' && i.reason.triggered ? m.vetoed : '—') : formatPoints(i.points)}</strong></div>
+          <div class="small muted">${zh ? i.explanationZh : i.explanation}</div>
+        </li>`)}
+      </ul>
+      ${ev.scenarios.length
+        ? html`<h3>${m.scenarios}</h3>
+            <ul class="scenarios">
+              ${ev.scenarios.map((s) => html`<li data-scenario=${s.id}>
+                <div class="spread"><span>${pick(s.title)}</span>
+                  <span class="badge ${s.eligible ? 'ok' : 'bad'}">${s.eligible ? m.eligible : m.notEligible}</span></div>
+                <div class="small muted">${m.scoreVsBar(formatPoints(s.score), formatPoints(s.bar))}</div>
+                ${s.missing.map((x) => html`<div class="small missing">${zh ? x.messageZh : x.message}</div>`)}
+              </li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private factLabel(path: string): string {
+    const id = path.replace(/^facts\./, '');
+    const f = this.catalogue?.facts.find((x) => x.id === id);
+    return f ? pick(f.title) : path;
+  }
+
+  private renderFact(f: FactOption): TemplateResult {
+    const m = this.i18n.m;
+    const v = this.facts[f.id];
+    const label = html`<span>${pick(f.title)}${f.unit ? html` <span class="muted">(${pick(f.unit)})</span>` : nothing}</span>`;
+    const invalid = this.error?.fields.some((x) => x.path === `facts.${f.id}`) ? 'true' : 'false';
+    switch (f.type) {
+      case 'integer':
+      case 'number':
+        return html`<label class="field">${label}<input type="number" step="any" data-fact=${f.id} aria-invalid=${invalid} .value=${v === undefined ? '' : String(v)}
+          @input=${(e: Event) => { const t = (e.target as HTMLInputElement).value; const n = Number(t); if (t === '' || Number.isFinite(n)) this.setFact(f.id, t === '' ? undefined : n); }} /></label>`;
+      case 'date':
+        return html`<label class="field">${label}<input type="date" data-fact=${f.id} aria-invalid=${invalid} .value=${typeof v === 'string' ? v : ''}
+          @change=${(e: Event) => this.setFact(f.id, (e.target as HTMLInputElement).value || undefined)} /></label>`;
+      case 'boolean':
+        return html`<label class="field">${label}<select data-fact=${f.id} aria-invalid=${invalid}
+          @change=${(e: Event) => { const t = (e.target as HTMLSelectElement).value; this.setFact(f.id, t === '' ? undefined : t === 'true'); }}>
+          <option value="" ?selected=${v === undefined}>${m.notGiven}</option>
+          <option value="true" ?selected=${v === true}>${m.yes}</option><option value="false" ?selected=${v === false}>${m.no}</option></select></label>`;
+      case 'enum':
+        return html`<label class="field">${label}<select data-fact=${f.id} aria-invalid=${invalid} @change=${(e: Event) => this.setFact(f.id, (e.target as HTMLSelectElement).value || undefined)}>
+          <option value="" ?selected=${v === undefined}>${m.notGiven}</option>
+          ${(f.values ?? []).map((x) => html`<option value=${x.id} ?selected=${x.id === v}>${pick(x.title)}</option>`)}</select></label>`;
+      case 'enum-list': {
+        const chosen = new Set(Array.isArray(v) ? v : []);
+        return html`<fieldset class="list-fact wide" data-fact=${f.id}><legend>${pick(f.title)}</legend>
+          ${(f.values ?? []).map((x) => html`<label class="check small"><input type="checkbox" .checked=${chosen.has(x.id)}
+            @change=${(e: Event) => { const on = (e.target as HTMLInputElement).checked; const next = (f.values ?? []).map((y) => y.id).filter((id) => (id === x.id ? on : chosen.has(id))); this.setFact(f.id, next.length ? next : undefined); }} />
+            <span>${pick(x.title)}</span></label>`)}</fieldset>`;
+      }
+      default:
+        return html`<label class="field">${label}<input data-fact=${f.id} aria-invalid=${invalid} .value=${typeof v === 'string' ? v : ''}
+          @input=${(e: Event) => this.setFact(f.id, (e.target as HTMLInputElement).value || undefined)} /></label>`;
+    }
+  }
+
+  private renderSaveDialog(): TemplateResult {
+    const m = this.i18n.m;
+    const ev = this.evaluation;
+    return html`<dialog aria-labelledby="case-title">
+      <form method="dialog" class="stack" @submit=${this.saveCase}>
+        <h2 id="case-title">${m.saveAsCase}</h2>
+        <label class="field"><span>${m.caseTitle}</span><input name="title" required maxlength="200" /></label>
+        <fieldset><legend>${m.caseExpect}</legend>
+          <label class="check"><input type="checkbox" name="total" checked /><span>${m.total}: ${formatPoints(ev?.total)}</span></label>
+          <label class="check"><input type="checkbox" name="indicators" checked /><span>${m.expectIndicators}</span></label>
+          <label class="check"><input type="checkbox" name="scenarios" checked /><span>${m.expectScenarios}</span></label>
+        </fieldset>
+        <div class="actions"><button type="button" @click=${() => this.dialog?.close()}>${m.cancel}</button>
+          <button type="submit" class="primary">${m.add}</button></div>
+      </form>
+    </dialog>`;
+  }
+
+  private saveCase = (event: SubmitEvent) => {
+    const ev = this.evaluation;
+    if (!ev) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const title = String(data.get('title') ?? '').trim() || this.i18n.m.sampleResident;
+    const expect: Expectation = {};
+    if (data.get('total')) expect.total = ev.total;
+    if (ev.vetoed) expect.vetoed = true;
+    if (data.get('indicators')) expect.indicators = Object.fromEntries(ev.indicators.filter((i) => i.kind !== 'veto').map((i) => [i.id, i.points]));
+    if (data.get('scenarios') && ev.scenarios.length) expect.scenarios = Object.fromEntries(ev.scenarios.map((s) => [s.id, s.eligible]));
+    const id = freshId(`case-${this.cases.length + 1}`, this.cases.map((c) => c.id));
+    const testCase: TestCase = { id, title, asOf: this.asOf, facts: { ...this.facts }, expect };
+    emitEdit(this, { op: 'insert', path: ['cases', this.cases.length], value: testCase });
+    (event.target as HTMLFormElement).reset();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jifen-preview': JifenPreview;
+  }
+}

@@ -1,0 +1,118 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, ApiError } from '../../api/client';
+import type { Diff, Draft, User, VersionMeta } from '../../api/types';
+import { formatInstant, I18nController, pick, today } from '../../i18n/i18n';
+import { href } from '../../model/router';
+import { shared } from '../../styles/shared';
+import '../jifen-diff-view/jifen-diff-view';
+import '../jifen-test-cases/jifen-test-cases';
+import { styles } from './jifen-review.styles';
+
+/**
+ * An approver's view of a submitted draft: the change note, what changed against the version it was based
+ * on, its test results, and the decision — approve with the date it takes effect, or reject with a reason.
+ * An author cannot approve their own draft (four eyes).
+ */
+@customElement('jifen-review')
+export class JifenReview extends LitElement {
+  static override styles = [shared, styles];
+
+  @property() ruleSetId = '';
+  @property() draftId = '';
+  @property({ attribute: false }) user?: User;
+
+  @state() private draft?: Draft;
+  @state() private diff?: Diff;
+  @state() private error = '';
+  @state() private published?: VersionMeta;
+  @state() private busy = false;
+  private i18n = new I18nController(this);
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ruleSetId') || changed.has('draftId')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const { draft } = await api.getDraft(this.ruleSetId, this.draftId);
+      this.draft = draft;
+      this.diff = await api.diff(this.ruleSetId, String(draft.baseVersion), `draft:${draft.id}`);
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  private async decide(event: SubmitEvent, decision: 'approve' | 'reject'): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.busy = true;
+    this.error = '';
+    try {
+      if (decision === 'approve') {
+        const note = String(data.get('note') ?? '').trim();
+        const result = await api.approve(this.ruleSetId, this.draftId, String(data.get('effectiveFrom')), note || undefined);
+        this.draft = result.draft;
+        this.published = result.version;
+      } else {
+        this.draft = await api.reject(this.ruleSetId, this.draftId, String(data.get('reason') ?? '').trim());
+      }
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const m = this.i18n.m;
+    const d = this.draft;
+    if (!d) return this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : html`<p class="muted">${m.loading}</p>`;
+    const own = this.user?.username === d.author;
+    const failing = (d.cases?.failed ?? 0) > 0;
+    const open = d.status === 'submitted';
+    return html`<div class="stack">
+      <div>
+        <a class="small" href=${href({ name: 'approvals' })}>← ${m.approvals}</a>
+        <h1>${pick(d.document.title)} · ${m.draftTitle(d.id)} <span class="badge info">${m.statuses[d.status]}</span></h1>
+        <div class="small muted">${m.submittedBy(d.author, formatInstant(d.submittedAt))} · ${m.draftMeta(d.baseVersion, d.author, formatInstant(d.updatedAt))}</div>
+      </div>
+      <section class="card"><h2>${m.changeNote}</h2><p class="note">${d.note || '—'}</p></section>
+      ${this.published ? html`<p class="notice ok" role="status" data-testid="published">${m.publishedAs(this.published.version, this.published.effectiveFrom)}
+        <a href=${href({ name: 'ruleSet', id: this.ruleSetId })}>${m.versionsAndDrafts}</a></p>` : nothing}
+      ${d.status === 'rejected' ? html`<p class="notice bad" role="status">${m.rejectedNotice(d.decidedBy ?? '', d.decisionReason ?? '')}</p>` : nothing}
+      ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
+      <div class="columns">
+        <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
+        <div class="stack">
+          ${open ? this.renderDecision(own, failing) : nothing}
+          <section class="card"><jifen-test-cases readonly compact .cases=${d.document.cases ?? []} .results=${d.cases}></jifen-test-cases></section>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderDecision(own: boolean, failing: boolean) {
+    const m = this.i18n.m;
+    return html`<section class="card stack decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">${m.decision}</h2>
+      ${own ? html`<p class="notice warn">${m.ownDraft}</p>` : nothing}
+      ${failing ? html`<p class="notice bad">${m.failingCasesBlock}</p>` : nothing}
+      <form class="stack" @submit=${(e: SubmitEvent) => this.decide(e, 'approve')}>
+        <label class="field"><span>${m.effectiveFrom}</span><input type="date" name="effectiveFrom" required min=${today()} .value=${today()} data-testid="effective-from" /></label>
+        <label class="field"><span>${m.approvalNote}</span><input name="note" maxlength="2000" /></label>
+        <button type="submit" class="primary" data-testid="approve" ?disabled=${own || failing || this.busy}>${m.approveAndPublish}</button>
+      </form>
+      <form class="stack reject" @submit=${(e: SubmitEvent) => this.decide(e, 'reject')}>
+        <label class="field"><span>${m.rejectReason}</span><textarea name="reason" required rows="3" maxlength="2000"></textarea></label>
+        <button type="submit" class="danger" ?disabled=${this.busy}>${m.reject}</button>
+      </form>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jifen-review': JifenReview;
+  }
+}

@@ -1,0 +1,112 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, ApiError } from '../../api/client';
+import type { Draft, RuleSetDetail, User } from '../../api/types';
+import { formatInstant, I18nController, pick } from '../../i18n/i18n';
+import { href, navigate } from '../../model/router';
+import { canEdit, hasRole } from '../../model/roles';
+import { shared } from '../../styles/shared';
+import { styles } from './jifen-rule-set.styles';
+
+/**
+ * One rule set: every published version (who, when, why, in force from), its drafts, and the ways in:
+ * a new draft from the latest version or from an earlier one (a rollback), comparing versions.
+ */
+@customElement('jifen-rule-set')
+export class JifenRuleSet extends LitElement {
+  static override styles = [shared, styles];
+
+  @property() ruleSetId = '';
+  @property({ attribute: false }) user?: User;
+  @state() private detail?: RuleSetDetail;
+  @state() private drafts: Draft[] = [];
+  @state() private error = '';
+  private i18n = new I18nController(this);
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ruleSetId')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.detail = await api.getRuleSet(this.ruleSetId);
+      this.drafts = await api.listDrafts(this.ruleSetId).catch(() => []);
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  private async newDraft(fromVersion?: number): Promise<void> {
+    const m = this.i18n.m;
+    if (fromVersion !== undefined && !confirm(m.confirmRollback(fromVersion))) return;
+    try {
+      const { draft } = await api.createDraft(this.ruleSetId, fromVersion === undefined ? {} : { fromVersion, note: m.rollbackNote(fromVersion) });
+      await navigate(href({ name: 'draft', id: this.ruleSetId, draft: draft.id }));
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  override render() {
+    const m = this.i18n.m;
+    const d = this.detail;
+    if (this.error) return html`<p class="notice bad" role="alert">${this.error}</p>`;
+    if (!d) return html`<p class="muted">${m.loading}</p>`;
+    const editable = canEdit(this.user, d.owner);
+    const versions = [...d.versions].sort((a, b) => b.version - a.version);
+    return html`<div class="stack">
+      <div class="spread">
+        <div>
+          <a class="small" href=${href({ name: 'home' })}>← ${m.ruleSets}</a>
+          <h1>${pick(d.title)}</h1>
+          <div class="small muted"><span class="mono">${d.id}</span> · ${m.ownerIs(d.owner)}</div>
+        </div>
+        <div class="row">
+          <a class="button" href=${href({ name: 'compare', id: d.id, from: String(Math.max(1, d.latest.version - 1)), to: String(d.latest.version) })}>${m.compareVersions}</a>
+          ${editable ? html`<button type="button" class="primary" @click=${() => this.newDraft()}>${m.newDraft}</button>` : nothing}
+        </div>
+      </div>
+      <section class="card">
+        <h2>${m.publishedVersions}</h2>
+        <table>
+          <thead><tr><th>${m.version}</th><th>${m.effectiveFrom}</th><th>${m.publishedBy}</th><th>${m.publishedAt}</th><th>${m.why}</th><th>${m.hash}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
+          <tbody>${versions.map((v) => html`<tr data-version=${v.version}>
+            <td><strong>${m.versionN(v.version)}</strong>${v.version === d.latest.version ? html` <span class="badge ok">${m.latest}</span>` : nothing}</td>
+            <td>${v.effectiveFrom}</td>
+            <td>${v.publishedBy}${v.approvedBy ? html`<div class="small muted">${m.approvedByX(v.approvedBy)}</div>` : nothing}</td>
+            <td class="nowrap">${formatInstant(v.publishedAt)}</td>
+            <td class="note">${v.note || '—'}</td>
+            <td class="mono small" title=${v.hash}>${v.hash.slice(0, 10)}</td>
+            <td class="row nowrap">
+              ${v.version > 1 ? html`<a class="button small" href=${href({ name: 'compare', id: d.id, from: String(v.version - 1), to: String(v.version) })}>${m.whatChanged}</a>` : nothing}
+              ${editable && v.version !== d.latest.version ? html`<button type="button" class="small" @click=${() => this.newDraft(v.version)}>${m.rollBackTo}</button>` : nothing}
+            </td>
+          </tr>`)}</tbody>
+        </table>
+      </section>
+      <section class="card">
+        <h2>${m.drafts}</h2>
+        ${this.drafts.length === 0
+          ? html`<p class="small muted">${m.noOpenDrafts}</p>`
+          : html`<table>
+              <thead><tr><th>${m.draft}</th><th>${m.status}</th><th>${m.author}</th><th>${m.baseVersion}</th><th>${m.updatedAt}</th><th>${m.testCases}</th><th>${m.changeNote}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
+              <tbody>${this.drafts.map((x) => html`<tr data-draft=${x.id}>
+                <td><a href=${href({ name: 'draft', id: d.id, draft: x.id })}>${m.draftTitle(x.id)}</a></td>
+                <td><span class="badge ${x.status === 'rejected' ? 'bad' : x.status === 'published' ? 'ok' : x.status === 'submitted' ? 'warn' : 'info'}">${m.statuses[x.status]}</span>
+                  ${x.publishedVersion ? html`<div class="small muted">${m.versionN(x.publishedVersion)}</div>` : nothing}</td>
+                <td>${x.author}</td><td>${m.versionN(x.baseVersion)}</td><td class="nowrap">${formatInstant(x.updatedAt)}</td>
+                <td>${x.cases ? html`<span class="badge ${x.cases.failed ? 'bad' : 'ok'}">${x.cases.passed}/${x.cases.passed + x.cases.failed}</span>` : '—'}</td>
+                <td class="note">${x.note || x.decisionReason || '—'}</td>
+                <td>${x.status === 'submitted' && hasRole(this.user, 'approver') ? html`<a class="button small" href=${href({ name: 'review', id: d.id, draft: x.id })}>${m.review}</a>` : nothing}</td>
+              </tr>`)}</tbody>
+            </table>`}
+      </section>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jifen-rule-set': JifenRuleSet;
+  }
+}

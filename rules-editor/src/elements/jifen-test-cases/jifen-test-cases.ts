@@ -1,0 +1,122 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { TestCase } from '../../../../server/src/domain/rule-set/schema';
+import type { CaseResult, CaseSummary } from '../../api/types';
+import { formatPoints, I18nController } from '../../i18n/i18n';
+import { countUnder, NO_ERRORS, type ErrorIndex } from '../../model/field-errors';
+import { shared } from '../../styles/shared';
+import type { Edit } from '../../model/edit';
+import { emitEdit, fieldErrors } from '../../ui/fields';
+import { styles } from './jifen-test-cases.styles';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'jifen-run-cases': CustomEvent<void>;
+  }
+}
+
+/**
+ * The draft's test cases with the result of their last run: which pass, and for each failing one what was
+ * expected and what came out.
+ *
+ * @fires jifen-run-cases - the user asks to run every case now.
+ * @fires jifen-edit - a case was removed, or its expectations were set to what the draft now gives.
+ */
+@customElement('jifen-test-cases')
+export class JifenTestCases extends LitElement {
+  static override styles = [shared, styles];
+
+  @property({ attribute: false }) cases: readonly TestCase[] = [];
+  @property({ attribute: false }) results?: CaseSummary;
+  @property({ attribute: false }) errors: ErrorIndex = NO_ERRORS;
+  @property({ type: Boolean }) running = false;
+  @property({ type: Boolean }) readonly = false;
+  /** Lists failing cases only, until the user asks for all. */
+  @property({ type: Boolean }) compact = false;
+  @state() private showAll = false;
+
+  private i18n = new I18nController(this);
+
+  /**
+   * After a deliberate policy change some expectations no longer hold: take what the draft now gives as
+   * the expected result (a path `indicators.age` names `expect.indicators.age`).
+   */
+  private accept(results: readonly CaseResult[]): void {
+    for (const res of results) {
+      const index = this.cases.findIndex((c) => c.id === res.id);
+      if (index < 0 || res.error) continue;
+      for (const d of res.differences) {
+        const path = ['cases', index, 'expect', ...d.path.split('.')];
+        const edit: Edit = d.actual === undefined ? { op: 'remove', path } : { op: 'set', path, value: d.actual };
+        emitEdit(this, edit);
+      }
+    }
+  }
+
+  override render() {
+    const m = this.i18n.m;
+    const r = this.results;
+    const byId = new Map((r?.results ?? []).map((x) => [x.id, x]));
+    const failing = (r?.results ?? []).filter((x) => !x.passed);
+    // Failing cases first: they are what needs attention.
+    const ordered = [...this.cases].sort((a, b) => Number(byId.get(a.id)?.passed ?? true) - Number(byId.get(b.id)?.passed ?? true));
+    const shown = this.compact && !this.showAll ? ordered.filter((c) => !byId.get(c.id)?.passed) : ordered;
+    const value = (v: unknown) => (typeof v === 'number' ? formatPoints(v) : v === undefined ? m.absent : typeof v === 'boolean' ? (v ? m.yes : m.no) : String(v));
+    return html`<div class="stack">
+      <div class="spread">
+        <h2>${m.testCases}</h2>
+        <div class="row">
+          ${r ? html`<span class="badge ok" data-testid="cases-passed">${m.casesPassed(r.passed)}</span>
+                <span class="badge ${r.failed ? 'bad' : ''}" data-testid="cases-failed">${m.casesFailed(r.failed)}</span>` : nothing}
+          ${this.readonly
+            ? nothing
+            : html`${failing.length ? html`<button type="button" data-testid="accept-all" @click=${() => this.accept(failing)}>${m.acceptAllResults}</button>` : nothing}
+                <button type="button" class="primary" ?disabled=${this.running} @click=${() => this.dispatchEvent(new CustomEvent('jifen-run-cases', { bubbles: true, composed: true }))}>
+                  ${this.running ? m.running : m.runAllCases}</button>`}
+        </div>
+      </div>
+      <p class="small muted">${m.casesHelp}</p>
+      ${fieldErrors(this.errors, ['cases'])}
+      ${this.compact && shown.length < this.cases.length
+        ? html`<p class="small muted">${m.passingHidden(this.cases.length - shown.length)}
+            <button type="button" class="small" @click=${() => (this.showAll = true)}>${m.showAll}</button></p>`
+        : nothing}
+      ${this.cases.length === 0
+        ? html`<p class="empty">${m.noCases}</p>`
+        : shown.length === 0
+          ? nothing
+        : html`<table>
+            <thead><tr><th>${m.caseTitle}</th><th>${m.asOf}</th><th>${m.result}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
+            <tbody>
+              ${shown.map((c) => {
+                const i = this.cases.indexOf(c);
+                const res = byId.get(c.id);
+                const problems = countUnder(this.errors, ['cases', i]);
+                return html`<tr data-case=${c.id}>
+                  <td><div>${c.title}</div><div class="small muted mono">${c.id}</div>
+                    ${problems ? html`<div class="field-error">${m.errorsCount(problems)}</div>` : nothing}</td>
+                  <td class="nowrap">${c.asOf}</td>
+                  <td>${!res
+                    ? html`<span class="badge">${m.notRun}</span>`
+                    : res.passed
+                      ? html`<span class="badge ok">${m.passed}</span>`
+                      : html`<span class="badge bad">${m.failed}</span>
+                          ${res.error ? html`<div class="small field-error">${res.error}</div>` : nothing}
+                          <ul class="diffs">${res.differences.map((d) => html`<li class="small">${d.path}: ${m.expectedActual(value(d.expected), value(d.actual))}</li>`)}</ul>
+                          ${this.readonly || res.error ? nothing : html`<button type="button" class="small" @click=${() => this.accept([res])}>${m.acceptResult}</button>`}`}
+                  </td>
+                  <td>${this.readonly ? nothing : html`<button type="button" class="small icon danger" aria-label=${`${m.remove}: ${c.title}`} title=${m.remove}
+                    @click=${() => emitEdit(this, { op: 'remove', path: ['cases', i] })}>✕</button>`}</td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jifen-test-cases': JifenTestCases;
+  }
+}

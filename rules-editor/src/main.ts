@@ -1,0 +1,1 @@
+import './elements/jifen-app/jifen-app';

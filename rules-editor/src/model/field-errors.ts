@@ -1,0 +1,35 @@
+import type { FieldError } from '../api/types';
+import { pathKey, type Path } from './edit';
+
+/** Validation errors by the path they name, for showing each next to its field. */
+export type ErrorIndex = ReadonlyMap<string, readonly string[]>;
+
+export const NO_ERRORS: ErrorIndex = new Map();
+
+export function indexErrors(errors: readonly FieldError[]): ErrorIndex {
+  const index = new Map<string, string[]>();
+  for (const e of errors) {
+    const list = index.get(e.path) ?? [];
+    list.push(e.message);
+    index.set(e.path, list);
+  }
+  return index;
+}
+
+/** The messages about exactly this path. */
+export function errorsAt(index: ErrorIndex, path: Path): readonly string[] {
+  return index.get(pathKey(path)) ?? [];
+}
+
+/** How many errors name this path or anything inside it. */
+export function countUnder(index: ErrorIndex, path: Path): number {
+  const key = pathKey(path);
+  let n = 0;
+  for (const [p, messages] of index) if (p === key || p.startsWith(`${key}.`)) n += messages.length;
+  return n;
+}
+
+/** A stable element id for a path, for `aria-describedby`. */
+export function domId(prefix: string, path: Path): string {
+  return `${prefix}-${pathKey(path).replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuleSet } from '../../server/src/domain/rule-set/schema';
+import type { Evaluation } from '../../server/src/domain/scoring/types';
+import { launchBrowser } from '../../test/support/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+
+/**
+ * The whole job through the editor, against a real server and database: an editor raises one indicator's
+ * points and watches the preview, adds a test case and submits; an approver publishes it; the evaluation
+ * API then scores with the new points; an auditor reads the change in the diff and verifies the trail.
+ */
+
+const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
+const sample = district.cases.find((c) => c.id === 'typical-at-school-bar')!;
+const indicatorIndex = district.indicators.findIndex((i) => i.id === 'employment');
+const employment = district.indicators[indicatorIndex]!;
+if (employment.kind !== 'tiers') throw new Error('the test expects "employment" to be a tiers indicator');
+const tierIndex = employment.tiers.findIndex((t) => t.id === 'contract-or-business');
+const oldPoints = employment.tiers[tierIndex]!.points;
+const newPoints = oldPoints + 5;
+const todayInChina = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+let env: EditorServer;
+let browser: Browser;
+let editor: StaffAccount;
+let approver: StaffAccount;
+let auditor: StaffAccount;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureEditorBuilt();
+  env = await startEditorServer();
+  editor = await env.addStaff('test.editor', ['editor'], [district.owner]);
+  approver = await env.addStaff('test.approver', ['approver']);
+  auditor = await env.addStaff('test.auditor', ['auditor']);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+async function signInPage(account: StaffAccount): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${env.url}/editor/`);
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await visible(page.getByRole('heading', { name: '规则集', exact: true }));
+  return page;
+}
+
+async function evaluate(body: Record<string, unknown>): Promise<Evaluation> {
+  const res = await fetch(`${env.url}/api/v1/evaluate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ruleSetId: 'district-sample', ...body }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Evaluation;
+}
+
+const pointsOf = (ev: Evaluation, id: string) => ev.indicators.find((i) => i.id === id)?.points;
+
+// Playwright's own assertions belong to its test runner; these wait the same way under vitest.
+const WAIT = { timeout: 15_000 };
+const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
+const text = (l: Locator) => expect.poll(async () => (await l.textContent())?.trim(), WAIT);
+const value = (l: Locator) => expect.poll(() => l.inputValue(), WAIT);
+const saved = (page: Page) => visible(page.locator('[data-testid="save-state"][data-state="saved"]'));
+
+describe('the rules editor, end to end', () => {
+  it('takes a weight change from an editor through four-eyes publishing to the evaluation API and the auditor', async () => {
+    // The editor opens a new draft of the district rule set.
+    const page = await signInPage(editor);
+    await page.getByTestId('new-draft-district-sample').click();
+    await page.waitForURL(/\/editor\/rule-sets\/district-sample\/drafts\/[^/]+$/);
+    const draftUrl = page.url();
+
+    // The preview scores a sample resident exactly as the evaluation API does.
+    const before = await evaluate({ asOf: sample.asOf, facts: sample.facts, version: 1 });
+    await page.getByLabel('从测试用例载入').selectOption(sample.id);
+    const total = page.getByTestId('preview-total');
+    await text(total).toBe(String(before.total));
+    await text(page.getByTestId('points-employment')).toBe(String(oldPoints));
+
+    // Raise one tier's points; the draft is validated and saved, and the preview follows.
+    await page.locator('jifen-draft-nav').getByRole('button', { name: employment.title.zh }).click();
+    const points = page.locator(`input[data-path="indicators.${indicatorIndex}.tiers.${tierIndex}.points"]`);
+    await value(points).toBe(String(oldPoints));
+    await points.fill(String(newPoints));
+    await points.blur();
+    await saved(page);
+    await text(total).toBe(String(before.total + 5));
+    await text(page.getByTestId('points-employment')).toBe(String(newPoints));
+
+    // Save the sample as a test case, with the result the preview shows as its expectation.
+    await page.getByRole('button', { name: '保存为测试用例' }).click();
+    await page.getByLabel('用例名称').fill('就业加分后的典型居民');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await page.locator('jifen-draft-nav').getByRole('button', { name: /测试用例/ }).click();
+    const cases = page.locator('jifen-test-cases');
+    const newCase = cases.locator('tr', { hasText: '就业加分后的典型居民' });
+    await visible(newCase);
+    await saved(page);
+    await visible(newCase.getByText('通过'));
+
+    // Cases written for the old weight now fail; the editor takes the new results deliberately.
+    if (await cases.getByTestId('accept-all').isVisible()) {
+      await cases.getByTestId('accept-all').click();
+      await saved(page);
+    }
+    await text(cases.getByTestId('cases-failed')).toBe('0 个失败');
+
+    // Submit with a change note.
+    await page.getByTestId('submit-open').click();
+    await page.getByTestId('change-note').fill(`劳动合同就业档分值由${oldPoints}分调整为${newPoints}分`);
+    await page.getByTestId('submit-confirm').click();
+    await visible(page.getByTestId('submitted-notice'));
+
+    // The approver finds it in the queue, reads the change and the test results, and publishes it today.
+    const review = await signInPage(approver);
+    await review.getByRole('link', { name: '待审批' }).click();
+    await review.getByRole('link', { name: '审批', exact: true }).click();
+    await text(review.getByTestId('policy-changes')).toContain(`${oldPoints} → ${newPoints}`);
+    await value(review.getByTestId('effective-from')).toBe(todayInChina);
+    await review.getByTestId('approve').click();
+    await text(review.getByTestId('published')).toContain('第 2 版');
+
+    // Evaluation now uses the new points; the version before still scores the old way.
+    const now = await evaluate({ asOf: todayInChina, facts: sample.facts });
+    const then = await evaluate({ asOf: todayInChina, facts: sample.facts, version: 1 });
+    expect(now.version).toBe(2);
+    expect(pointsOf(now, 'employment')).toBe(newPoints);
+    expect(pointsOf(then, 'employment')).toBe(oldPoints);
+    expect(now.total).toBe(then.total + 5);
+
+    // The auditor compares the two versions and sees the change in policy terms, then verifies the trail.
+    const audit = await signInPage(auditor);
+    await audit.goto(`${env.url}/editor/rule-sets/district-sample`);
+    await audit.locator('tr[data-version="2"]').getByRole('link', { name: '变更内容' }).click();
+    const change = audit.locator('[data-testid="policy-changes"] tr[data-target^="indicator:employment"]');
+    await text(change).toContain(employment.title.zh);
+    await text(change).toContain(`${oldPoints} → ${newPoints}`);
+    await audit.getByRole('link', { name: '审计记录' }).click();
+    await audit.getByTestId('verify').click();
+    await text(audit.getByTestId('verify-result')).toContain('记录链完整');
+
+    // The published draft is read-only now for its author too.
+    await page.goto(draftUrl);
+    await visible(page.getByText('已发布为第 2 版'));
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
