@@ -54,6 +54,17 @@ describe('rankApplicants', () => {
     expect(ineligible).toEqual(['fam3']);
   });
 
+  it('counts an eligible spouse of an ineligible applicant, with the applicant breaking the tie', () => {
+    const { ranked } = rankApplicants(scenario(true, 5), [
+      { id: 'fam1', subject: subject(80, 0, '2020-01-01', 0, false), spouse: subject(140, 40, '2020-01-01', 0) },
+      { id: 'fam2', subject: subject(140, 40, '2020-01-01', 0), spouse: subject(90, 0, '2020-01-01', 0, false) },
+    ]);
+    expect(ranked.map((r) => [r.id, r.position, r.score, r.spouseCounted])).toEqual([
+      ['fam2', 1, 140, false],
+      ['fam1', 2, 140, true],
+    ]);
+  });
+
   it('never adds the spouses together, and ignores spouses for other scenarios', () => {
     const { ranked } = rankApplicants(scenario(false), [
       { id: 'p', subject: subject(100, 0, '2020-01-01', 0), spouse: subject(150, 0, '2020-01-01', 0) },

@@ -86,12 +86,14 @@ export function rankApplicants(scenario: Scenario, applicants: readonly Applican
 
 /** The higher-scoring eligible parent counts; the other's score (or −∞) breaks ties. */
 function chooseParent(a: Applicant, childRelated: boolean) {
-  const candidates = [a.subject, ...(childRelated && a.spouse ? [a.spouse] : [])].filter((s) => s.eligible);
-  const [first, second] = candidates;
-  if (!first) return undefined;
-  const spouseWins = second !== undefined && toHundredths(second.score) > toHundredths(first.score);
-  const counted = spouseWins ? second : first;
-  const other = childRelated && a.spouse ? toHundredths((spouseWins ? a.subject : a.spouse).score) : Number.NEGATIVE_INFINITY;
+  const spouse = childRelated ? a.spouse : undefined;
+  const ownCounts = a.subject.eligible;
+  const spouseCounts = spouse?.eligible === true;
+  if (!ownCounts && !spouseCounts) return undefined;
+  // Only an eligible parent can count; of two, the higher (the applicant on equal scores).
+  const spouseWins = spouseCounts && (!ownCounts || toHundredths(spouse.score) > toHundredths(a.subject.score));
+  const counted = spouseWins ? spouse : a.subject;
+  const other = spouse ? toHundredths((spouseWins ? a.subject : spouse).score) : Number.NEGATIVE_INFINITY;
   return { counted, other, spouseCounted: spouseWins };
 }
 

@@ -1,0 +1,65 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { JifenError } from '../domain/errors';
+import { publicHeader, publicRound } from '../storage/round-queries';
+import type { RoundDeps } from '../storage/round-workflow';
+import { createLibsqlRoundRepository } from '../storage/rounds-repository';
+import type { AppEnv } from './access';
+import { errorResponses, validationHook } from './errors';
+import { json } from './lifecycle-deps';
+import { NOTICE_CSS, renderNotice } from './public-round-page';
+import { publicRoundListSchema, publicRoundSchema, roundParamsSchema } from './round-schemas';
+
+const tags = ['Public notice'];
+
+const listRoute = createRoute({
+  method: 'get', path: '/api/v1/public/rounds', tags, summary: 'Rounds with a published or final ranked list',
+  responses: { 200: json(publicRoundListSchema, 'The rounds, newest first') },
+});
+const jsonRoute = createRoute({
+  method: 'get', path: '/api/v1/public/rounds/{id}', tags, summary: 'The public notice of a ranked list (公示), as JSON',
+  description: 'Anonymous. Names and residence-permit numbers are masked; no resident id appears. A round not yet published answers 404.',
+  request: { params: roundParamsSchema },
+  responses: { 200: json(publicRoundSchema, 'The ranked list'), ...errorResponses(404, 422) },
+});
+const pageRoute = createRoute({
+  method: 'get', path: '/public/rounds/{id}', tags, summary: 'The public notice of a ranked list, as a page',
+  description: 'The same as the JSON, server-rendered in Chinese and English.',
+  request: { params: roundParamsSchema },
+  responses: { 200: { description: 'An HTML page', content: { 'text/html': { schema: z.string() } } }, ...errorResponses(404, 422) },
+});
+const cssRoute = createRoute({
+  method: 'get', path: '/public/assets/notice.css', tags, summary: 'The stylesheet of public pages',
+  responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } } },
+});
+
+/**
+ * The anonymous public notice of ranked lists: JSON for systems, a page for people.
+ *
+ * @example
+ * app.route('/', publicRoundRoutes({ client, resolver }));
+ */
+export function publicRoundRoutes(deps: RoundDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(listRoute, async (c) => {
+    const repo = createLibsqlRoundRepository(deps.client);
+    const rounds = [...(await repo.listRounds({ status: 'published' })), ...(await repo.listRounds({ status: 'final' }))].sort((a, b) => b.id - a.id);
+    return c.json({ rounds: rounds.map(publicHeader) }, 200);
+  });
+  app.openapi(jsonRoute, async (c) => c.json(await publicRound(deps, c.req.valid('param').id), 200));
+  app.openapi(pageRoute, async (c) => {
+    try {
+      const notice = await publicRound(deps, c.req.valid('param').id);
+      c.header('Cache-Control', 'no-cache');
+      return c.html(await renderNotice(notice), 200);
+    } catch (error) {
+      if (!(error instanceof JifenError && error.code === 'not_found')) throw error;
+      return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到 Not found</title><p>该轮次尚未公示。 This round has no published list.</p></html>', 404);
+    }
+  });
+  app.openapi(cssRoute, (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(NOTICE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  return app;
+}
