@@ -18,7 +18,7 @@ const DEMO: readonly { username: string; displayName: string; roles: Role[]; dep
   { username: 'zhang.editor', displayName: '张编辑 Zhang (editor)', roles: ['editor'], departments: ['XX区'] },
   { username: 'li.approver', displayName: '李审批 Li (approver)', roles: ['approver'], departments: [] },
   { username: 'wang.auditor', displayName: '王审计 Wang (auditor)', roles: ['auditor'], departments: [] },
-  { username: 'zhao.reviewer', displayName: '赵审核 Zhao (reviewer)', roles: ['reviewer'], departments: ['XX区'] },
+  { username: 'zhao.reviewer', displayName: '赵审核 Zhao (reviewer)', roles: ['reviewer'], departments: ['*'] },
 ];
 
 /**
