@@ -1,9 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'rules-editor/**/*.test.ts', 'widget/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'file',
+          include: ['server/**/*.test.ts', 'rules-editor/**/*.test.ts', 'widget/**/*.test.ts', 'test/**/*.test.ts'],
+          ...timeouts,
+        },
+      },
+      {
+        // The same storage, HTTP and server tests again, each test database on its own libsql server (sqld).
+        // The pure domain core never sees a database, so it runs once.
+        test: {
+          name: 'sqld',
+          include: ['server/**/*.test.ts', 'test/scale-out/**/*.test.ts'],
+          exclude: ['server/src/domain/**', '**/node_modules/**'],
+          env: { JIFEN_TEST_DB: 'sqld' },
+          ...timeouts,
+        },
+      },
+    ],
   },
 });

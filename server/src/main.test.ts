@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../test/support/spawn-server';
+import { tempDatabase } from '../../test/support/temp-database';
 
 describe('npm start', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jifen-start-'));
-  const url = pathToFileURL(join(dir, 'data', 'jifen.db')).href;
+  const db = tempDatabase();
+  const url = db.url;
   const running: SpawnedServer[] = [];
   afterAll(async () => {
     await Promise.all(running.map((s) => s.stop()));
-    rmSync(dir, { recursive: true, force: true });
+    db.cleanup();
   });
 
   it('serves healthz and the evaluation on a fresh database, stops on SIGTERM, and starts again on the same one', async () => {

@@ -66,6 +66,7 @@ const DOCS_PAGE = `<!doctype html>
   </head>
   <body>
     <div id="app"></div>
+    <noscript><a href="${OPENAPI_PATH}">The OpenAPI document</a></noscript>
     <script src="${SCALAR_PATH}"></script>
     <script src="${INIT_PATH}"></script>
   </body>

@@ -43,21 +43,31 @@ export function jsonBody(options: { maxBytes: number }): MiddlewareHandler {
   };
 }
 
-/** The path of the first own `__proto__` key in a parsed JSON value, if any (walked without recursion). */
+/**
+ * The path of the first own `__proto__` key in a parsed JSON value, if any. Walked without recursion, and
+ * only through objects and arrays (a body of a million numbers costs one pass over them).
+ */
 export function findProtoKey(value: unknown): string | undefined {
-  type Node = { value: unknown; key: string; parent: Node | undefined };
-  const stack: Node[] = [{ value, key: '', parent: undefined }];
+  type Node = { value: object; key: string; parent: Node | undefined };
+  const stack: Node[] = [];
+  const visit = (child: unknown, key: string, parent: Node | undefined) => {
+    if (child !== null && typeof child === 'object') stack.push({ value: child, key, parent });
+  };
+  visit(value, '', undefined);
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.value === null || typeof node.value !== 'object') continue;
-    for (const [key, child] of Object.entries(node.value)) {
-      const next = { value: child, key, parent: node };
+    if (Array.isArray(node.value)) {
+      for (let i = 0; i < node.value.length; i++) visit(node.value[i], String(i), node);
+      continue;
+    }
+    const record = node.value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
       if (key === '__proto__') {
-        const path: string[] = [];
-        for (let n: Node | undefined = next; n?.parent; n = n.parent) path.unshift(n.key);
+        const path = [key];
+        for (let n: Node | undefined = node; n?.parent; n = n.parent) path.unshift(n.key);
         return path.join('.');
       }
-      stack.push(next);
+      visit(record[key], key, node);
     }
   }
   return undefined;

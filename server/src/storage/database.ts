@@ -94,7 +94,9 @@ async function runTransaction<T>(client: Client, work: (tx: SqlExecutor) => Prom
     await tx.commit();
     return result;
   } catch (error) {
-    if (!tx.closed) await tx.rollback();
+    // The transaction may be gone already (a libsql server ends one that outlives its timeout while another
+    // writer waits): the error to report is the first one, not the failed rollback.
+    if (!tx.closed) await tx.rollback().catch(() => undefined);
     throw error;
   } finally {
     tx.close();

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDatabase } from '../../../test/support/temp-database';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
@@ -12,7 +11,7 @@ describe('migrate', () => {
     db = tempDatabase();
     const client = db.open();
     expect(await migrate(client)).toEqual(MIGRATIONS.map((m) => m.id));
-    expect(existsSync(join(db.dir, 'nested', 'jifen.db'))).toBe(true);
+    expect(existsSync(db.dataFile)).toBe(true);
 
     expect(await migrate(client)).toEqual([]);
     const again = db.open();
