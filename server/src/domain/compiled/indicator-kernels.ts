@@ -1,0 +1,101 @@
+import type { ResolvedRuleSet } from '../scoring/types';
+import { pointsKernel } from './points-kernel';
+import { conditionKernel } from './condition-kernels';
+import type { BatchColumn } from './leaf-kernels';
+import type { IndicatorTable } from './lookup-tables';
+
+/** Every indicator of a rule set over a batch, and where its vetoes hold. */
+export interface IndicatorKernels {
+  /** Fills each indicator's points for the batch of rows `[start, start + n)`. */
+  run(start: number, n: number): void;
+  /** Veto indicators in rule-set order, with the rows where their conditions hold (after `run`). */
+  readonly vetoes: readonly { index: number; holds: Uint8Array }[];
+  /** How many indicators are scored by lookup. */
+  readonly tabulated: number;
+}
+
+const NO_COLUMN: BatchColumn = { values: [], nanAbsent: false };
+
+/**
+ * Binds every indicator to a batch's columns and points arrays: by lookup when `tableOf` tabulated it,
+ * else by running its gate, tiers and points kernels.
+ *
+ * @example
+ * const kernels = compilePointsKernels(rs, columnOf, () => undefined, points, 512);
+ * kernels.run(0, n);
+ */
+export function compilePointsKernels(
+  rs: ResolvedRuleSet,
+  columnOf: (fact: string) => BatchColumn,
+  tableOf: (index: number) => IndicatorTable | undefined,
+  points: readonly Float64Array[],
+  size: number,
+): IndicatorKernels {
+  const runs: ((start: number, n: number) => void)[] = [];
+  const vetoes: { index: number; holds: Uint8Array }[] = [];
+  let tabulated = 0;
+  rs.indicators.forEach((ind, index) => {
+    const pts = points[index]!;
+    const table = tableOf(index);
+    if (table) {
+      tabulated++;
+      const holds = new Uint8Array(size);
+      runs.push(lookupKernel(table, pts, ind.kind === 'veto' ? holds : undefined));
+      if (ind.kind === 'veto') vetoes.push({ index, holds });
+      return;
+    }
+    const gate = ind.conditions ? conditionKernel(ind.conditions, columnOf, size) : undefined;
+    const tiers = ind.kind === 'tiers' ? ind.tiers.map((t) => conditionKernel(t.conditions, columnOf, size)) : [];
+    const fact = 'fact' in ind && ind.fact !== undefined ? ind.fact : undefined;
+    const body = pointsKernel(ind, gate, tiers, fact === undefined ? NO_COLUMN : columnOf(fact), pts);
+    runs.push((_start, n) => {
+      gate?.run(n);
+      for (const tier of tiers) tier.run(n);
+      body(n);
+    });
+    if (ind.kind === 'veto' && gate) vetoes.push({ index, holds: gate.out });
+  });
+  return {
+    run: (start, n) => {
+      for (let k = 0; k < runs.length; k++) runs[k]!(start, n);
+    },
+    vetoes,
+    tabulated,
+  };
+}
+
+/** Points (and veto) by the codes of the indicator's facts, straight from the table's dictionaries. */
+function lookupKernel(table: IndicatorTable, pts: Float64Array, holds: Uint8Array | undefined): (start: number, n: number) => void {
+  const { points, vetoed, strides } = table;
+  const codes = table.dictionaries.map((d) => d.codes);
+  const [a, b] = codes;
+  if (codes.length === 0) {
+    return (_start, n) => {
+      pts.fill(points[0]!, 0, n);
+      holds?.fill(vetoed[0]!, 0, n);
+    };
+  }
+  if (codes.length === 1 && a) {
+    return (start, n) => {
+      for (let i = 0; i < n; i++) pts[i] = points[a[start + i]!]!;
+      if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[a[start + i]!]!;
+    };
+  }
+  if (codes.length === 2 && a && b) {
+    const sa = strides[0]!;
+    return (start, n) => {
+      for (let i = 0; i < n; i++) pts[i] = points[a[start + i]! * sa + b[start + i]!]!;
+      if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[a[start + i]! * sa + b[start + i]!]!;
+    };
+  }
+  const entry = new Int32Array(pts.length);
+  return (start, n) => {
+    entry.fill(0, 0, n);
+    codes.forEach((c, k) => {
+      const stride = strides[k]!;
+      for (let i = 0; i < n; i++) entry[i]! += c[start + i]! * stride;
+    });
+    for (let i = 0; i < n; i++) pts[i] = points[entry[i]!]!;
+    if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[entry[i]!]!;
+  };
+}

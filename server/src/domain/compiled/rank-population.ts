@@ -1,0 +1,82 @@
+import { JifenError } from '../errors';
+import { rankApplicants, type Applicant, type RankSubject, type Ranking } from '../ranking/rank';
+import type { Scenario } from '../rule-set/schema';
+import type { Facts, ResolvedRuleSet } from '../scoring/types';
+import { factTable } from './fact-table';
+import { forEachBatch } from './population';
+import { createBatchScorer } from './scorer';
+
+/** An application in a round: the applicant's facts and, for child-related scenarios, the other parent's. */
+export interface RoundApplicant {
+  id: string;
+  facts: Facts;
+  spouse?: Facts;
+}
+
+/**
+ * What `rankSubject` (ranking/rank.ts) extracts from a full evaluation — eligibility, scenario score and
+ * tie-breaker values — for every facts record at once, by the compiled evaluator's fast mode.
+ *
+ * @example
+ * const subjects = rankSubjects(rs, scenario, '2026-06-30', applicants.map((a) => a.facts));
+ */
+export function rankSubjects(rs: ResolvedRuleSet, scenario: Scenario, asOf: string, records: readonly Facts[]): RankSubject[] {
+  const k = rs.scenarios.findIndex((s) => s.id === scenario.id);
+  const scorer = createBatchScorer(rs, asOf);
+  const groupIds = scorer.program.layout.groupIds;
+  const firstIndicator = (id: string) => rs.indicators.findIndex((ind) => ind.id === id);
+  // Each tie-breaker reads the batch (in hundredths, as `rankSubject` gives them) or a raw input fact.
+  const readers = scenario.tieBreakers.map((t): ((batch: ReturnType<typeof scorer.score>, i: number, facts: Facts) => number | string | undefined) => {
+    switch (t.by) {
+      case 'group': {
+        const g = groupIds.indexOf(t.group);
+        return (batch, i) => (g < 0 ? 0 : batch.groups[g]![i]!);
+      }
+      case 'indicator': {
+        const at = firstIndicator(t.indicator);
+        return (batch, i) => (at < 0 ? 0 : batch.indicators[at]![i]!);
+      }
+      case 'category': {
+        const members = rs.indicators.flatMap((ind, i) => (ind.category === t.category && ind.kind !== 'deduction' ? [i] : []));
+        return (batch, i) => members.reduce((sum, m) => sum + batch.indicators[m]![i]!, 0);
+      }
+      case 'fact':
+        return (_batch, _i, facts) => {
+          const v = facts[t.fact];
+          return typeof v === 'number' || typeof v === 'string' ? v : undefined;
+        };
+    }
+  });
+  const subjects: RankSubject[] = new Array<RankSubject>(records.length);
+  forEachBatch(scorer, factTable(records), (batch, start) => {
+    for (let i = 0; i < batch.n; i++) {
+      const facts = records[start + i]!;
+      subjects[start + i] = {
+        eligible: k >= 0 && batch.eligible[k]![i] === 1,
+        score: k >= 0 ? batch.scenarioScores[k]![i]! / 100 : 0,
+        tieValues: readers.map((read) => read(batch, i, facts)),
+      };
+    }
+  });
+  return subjects;
+}
+
+/**
+ * Ranks a round's applicants for a scenario: every applicant (and spouse) scored by the fast mode, then
+ * `rankApplicants` with the scenario's bar, places, spouse rule and tie-breakers.
+ *
+ * @example
+ * const { ranked } = rankRound(rs, 'school-enrollment', applicants, '2026-06-30');
+ */
+export function rankRound(rs: ResolvedRuleSet, scenarioId: string, applicants: readonly RoundApplicant[], asOf: string): Ranking {
+  const scenario = rs.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) throw new JifenError('not_found', `Ranking: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`);
+  const records: Facts[] = applicants.map((a) => a.facts);
+  const spouseRow: number[] = applicants.map((a) => (a.spouse ? records.push(a.spouse) - 1 : -1));
+  const subjects = rankSubjects(rs, scenario, asOf, records);
+  const entries: Applicant[] = applicants.map((a, i) => {
+    const spouse = spouseRow[i]! >= 0 ? subjects[spouseRow[i]!] : undefined;
+    return spouse ? { id: a.id, subject: subjects[i]!, spouse } : { id: a.id, subject: subjects[i]! };
+  });
+  return rankApplicants(scenario, entries);
+}
