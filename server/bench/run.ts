@@ -8,12 +8,14 @@ import type { Facts } from '../src/domain/scoring/types';
 import { population as seededPopulation, POPULATION_AS_OF } from '../../test/support/population';
 import { loadShippedRuleSets } from '../../test/support/rule-sets';
 import { spawnServer } from '../../test/support/spawn-server';
+import { benchEvaluator } from './evaluator.bench';
 
 /**
  * `npm run bench`: how fast Jifen scores. Prints figures, asserts nothing.
  * (a) residents/s of `evaluate` on a seeded population of the district rule set, per engine;
  * (b) req/s and latency of `POST /api/v1/evaluate` against a real server on 127.0.0.1 (autocannon), and
- *     the time of one `POST /api/v1/evaluate/batch` of 10,000 residents.
+ *     the time of one `POST /api/v1/evaluate/batch` of 10,000 residents;
+ * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact.
  */
 
 const RULE_SET = 'district-sample@1';
@@ -50,7 +52,7 @@ async function benchEvaluate(): Promise<Facts[]> {
 
 async function benchHttp(population: readonly Facts[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jifen-bench-'));
-  const server = await spawnServer({ JIFEN_DATABASE_URL: pathToFileURL(join(dir, 'jifen.db')).href });
+  const server = await spawnServer({ JIFEN_DATABASE_URL: pathToFileURL(join(dir, 'jifen.db')).href, JIFEN_DEMO: '0' });
   try {
     const [ruleSetId, version] = RULE_SET.split('@');
     const body = JSON.stringify({ ruleSetId, asOf: AS_OF, facts: population[0] });
@@ -93,3 +95,4 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
 
 const population = await benchEvaluate();
 await benchHttp(population);
+await benchEvaluator();
