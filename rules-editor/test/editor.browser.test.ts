@@ -128,6 +128,27 @@ describe('the rules editor, end to end', () => {
     await review.getByRole('link', { name: '待审批' }).click();
     await review.getByRole('link', { name: '审批', exact: true }).click();
     await text(review.getByTestId('policy-changes')).toContain(`${oldPoints} → ${newPoints}`);
+
+    // Before deciding, the approver runs the draft's impact on the demo population: the panel shows the
+    // numbers the impact API answers (everyone employed on a contract gains the 5 points, nobody loses).
+    const draftId = draftUrl.split('/').at(-1)!;
+    const asApprover = await env.signIn(approver);
+    const res = await asApprover('POST', `/api/v1/rule-sets/district-sample/drafts/${draftId}/impact`, {});
+    expect(res.status).toBe(200);
+    const impact = (await res.json()) as { residents: number; totals: { up: number; down: number }; scenarios: { id: string; gained: number }[] };
+    expect(impact.residents).toBeGreaterThan(0);
+    expect(impact.totals.up).toBeGreaterThan(0);
+    expect(impact.totals.down).toBe(0);
+    const grouped = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+    const panel = review.locator('jifen-impact');
+    await panel.getByRole('button', { name: '运行' }).click();
+    await visible(panel.getByTestId('impact-result'));
+    await text(panel.getByTestId('impact-up')).toBe(grouped(impact.totals.up));
+    await text(panel.getByTestId('impact-down')).toBe('0');
+    const school = impact.scenarios.find((s) => s.id === 'school-enrollment')!;
+    await text(panel.getByTestId('gained-school-enrollment')).toBe(school.gained ? `+${grouped(school.gained)}` : '0');
+    await visible(panel.getByTestId('impact-histogram'));
+    await text(panel.getByTestId('impact-movers-up').locator('tbody tr').first()).toContain('+5');
     await value(review.getByTestId('effective-from')).toBe(todayInChina);
     await review.getByTestId('approve').click();
     await text(review.getByTestId('published')).toContain('第 2 版');

@@ -1,3 +1,4 @@
+import { readNdjson } from '../model/ndjson';
 import type {
   ApproveResult,
   AuditPage,
@@ -5,12 +6,16 @@ import type {
   AuditVerification,
   Diff,
   Draft,
+  DraftImpact,
   Evaluation,
   FieldError,
+  ImpactProgress,
+  ImpactRequest,
   PublishedVersion,
   RuleSet,
   RuleSetDetail,
   RuleSetSummary,
+  RoundSummary,
   Session,
   Validation,
 } from './types';
@@ -79,6 +84,38 @@ async function request<T>(
     throw new ApiError(response.status, error.code ?? String(response.status), error.message ?? response.statusText, error.fields ?? [], data);
   }
   return { data: data as T, etag: response.headers.get('ETag') };
+}
+
+/** Posts an impact request asking for NDJSON, reports its progress lines and answers its result line. */
+async function streamImpact(path: string, body: ImpactRequest, onProgress: (progress: ImpactProgress) => void): Promise<DraftImpact> {
+  const headers: Record<string, string> = { Accept: 'application/x-ndjson', 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', 'Network: the server cannot be reached');
+  }
+  if (!response.ok || !response.body) {
+    const data: unknown = await response.json().catch(() => undefined);
+    const error = errorOf(data);
+    if (response.status === 401) onUnauthorized?.();
+    throw new ApiError(response.status, error.code ?? String(response.status), error.message ?? response.statusText, error.fields ?? [], data);
+  }
+  let result: DraftImpact | undefined;
+  let failure: ApiError | undefined;
+  await readNdjson(response.body, (line) => {
+    const value = line as { type?: string } & ImpactProgress;
+    if (value.type === 'progress') onProgress({ done: value.done, total: value.total });
+    else if (value.type === 'result') result = line as DraftImpact;
+    else if (value.type === 'error') {
+      const error = errorOf(line);
+      failure = new ApiError(500, error.code ?? 'internal_error', error.message ?? 'Impact failed', error.fields ?? [], line);
+    }
+  });
+  if (failure) throw failure;
+  if (!result) throw new ApiError(0, 'network', 'Network: the answer ended before its result');
+  return result;
 }
 
 function errorOf(data: unknown): { code?: string; message?: string; fields?: FieldError[] } {
@@ -158,6 +195,15 @@ export const api = {
     (await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/reject`, { body: { reason } })).data,
   diff: async (id: string, from: string, to: string) =>
     (await request<Diff>('GET', `/rule-sets/${enc(id)}/diff${query({ from, to })}`)).data,
+
+  /**
+   * What the draft would do to the population, streamed: `onProgress` is called as residents are scored,
+   * then the impact is answered.
+   */
+  impact: (id: string, draftId: string, body: ImpactRequest, onProgress: (progress: ImpactProgress) => void) =>
+    streamImpact(`/rule-sets/${enc(id)}/drafts/${enc(draftId)}/impact`, body, onProgress),
+  /** Rounds of a rule set, newest first. */
+  rounds: async (ruleSetId: string) => (await request<{ rounds: RoundSummary[] }>('GET', `/rounds${query({ ruleSetId })}`)).data.rounds,
 
   audit: async (q: AuditQuery) => (await request<AuditPage>('GET', `/audit${query({ ...q })}`)).data,
   verifyAudit: async () => (await request<AuditVerification>('GET', '/audit/verify')).data,

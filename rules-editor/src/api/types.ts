@@ -158,3 +158,24 @@ export interface AuditQuery {
   cursor?: string;
   limit?: number;
 }
+
+export type { DraftImpactView as DraftImpact, ImpactRequest } from '../../../server/src/lifecycle/draft-impact';
+export type { ScenarioImpact } from '../../../server/src/domain/compiled/impact';
+
+/** One step of an impact run as the stream reports it. */
+export interface ImpactProgress {
+  done: number;
+  total: number;
+}
+
+/** A scenario round, as the rounds list answers it (only what the editor reads). */
+export interface RoundSummary {
+  id: number;
+  ruleSetId: string;
+  scenarioId: string;
+  title: Text;
+  status: 'open' | 'closed' | 'published' | 'final';
+  places: number;
+  opensOn: string;
+  closesOn: string;
+}

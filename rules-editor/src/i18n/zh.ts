@@ -1,6 +1,6 @@
 import type { Operator } from '../../../server/src/domain/rule-set/condition';
 import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
-import type { DraftStatus, Role } from '../api/types';
+import type { DraftStatus, Role, RoundSummary, ScenarioImpact } from '../api/types';
 
 /** Every string of the editor in Chinese, the first language. `en.ts` has the same keys. */
 export const zh = {
@@ -358,6 +358,47 @@ export const zh = {
   rejectReason: '退回理由',
   reject: '退回',
   publishedAs: (v: number, date: string) => `已发布为第 ${v} 版，自 ${date} 起生效。`,
+
+  // Draft impact
+  impactTitle: '影响评估',
+  impactHelp: '用数据库中全部居民的现有信息，分别按草稿和它将替代的已发布版本计算，比较结果。',
+  impactAsOf: '测算日期',
+  impactRound: '排名变化（可选）',
+  impactNoRound: '不测算排名',
+  impactRoundOption: (title: string, id: number, status: string) => `${title}（第 ${id} 轮，${status}）`,
+  roundStatuses: { open: '报名中', closed: '已截止', published: '公示中', final: '已定稿' } satisfies Record<RoundSummary['status'], string>,
+  impactRun: '运行',
+  impactRunning: '正在测算…',
+  impactStarting: '正在读取居民信息…',
+  impactProgress: (done: string, total: string) => `已测算 ${done} / ${total} 人`,
+  impactSummary: (against: number, residents: string, asOf: string) => `与第 ${against} 版相比，${residents} 名居民，测算日期 ${asOf}：`,
+  impactUp: '人总分提高',
+  impactDown: '人总分降低',
+  impactUnchanged: '人不变',
+  impactMean: '平均变化（分）',
+  impactScenario: '应用场景',
+  impactEligible: '符合条件人数（前 → 后）',
+  impactGained: '新增',
+  impactLost: '减少',
+  impactScenarioStatus: { added: '新场景', removed: '已删除', kept: '' } satisfies Record<ScenarioImpact['status'], string>,
+  impactHistogram: '总分变化分布（不含未变化者）',
+  impactNoChange: '没有居民的总分发生变化。',
+  impactMoversUp: '加分最多',
+  impactMoversDown: '减分最多',
+  impactResident: '居民（姓名已脱敏）',
+  impactBefore: '原总分',
+  impactAfter: '新总分',
+  impactChange: '变化',
+  impactRankingTitle: (title: string, id: number) => `第 ${id} 轮「${title}」排名变化`,
+  impactRanked: '参与排名（前 → 后）',
+  impactAdmitted: (places: number) => `录取（${places} 个名额，前 → 后）`,
+  impactNewly: '新录取',
+  impactNoLonger: '不再录取',
+  impactMoved: (up: number, down: number, same: number) => `名次上升 ${up} 人，下降 ${down} 人，不变 ${same} 人。`,
+  impactApplicant: '申请人',
+  impactPosition: '名次（前 → 后）',
+  impactUnranked: '未入围',
+  impactTook: (ms: string, cached: boolean) => `用时 ${ms} 毫秒${cached ? '（居民信息已在内存中）' : '（已读取居民信息）'}`,
 
   // Diff
   compareFrom: '对比：从',

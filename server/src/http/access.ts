@@ -70,6 +70,7 @@ export const ACCESS: AccessTable = {
   'PUT /api/v1/rule-sets/{id}/drafts/{draftId}': ['editor'],
   'PATCH /api/v1/rule-sets/{id}/drafts/{draftId}': ['editor'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/evaluate': ['editor', 'approver'],
+  'POST /api/v1/rule-sets/{id}/drafts/{draftId}/impact': STAFF_READ,
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/submit': ['editor'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/approve': ['approver'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/reject': ['approver'],

@@ -78,4 +78,16 @@ export const styles = css`
       max-height: none;
     }
   }
+  details.impact {
+    border: 1px solid var(--jf-border);
+    border-radius: var(--jf-radius);
+    padding: var(--jf-space-2) var(--jf-space-3);
+  }
+  details.impact summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  details.impact[open] summary {
+    margin-bottom: var(--jf-space-2);
+  }
 `;

@@ -15,6 +15,7 @@ import type { JifenConflictDialog } from '../jifen-conflict-dialog/jifen-conflic
 import '../jifen-draft-nav/jifen-draft-nav';
 import type { Section } from '../jifen-draft-nav/jifen-draft-nav';
 import '../jifen-general-form/jifen-general-form';
+import '../jifen-impact/jifen-impact';
 import '../jifen-groups-form/jifen-groups-form';
 import '../jifen-indicator-form/jifen-indicator-form';
 import '../jifen-json-view/jifen-json-view';
@@ -296,6 +297,7 @@ export class JifenDraftEditor extends LitElement {
         <h2 id="submit-title">${m.submitForApproval}</h2>
         <p class="small muted">${m.submitHelp}</p>
         ${cases ? html`<p><span class="badge ${cases.failed ? 'bad' : 'ok'}">${cases.failed ? m.casesFailed(cases.failed) : m.casesPassed(cases.passed)}</span></p>` : nothing}
+        <details class="impact"><summary>${m.impactTitle}</summary><jifen-impact compact .ruleSetId=${this.ruleSetId} .draftId=${this.draftId}></jifen-impact></details>
         <label class="field"><span>${m.changeNote}</span><textarea name="note" required rows="4" maxlength="2000" data-testid="change-note"></textarea></label>
         ${this.submitError ? html`<p class="notice bad" role="alert">${this.submitError}</p>` : nothing}
         <div class="actions"><button type="button" @click=${() => this.submitDialog?.close()}>${m.cancel}</button>

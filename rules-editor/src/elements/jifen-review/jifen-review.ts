@@ -6,12 +6,13 @@ import { formatInstant, I18nController, pick, today } from '../../i18n/i18n';
 import { href } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-diff-view/jifen-diff-view';
+import '../jifen-impact/jifen-impact';
 import '../jifen-test-cases/jifen-test-cases';
 import { styles } from './jifen-review.styles';
 
 /**
  * An approver's view of a submitted draft: the change note, what changed against the version it was based
- * on, its test results, and the decision — approve with the date it takes effect, or reject with a reason.
+ * on and what that would do to the population (impact), its test results, and the decision — approve with the date it takes effect, or reject with a reason.
  * An author cannot approve their own draft (four eyes).
  */
 @customElement('jifen-review')
@@ -82,6 +83,7 @@ export class JifenReview extends LitElement {
         <a href=${href({ name: 'ruleSet', id: this.ruleSetId })}>${m.versionsAndDrafts}</a></p>` : nothing}
       ${d.status === 'rejected' ? html`<p class="notice bad" role="status">${m.rejectedNotice(d.decidedBy ?? '', d.decisionReason ?? '')}</p>` : nothing}
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
+      <jifen-impact class="card" .ruleSetId=${this.ruleSetId} .draftId=${d.id}></jifen-impact>
       <div class="columns">
         <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
         <div class="stack">

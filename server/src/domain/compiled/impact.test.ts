@@ -4,7 +4,8 @@ import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { smallRuleSet } from '../../../../test/support/small-rule-set';
 import { resolveRuleSet } from '../rule-set/resolve';
 import { evaluateReference } from '../scoring/reference-evaluator';
-import { draftImpact } from './impact';
+import { draftImpact, draftImpactSteps } from './impact';
+import { residentTable } from './population';
 import { histogram } from './impact-stats';
 import type { Resident } from './population';
 
@@ -63,6 +64,27 @@ describe('draft impact', () => {
     const impact = draftImpact(published, lowered, residents, ASOF, { movers: 2 });
     expect(impact.movers.down.map((m) => [m.id, m.change])).toEqual([['r1', -3], ['r3', -3]]);
     expect(impact.scenarios[0]).toMatchObject({ eligibleBefore: 2, eligibleAfter: 2, gained: 0, lost: 0 });
+  });
+
+  it('goes step by step when asked, with the same answer', () => {
+    const steps = draftImpactSteps(published, draft, residents, ASOF, { progressEvery: 1 });
+    const seen: number[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) seen.push(step.value.done);
+    // Five residents fit one batch: one report, at the end.
+    expect(seen).toEqual([5]);
+    expect(step.value).toEqual(draftImpact(published, draft, residents, ASOF));
+  });
+
+  it('scores the draft on its own reading of the facts, and ranks a round with its own places', () => {
+    // The draft reads r2 with volunteering (say, a ledger balance at another rate): only r2 moves.
+    const afterResidents = residentTable(residents.map((r) => (r.id === 'r2' ? { id: r.id, facts: { ...r.facts, volunteer: true } } : r)));
+    const impact = draftImpact(published, published, residents, ASOF, { afterResidents });
+    expect(impact.movers.up).toEqual([{ id: 'r2', before: 21, after: 25, change: 4 }]);
+    const applicants = residents.map((r) => ({ id: r.id, facts: r.facts }));
+    const { ranking } = draftImpact(published, draft, residents, ASOF, { round: { scenario: 'grant', applicants, places: 1 } });
+    expect(ranking?.admitted).toEqual({ before: 1, after: 1 });
+    expect(() => draftImpact(published, draft, residents, ASOF, { afterResidents: residentTable(residents.slice(1)) })).toThrow(/cover 4 residents, not 5/);
   });
 
   it('counts a scenario only one side has as nobody eligible on the other', () => {

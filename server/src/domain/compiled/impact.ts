@@ -45,11 +45,27 @@ export interface DraftImpactOptions {
   movers?: number;
   /** Most bars in the histogram (default 20). */
   bins?: number;
-  /** A round to rank under both versions. */
-  round?: { scenario: string; applicants: readonly RoundApplicant[] };
+  /**
+   * A round to rank under both versions, with its own number of places (the scenario's by default).
+   * `afterApplicants` are the same applicants, in the same order, with their facts as the draft reads them
+   * (see `afterResidents`); `applicants` by default.
+   */
+  round?: { scenario: string; applicants: readonly RoundApplicant[]; afterApplicants?: readonly RoundApplicant[]; places?: number };
+  /**
+   * The same residents, in the same order, with their facts as the draft reads them, when that differs from
+   * how the published version reads them (other fact definitions, a ledger indicator's rate changed);
+   * `residents` by default.
+   */
+  afterResidents?: ResidentTable;
   /** Called every `progressEvery` residents (default 50,000) and at the end. */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  onProgress?: (progress: ImpactProgress) => void;
   progressEvery?: number;
+}
+
+/** How far a run has come: residents scored under both versions, of how many. */
+export interface ImpactProgress {
+  done: number;
+  total: number;
 }
 
 /**
@@ -71,8 +87,34 @@ export function draftImpact(
   asOf: string,
   options: DraftImpactOptions = {},
 ): DraftImpact {
+  const steps = draftImpactSteps(before, after, residents, asOf, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value);
+  }
+}
+
+/**
+ * `draftImpact` one step at a time: yields its progress (every `progressEvery` residents and at the end)
+ * and returns the impact, so that a caller can give the event loop a turn, stream the progress, or stop
+ * between steps. `onProgress` is not called.
+ *
+ * @example
+ * const steps = draftImpactSteps(published, draft, table, '2026-06-30', { progressEvery: 20_000 });
+ * for (let step = steps.next(); !step.done; step = steps.next()) await report(step.value);
+ */
+export function* draftImpactSteps(
+  before: ResolvedRuleSet,
+  after: ResolvedRuleSet,
+  residents: ResidentTable | Iterable<Resident>,
+  asOf: string,
+  options: DraftImpactOptions = {},
+): Generator<ImpactProgress, DraftImpact, void> {
   const table = 'facts' in residents && 'ids' in residents ? residents : residentTable(residents);
   const total = table.ids.length;
+  const afterFacts = (options.afterResidents ?? table).facts;
+  if (afterFacts.length !== total) throw new Error(`Impact: the draft's facts cover ${afterFacts.length} residents, not ${total}`);
   const a = createBatchScorer(before, asOf);
   const b = createBatchScorer(after, asOf);
   const ids = [...new Set([...before.scenarios.map((s) => s.id), ...after.scenarios.map((s) => s.id)])];
@@ -92,7 +134,7 @@ export function draftImpact(
   for (let start = 0; start < total; start += a.size) {
     const n = Math.min(a.size, total - start);
     const x = a.score(table.facts, start, n);
-    const y = b.score(table.facts, start, n);
+    const y = b.score(afterFacts, start, n);
     ids.forEach((_, s) => {
       const c = counts[s]!;
       const ka = kBefore[s]!;
@@ -125,12 +167,12 @@ export function draftImpact(
         down.offer(table.ids[start + i]!, t0, t1);
       }
     }
-    if (options.onProgress && start + n >= nextReport && start + n < total) {
-      options.onProgress({ done: start + n, total });
+    if (start + n >= nextReport && start + n < total) {
+      yield { done: start + n, total };
       nextReport = (Math.floor((start + n) / every) + 1) * every;
     }
   }
-  options.onProgress?.({ done: total, total });
+  yield { done: total, total };
 
   const titled = (id: string) => (after.scenarios.find((s) => s.id === id) ?? before.scenarios.find((s) => s.id === id))!.title;
   const impact: DraftImpact = {
@@ -152,10 +194,10 @@ export function draftImpact(
     movers: { up: up.result(), down: down.result() },
   };
   if (options.round) {
-    const { scenario, applicants } = options.round;
-    const rank = (rs: ResolvedRuleSet): Ranking =>
-      rs.scenarios.some((s) => s.id === scenario) ? rankRound(rs, scenario, applicants, asOf) : { ranked: [], ineligible: applicants.map((x) => x.id) };
-    impact.ranking = rankingShift(scenario, rank(before), rank(after), options.movers ?? 10);
+    const { scenario, applicants, afterApplicants = applicants, places } = options.round;
+    const rank = (rs: ResolvedRuleSet, people: readonly RoundApplicant[]): Ranking =>
+      rs.scenarios.some((s) => s.id === scenario) ? rankRound(rs, scenario, people, asOf, places) : { ranked: [], ineligible: people.map((x) => x.id) };
+    impact.ranking = rankingShift(scenario, rank(before, applicants), rank(after, afterApplicants), options.movers ?? 10);
   }
   return impact;
 }

@@ -63,12 +63,13 @@ export function rankSubjects(rs: ResolvedRuleSet, scenario: Scenario, asOf: stri
 
 /**
  * Ranks a round's applicants for a scenario: every applicant (and spouse) scored by the fast mode, then
- * `rankApplicants` with the scenario's bar, places, spouse rule and tie-breakers.
+ * `rankApplicants` with the scenario's bar, places (or the round's own `places`), spouse rule and
+ * tie-breakers.
  *
  * @example
  * const { ranked } = rankRound(rs, 'school-enrollment', applicants, '2026-06-30');
  */
-export function rankRound(rs: ResolvedRuleSet, scenarioId: string, applicants: readonly RoundApplicant[], asOf: string): Ranking {
+export function rankRound(rs: ResolvedRuleSet, scenarioId: string, applicants: readonly RoundApplicant[], asOf: string, places?: number): Ranking {
   const scenario = rs.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new JifenError('not_found', `Ranking: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`);
   const records: Facts[] = applicants.map((a) => a.facts);
@@ -78,5 +79,5 @@ export function rankRound(rs: ResolvedRuleSet, scenarioId: string, applicants: r
     const spouse = spouseRow[i]! >= 0 ? subjects[spouseRow[i]!] : undefined;
     return spouse ? { id: a.id, subject: subjects[i]!, spouse } : { id: a.id, subject: subjects[i]! };
   });
-  return rankApplicants(scenario, entries);
+  return rankApplicants(places === undefined ? scenario : { ...scenario, places }, entries);
 }
