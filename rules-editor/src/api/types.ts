@@ -3,6 +3,9 @@ import type { RuleSet, Text } from '../../../server/src/domain/rule-set/schema';
 import type { Evaluation } from '../../../server/src/domain/scoring/types';
 import type { CaseOutcomeChange } from '../../../server/src/domain/diff/case-outcomes';
 import type { ChangeTarget, PolicyChange as DomainPolicyChange } from '../../../server/src/domain/diff/types';
+import type { StaffUser as User } from '../../../server/src/domain/accounts/roles';
+import type { RuleSetSummary, VersionMeta } from '../../../server/src/domain/rule-set/repository';
+import type { CaseSummary, Draft } from '../../../server/src/domain/lifecycle/draft';
 
 /** What the editor reads from the server: the domain's own types plus the lifecycle API's shapes. */
 
@@ -15,89 +18,19 @@ export interface PolicyChange extends Omit<DomainPolicyChange, 'target'> {
   part?: ChangeTarget['part'];
 }
 
-export type Role = 'admin' | 'editor' | 'approver' | 'reviewer' | 'auditor';
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** Departments the user edits for; `*` = all. */
-  departments: string[];
-  disabled: boolean;
-}
+export type { Role } from '../../../server/src/domain/accounts/roles';
+export type { StaffUser as User } from '../../../server/src/domain/accounts/roles';
+export type { VersionMeta, RuleSetSummary, PublishedVersion } from '../../../server/src/domain/rule-set/repository';
+export type { CaseDifference, CaseResult } from '../../../server/src/domain/rule-set/run-cases';
+export type { Draft, DraftStatus, CaseSummary } from '../../../server/src/domain/lifecycle/draft';
 
 export interface Session {
   user: User;
   csrfToken: string;
 }
 
-export interface VersionMeta {
-  ruleSetId: string;
-  version: number;
-  hash: string;
-  effectiveFrom: string;
-  publishedAt: string;
-  publishedBy: string;
-  approvedBy?: string;
-  note: string;
-}
-
-export interface RuleSetSummary {
-  id: string;
-  title: Text;
-  owner: string;
-  latest: VersionMeta;
-}
-
 export interface RuleSetDetail extends RuleSetSummary {
   versions: VersionMeta[];
-}
-
-export interface PublishedVersion extends VersionMeta {
-  document: RuleSet;
-}
-
-export type DraftStatus = 'editing' | 'submitted' | 'rejected' | 'published';
-
-export interface CaseDifference {
-  path: string;
-  expected: number | boolean;
-  actual?: number | boolean;
-}
-
-export interface CaseResult {
-  id: string;
-  title: string;
-  passed: boolean;
-  differences: CaseDifference[];
-  error?: string;
-}
-
-export interface CaseSummary {
-  passed: number;
-  failed: number;
-  results: CaseResult[];
-}
-
-export interface Draft {
-  id: string;
-  ruleSetId: string;
-  baseVersion: number;
-  status: DraftStatus;
-  author: string;
-  document: RuleSet;
-  revision: number;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  decisionReason?: string;
-  publishedVersion?: number;
-  validation: { ok: boolean; errors: FieldError[] };
-  cases: CaseSummary;
 }
 
 export interface Validation {
