@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, fieldPath, JifenError, type ErrorCode, type FieldError } from '../domain/errors';
 import { zodFieldErrors } from '../domain/rule-set/validate/zod-issues';
+import { renderErrorPage, wantsErrorPage } from './error-page';
 
 export const fieldErrorSchema = z
   .object({
@@ -55,23 +56,35 @@ const CODE_BY_STATUS = new Map<number, ErrorCode>(
 );
 
 /**
+ * An error response: the JSON error shape, or the same error as a page when a browser navigates to a
+ * path outside `/api/` (`wantsErrorPage`). For handlers that answer an error without throwing.
+ *
+ * @example
+ * return errorResponse(c, errorBody('not_found', 'Static: no file /editor/x.js'), 404);
+ */
+export function errorResponse(c: Context, body: ErrorBody, status: ContentfulStatusCode) {
+  return wantsErrorPage(c) ? c.html(renderErrorPage(status, body), status) : c.json(body, status);
+}
+
+/**
  * The single place where errors become responses: a `JifenError` answers its own status and shape; a
  * framework 4xx keeps its status; anything else is a bug, logged and answered 500 without details.
+ * Browsers navigating to a page get the same status as a small bilingual page instead of JSON.
  */
 export function errorHandler(log: (message: string, error: unknown) => void): ErrorHandler {
   return (error, c) => {
-    if (error instanceof JifenError) return c.json(errorBody(error.code, error.message, error.fields), error.status);
+    if (error instanceof JifenError) return errorResponse(c, errorBody(error.code, error.message, error.fields), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status as ContentfulStatusCode;
-      return c.json(errorBody(CODE_BY_STATUS.get(status) ?? 'bad_request', `Request: ${error.message || 'bad request'}`), status);
+      return errorResponse(c, errorBody(CODE_BY_STATUS.get(status) ?? 'bad_request', `Request: ${error.message || 'bad request'}`), status);
     }
     log(`Jifen: unexpected error on ${c.req.method} ${c.req.path}`, error);
-    return c.json(errorBody('internal_error', 'Server: unexpected error; it has been logged'), 500);
+    return errorResponse(c, errorBody('internal_error', 'Server: unexpected error; it has been logged'), 500);
   };
 }
 
 export const notFoundHandler: NotFoundHandler = (c) =>
-  c.json(errorBody('not_found', `Request: no route ${c.req.method} ${c.req.path}`), 404);
+  errorResponse(c, errorBody('not_found', `Request: no route ${c.req.method} ${c.req.path}`), 404);
 
 type HookResult = { success: true } | { success: false; error: z.ZodError; target: string };
 

@@ -12,6 +12,7 @@ const HOSTILE_TITLE = '<img src=x onerror="document.title=\'pwned\'">社会福�
 let env: Awaited<ReturnType<typeof roundApp>>;
 let roundId: number;
 let openId: number;
+let familyId: number;
 
 beforeAll(async () => {
   env = await roundApp('2025-09-30T02:00:00Z');
@@ -38,6 +39,23 @@ beforeAll(async () => {
   await closeAndRank(deps, round.id, at('2025-09-22'));
   await publishRanking(deps, round.id, at('2025-09-30'));
   roundId = round.id;
+
+  // A child-related round: one family applies for two children, and a single parent for a hostile-named child.
+  await addResident(env.residents, 'res-yao', '姚丽', districtFacts({ insuranceMonths: 30 }), '330106198801018058'); // 85
+  await addResident(env.residents, 'res-chen', '陈大伟', districtFacts({ volunteerHours: 200 }), '330106198702023456'); // 120
+  await addResident(env.residents, 'res-wu', '吴三', districtFacts({ volunteerHours: 150 }), '330106198503037777'); // 115: short of 120
+  await env.residents.linkSpouses('res-yao', 'res-chen', '2025-08-01T00:00:00Z');
+  const ming = await env.residents.addChild({ name: '姚小明', birthDate: '2019-03-01', parentIds: ['res-yao', 'res-chen'] });
+  const hong = await env.residents.addChild({ name: '姚小红', birthDate: '2020-05-01', parentIds: ['res-yao', 'res-chen'] });
+  const hostileChild = await env.residents.addChild({ name: '<b>吴', birthDate: '2019-07-01', parentIds: ['res-wu'] });
+  const school = await openScenarioRound(deps, { ruleSetId: 'district-sample', scenarioId: 'school-enrollment', places: 2, opensOn: '2025-09-01', closesOn: '2025-09-19' }, at('2025-08-28'));
+  for (const [residentId, childId] of [['res-yao', ming.id], ['res-yao', hong.id], ['res-wu', hostileChild.id]] as const) {
+    const a = await applyToRound(deps, school.id, { residentId, childId }, at('2025-09-02', residentId));
+    await reviewApplication(deps, school.id, a.id, { outcome: 'accepted' }, at('2025-09-20'));
+  }
+  await closeAndRank(deps, school.id, at('2025-09-22'));
+  await publishRanking(deps, school.id, at('2025-09-30'));
+  familyId = school.id;
   openId = (await openScenarioRound(deps, { ruleSetId: 'district-sample', scenarioId: 'healthcare', opensOn: '2025-10-01', closesOn: '2025-10-31' }, at('2025-09-30'))).id;
 });
 afterAll(() => env.cleanup());
@@ -56,7 +74,7 @@ describe('the public notice of a ranked list', () => {
     for (const secret of ['res-1', 'res-2', '张小三', '330106199001011234', 'applicationId', 'residentId']) expect(text).not.toContain(secret);
     expect((await env.app.request(`/api/v1/public/rounds/${openId}`)).status).toBe(404);
     const list = await (await env.app.request('/api/v1/public/rounds')).json();
-    expect(list.rounds.map((r: { id: number }) => r.id)).toEqual([roundId]);
+    expect(list.rounds.map((r: { id: number }) => r.id)).toEqual([familyId, roundId]);
   });
 
   it('renders a page in Chinese first with security headers, escaping every value', async () => {
@@ -75,9 +93,44 @@ describe('the public notice of a ranked list', () => {
     expect(page).not.toMatch(/<img|<script|<b>/);
     expect(page).toContain('张*三');
     expect(page).not.toContain('张小三');
-    expect((await env.app.request(`/public/rounds/${openId}`)).status).toBe(404);
+    // A round without a public list: the same 404, as a page for a browser and as JSON for a program.
+    const unpublished = await env.app.request(`/public/rounds/${openId}`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(unpublished.status).toBe(404);
+    expect(unpublished.headers.get('content-type')).toMatch(/^text\/html/);
+    const missingPage = await unpublished.text();
+    expect(missingPage).toContain('页面不存在 <span class="en">Page not found</span>');
+    expect(missingPage).toContain(`Rounds: round ${openId} has no published list`);
+    expect(missingPage).toContain('<li><code>id</code> no published round</li>');
+    const unpublishedJson = await env.app.request(`/public/rounds/${openId}`);
+    expect(unpublishedJson.status).toBe(404);
+    expect((await unpublishedJson.json()).error.code).toBe('not_found');
     const css = await env.app.request('/public/assets/notice.css');
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('names the child (masked) on each line of a child-related list, so that one family\'s two lines differ', async () => {
+    const body = await (await env.app.request(`/api/v1/public/rounds/${familyId}`)).json();
+    expect(body.round.childRelated).toBe(true);
+    type Entry = { position?: number; tied: boolean; maskedName: string; maskedChildName?: string; maskedPermit: string; score: number; spouseCounted: boolean };
+    expect(body.entries.map((e: Entry) => [e.position, e.tied, e.maskedName, e.maskedChildName, e.maskedPermit, e.score, e.spouseCounted])).toEqual([
+      [1, true, '姚*', '姚*明', '3301**********8058', 120, true],
+      [1, true, '姚*', '姚*红', '3301**********8058', 120, true],
+      [undefined, false, '吴*', '<**吴', '3301**********7777', 115, false],
+    ]);
+    const text = JSON.stringify(body);
+    for (const secret of ['姚小明', '姚小红', '<b>吴', 'res-yao', 'childId']) expect(text).not.toContain(secret);
+    // A round that is not for children has no child field.
+    const plain = await (await env.app.request(`/api/v1/public/rounds/${roundId}`)).json();
+    expect(plain.entries.some((e: Entry) => 'maskedChildName' in e)).toBe(false);
+
+    const page = await (await env.app.request(`/public/rounds/${familyId}`)).text();
+    expect(page).toContain('<th>子女 <span class="en">Child</span></th>');
+    expect(page).toContain('<td>姚*</td><td>姚*明</td><td>3301**********8058</td><td class="num">120.00*</td>');
+    expect(page).toContain('<td>姚*</td><td>姚*红</td><td>3301**********8058</td><td class="num">120.00*</td>');
+    expect(page).toContain('<td>吴*</td><td>&lt;**吴</td>');
+    expect(page).not.toMatch(/姚小明|姚小红|<b>/);
+    expect(page).toContain('积分后的 * 表示计入的是另一方父母（配偶）的积分');
+    expect(await (await env.app.request(`/public/rounds/${roundId}`)).text()).not.toContain('子女');
   });
 
   it('stays inert in a real browser: the hostile title and names are text, nothing runs', async () => {
@@ -101,6 +154,14 @@ describe('the public notice of a ranked list', () => {
       ]);
       // The stylesheet loaded under the page's CSP (no inline style needed).
       expect(await page.locator('main').evaluate((el) => getComputedStyle(el).maxWidth)).toBe('960px');
+      await page.goto(`${served.url}/public/rounds/${familyId}`);
+      expect(await page.locator('thead th').allInnerTexts()).toEqual(['名次 Rank', '姓名 Name', '子女 Child', '居住证号 Permit', '积分 Points', '结果 Result', '变动 Change']);
+      expect(await page.locator('tbody tr').allInnerTexts()).toEqual([
+        expect.stringMatching(/^1=\t姚\*\t姚\*明\t3301\*{10}8058\t120\.00\*\t拟录取 Admitted/),
+        expect.stringMatching(/^1=\t姚\*\t姚\*红\t3301\*{10}8058\t120\.00\*\t拟录取 Admitted/),
+        expect.stringMatching(/^—\t吴\*\t<\*\*吴\t3301\*{10}7777\t115\.00\t未达条件 Not eligible/),
+      ]);
+      expect(await page.locator('b, img, script').count()).toBe(0);
       expect(dialogs).toEqual([]);
     } finally {
       await browser.close();

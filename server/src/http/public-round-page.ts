@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
-import type { PublicRound } from '../storage/round-queries';
+import type { PublicEntry, PublicRound } from '../storage/round-queries';
 
-/** The stylesheet of public pages, served from `/public/assets/notice.css` (no inline style under the CSP). */
+/** The stylesheet of public pages and error pages, served from `/public/assets/notice.css` (no inline style under the CSP). */
 export const NOTICE_CSS = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #b42318; --ok: #1a7f37; }
 body { font: 15px/1.6 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); margin: 0; background: #f6f8fa; }
@@ -17,6 +17,10 @@ th { font-weight: 600; background: #f6f8fa; } td.num, th.num { text-align: right
 tr.admitted td:first-child { border-left: 3px solid var(--ok); }
 .up { color: var(--ok); } .down { color: var(--accent); }
 .note { color: var(--muted); font-size: .9em; margin-top: 24px; }
+.error-page { max-width: 640px; min-height: 0; margin-top: 10vh; padding: 24px; border: 1px solid var(--line); border-radius: 8px; }
+.error-status { font-size: 2.5rem; font-weight: 600; color: var(--accent); margin: 0; }
+.error-message { background: #f6f8fa; border-radius: 4px; padding: 8px 12px; overflow-wrap: anywhere; }
+.error-fields { color: var(--muted); padding-left: 20px; } a { color: #0969da; }
 `;
 
 const STATUS = {
@@ -37,6 +41,8 @@ export function renderNotice(notice: PublicRound) {
   const last = revisions.at(-1);
   const eligible = entries.filter((e) => e.eligible);
   const ineligible = entries.filter((e) => !e.eligible);
+  const child = round.childRelated;
+  const childCell = (e: PublicEntry) => (child ? html`<td>${e.maskedChildName ?? ''}</td>` : '');
   return html`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -60,19 +66,22 @@ ${last && last.revision > 1
 <dt>异议 <span class="en">Objections</span></dt><dd>已受理 ${objections.filed}，待答复 ${objections.open}，成立 ${objections.upheld}，不成立 ${objections.dismissed} <span class="en">filed ${objections.filed}, open ${objections.open}, upheld ${objections.upheld}, dismissed ${objections.dismissed}</span></dd>
 </dl>
 <table>
-<thead><tr><th class="num">名次 <span class="en">Rank</span></th><th>姓名 <span class="en">Name</span></th><th>居住证号 <span class="en">Permit</span></th><th class="num">积分 <span class="en">Points</span></th><th>结果 <span class="en">Result</span></th><th>变动 <span class="en">Change</span></th></tr></thead>
+<thead><tr><th class="num">名次 <span class="en">Rank</span></th><th>姓名 <span class="en">Name</span></th>${child ? html`<th>子女 <span class="en">Child</span></th>` : ''}<th>居住证号 <span class="en">Permit</span></th><th class="num">积分 <span class="en">Points</span></th><th>结果 <span class="en">Result</span></th><th>变动 <span class="en">Change</span></th></tr></thead>
 <tbody>
 ${eligible.map(
-  (e) => html`<tr class="${e.admitted ? 'admitted' : ''}"><td class="num">${e.position}${e.tied ? '=' : ''}</td><td>${e.maskedName}</td><td>${e.maskedPermit}</td><td class="num">${e.score.toFixed(2)}${e.spouseCounted ? '*' : ''}</td><td>${e.admitted ? '拟录取 Admitted' : '未录取 Not admitted'}</td><td>${movement(e.position, e.previousPosition)}</td></tr>
+  (e) => html`<tr class="${e.admitted ? 'admitted' : ''}"><td class="num">${e.position}${e.tied ? '=' : ''}</td><td>${e.maskedName}</td>${childCell(e)}<td>${e.maskedPermit}</td><td class="num">${e.score.toFixed(2)}${e.spouseCounted ? '*' : ''}</td><td>${e.admitted ? '拟录取 Admitted' : '未录取 Not admitted'}</td><td>${movement(e.position, e.previousPosition)}</td></tr>
 `,
 )}
 ${ineligible.map(
-  (e) => html`<tr><td class="num">—</td><td>${e.maskedName}</td><td>${e.maskedPermit}</td><td class="num">${e.score.toFixed(2)}</td><td>未达条件 Not eligible</td><td></td></tr>
+  (e) => html`<tr><td class="num">—</td><td>${e.maskedName}</td>${childCell(e)}<td>${e.maskedPermit}</td><td class="num">${e.score.toFixed(2)}${e.spouseCounted ? '*' : ''}</td><td>未达条件 Not eligible</td><td></td></tr>
 `,
 )}
 </tbody>
 </table>
-<p class="note">${round.childRelated ? html`* 父母积分不累加，按较高一方计（就高原则）。 <span class="en">* The higher-scoring parent counts; parents' points are not added.</span><br>` : ''}
+<p class="note">${child
+  ? html`积分后的 * 表示计入的是另一方父母（配偶）的积分：父母积分不累加，按较高一方计（就高原则）。 <span class="en">A * after the points: the other parent's (the spouse's) score counted; parents' points are not added, the higher one counts.</span><br>
+每名子女一行：同一家庭为两名子女申请时列两行，以子女区分。 <span class="en">One line per child: a family applying for two children has two lines.</span><br>`
+  : ''}
 对排名有异议的，可在公示期内通过新市民 App 或街道服务窗口提出，部门于 10 个工作日内答复。 <span class="en">Objections may be made during the notice in the app or at the service office; the department answers within 10 working days.</span></p>
 </main>
 </body>

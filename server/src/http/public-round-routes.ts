@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { JifenError } from '../domain/errors';
 import { publicHeader, publicRound } from '../storage/round-queries';
 import type { RoundDeps } from '../storage/round-workflow';
 import { createLibsqlRoundRepository } from '../storage/rounds-repository';
@@ -47,16 +46,24 @@ export function publicRoundRoutes(deps: RoundDeps) {
     return c.json({ rounds: rounds.map(publicHeader) }, 200);
   });
   app.openapi(jsonRoute, async (c) => c.json(await publicRound(deps, c.req.valid('param').id), 200));
+  // A round without a public list throws `not_found`: errors.ts answers a browser with its error page.
   app.openapi(pageRoute, async (c) => {
-    try {
-      const notice = await publicRound(deps, c.req.valid('param').id);
-      c.header('Cache-Control', 'no-cache');
-      return c.html(await renderNotice(notice), 200);
-    } catch (error) {
-      if (!(error instanceof JifenError && error.code === 'not_found')) throw error;
-      return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到 Not found</title><p>该轮次尚未公示。 This round has no published list.</p></html>', 404);
-    }
+    const notice = await publicRound(deps, c.req.valid('param').id);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(await renderNotice(notice), 200);
   });
+  return app;
+}
+
+/**
+ * The stylesheet of public pages and error pages; served with or without a database, since every
+ * error page a browser sees links it.
+ *
+ * @example
+ * app.route('/', publicAssetRoutes());
+ */
+export function publicAssetRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(cssRoute, (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(NOTICE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });

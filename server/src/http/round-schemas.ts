@@ -197,7 +197,11 @@ export const publicRoundSchema = z
       publishedOn: true, publicationEndsOn: true, finalizedAt: true, revision: true,
     }),
     revisions: z.array(revisionSchema.pick({ revision: true, rankedAt: true, version: true, cause: true })),
-    entries: z.array(rankingEntrySchema.omit({ applicationId: true, residentId: true })),
+    entries: z.array(
+      rankingEntrySchema.omit({ applicationId: true, residentId: true }).extend({
+        maskedChildName: z.string().optional().openapi({ description: 'The child applied for, masked (child-related scenarios only).', example: '姚*明' }),
+      }),
+    ),
     objections: z.object({ filed: z.number().int(), open: z.number().int(), upheld: z.number().int(), dismissed: z.number().int() }),
   })
   .openapi('PublicRound');

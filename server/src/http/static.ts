@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { errorBody } from './errors';
+import { errorBody, errorResponse } from './errors';
 
 /** Where `npm run build` puts the rules editor. */
 export const EDITOR_DIST = fileURLToPath(new URL('../../../rules-editor/dist', import.meta.url));
@@ -60,10 +60,10 @@ export function serveSpa(options: { mount: string; root: string }): Hono {
   app.get('*', async (c) => {
     const relative = c.req.path.slice(mount.length);
     if (/\.[A-Za-z0-9]+$/.test(relative)) {
-      return c.json(errorBody('not_found', `Static: no file ${c.req.path}`), 404);
+      return errorResponse(c, errorBody('not_found', `Static: no file ${c.req.path}`), 404);
     }
     if (!existsSync(indexFile)) {
-      return c.json(errorBody('not_found', `Static: ${mount}/ is not built yet; run npm run build`), 404);
+      return errorResponse(c, errorBody('not_found', `Static: ${mount}/ is not built yet; run npm run build`), 404);
     }
     return c.html(await readFile(indexFile, 'utf8'));
   });

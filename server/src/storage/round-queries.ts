@@ -2,6 +2,7 @@ import { JifenError } from '../domain/errors';
 import { isOverdue } from '../domain/rounds/objections';
 import { recommendRounds, type Recommendation } from '../domain/rounds/recommend';
 import type { Objection, RankingEntry, RankingRevision, Round } from '../domain/rounds/types';
+import { maskName } from '../domain/residents/mask';
 import { chinaDate } from '../domain/residents/score-summary';
 import type { Evaluation } from '../domain/scoring/types';
 import { createLibsqlResidentRepository } from './residents-repository';
@@ -49,11 +50,17 @@ async function summarize(deps: RoundDeps, round: Round, today: string): Promise<
   };
 }
 
+/**
+ * One line of the public notice. For a child-related round it names the child (masked): a family that
+ * applied for two children has two lines, told apart by the child.
+ */
+export type PublicEntry = Omit<RankingEntry, 'residentId' | 'applicationId'> & { maskedChildName?: string };
+
 /** A round's ranked list as the public notice shows it: masked, with its history of revisions. */
 export interface PublicRound {
   round: Pick<Round, 'id' | 'ruleSetId' | 'scenarioId' | 'department' | 'title' | 'places' | 'childRelated' | 'status' | 'version' | 'publishedOn' | 'publicationEndsOn' | 'finalizedAt' | 'revision'>;
   revisions: Omit<RankingRevision, 'hash' | 'objectionId'>[];
-  entries: Omit<RankingEntry, 'residentId' | 'applicationId'>[];
+  entries: PublicEntry[];
   objections: { filed: number; open: number; upheld: number; dismissed: number };
 }
 
@@ -67,11 +74,19 @@ export async function publicRound(deps: RoundDeps, id: number): Promise<PublicRo
   if (!round || (round.status !== 'published' && round.status !== 'final')) {
     throw new JifenError('not_found', `Rounds: round ${id} has no published list`, [{ path: 'id', message: 'no published round' }]);
   }
-  const [entries, revisions, objections] = await Promise.all([rounds.getRanking(id), rounds.listRevisions(id), rounds.listObjections(id)]);
+  const [entries, revisions, objections, children] = await Promise.all([
+    rounds.getRanking(id),
+    rounds.listRevisions(id),
+    rounds.listObjections(id),
+    round.childRelated ? rounds.childNames(id) : new Map<number, string>(),
+  ]);
   return {
     round: publicHeader(round),
     revisions: revisions.map(({ revision, rankedAt, version, cause }) => ({ revision, rankedAt, version, cause })),
-    entries: entries.map(({ residentId: _r, applicationId: _a, ...rest }) => rest),
+    entries: entries.map(({ residentId: _r, applicationId, ...rest }) => {
+      const child = children.get(applicationId);
+      return child === undefined ? rest : { ...rest, maskedChildName: maskName(child) };
+    }),
     objections: {
       filed: objections.length,
       open: objections.filter((o) => o.status === 'open').length,

@@ -16,6 +16,7 @@ type Core = Pick<
   | 'listApplications'
   | 'listResidentApplications'
   | 'countApplications'
+  | 'childNames'
   | 'updateApplication'
 >;
 
@@ -125,6 +126,14 @@ export function roundsCore(db: SqlExecutor): Core {
     async countApplications(roundId, status) {
       const result = await db.execute({ sql: 'SELECT count(*) AS n FROM round_applications WHERE round_id = ? AND status = ?', args: [roundId, status] });
       return Number(result.rows[0]?.n ?? 0);
+    },
+
+    async childNames(roundId) {
+      const result = await db.execute({
+        sql: 'SELECT a.id, c.name FROM round_applications a JOIN children c ON c.id = a.child_id WHERE a.round_id = ?',
+        args: [roundId],
+      });
+      return new Map(result.rows.map((row) => [Number(row.id), String(row.name)]));
     },
 
     async updateApplication(a) {

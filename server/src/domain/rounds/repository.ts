@@ -31,6 +31,8 @@ export interface RoundRepository {
   /** Every application a resident made or is named in as the other parent, newest first. */
   listResidentApplications(residentId: string): Promise<RoundApplication[]>;
   countApplications(roundId: number, status: RoundApplicationStatus): Promise<number>;
+  /** The name of the child each application of a round is for, by application id (child-related rounds). */
+  childNames(roundId: number): Promise<Map<number, string>>;
   updateApplication(application: RoundApplication): Promise<void>;
 
   /** Stores a ranking revision and replaces the round's list with `entries`. */
