@@ -17,6 +17,8 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each request; the bench uses it to send a different body each time. */
+    requests?: { setupRequest?: (request: { body?: string }) => { body?: string } }[];
   }
   interface Result {
     requests: Histogram;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +13,10 @@ import { benchEvaluator } from './evaluator.bench';
 /**
  * `npm run bench`: how fast Jifen scores. Prints figures, asserts nothing.
  * (a) residents/s of `evaluate` on a seeded population of the district rule set, per engine;
- * (b) req/s and latency of `POST /api/v1/evaluate` against a real server on 127.0.0.1 (autocannon), and
- *     the time of one `POST /api/v1/evaluate/batch` of 10,000 residents;
+ * (b) req/s and latency of `POST /api/v1/evaluate` against a real server on 127.0.0.1 (autocannon), with one
+ *     body and with residents in turn, the server's memory around them, the same load against the ceiling
+ *     (ceiling-server.ts: the same middlewares without evaluation), and the time of one
+ *     `POST /api/v1/evaluate/batch` of 10,000 residents;
  * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact.
  */
 
@@ -25,6 +27,8 @@ const SECONDS_PER_ENGINE = 5;
 const HTTP_SECONDS = 10;
 const BATCH = 10_000;
 const CONNECTIONS = 10;
+/** Residents sent in turn to /evaluate, so that no cache of any one answer could flatter the figure. */
+const VARIED_BODIES = 1_000;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -53,25 +57,31 @@ async function benchEvaluate(): Promise<Facts[]> {
 async function benchHttp(population: readonly Facts[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jifen-bench-'));
   const server = await spawnServer({ JIFEN_DATABASE_URL: pathToFileURL(join(dir, 'jifen.db')).href, JIFEN_DEMO: '0' });
+  const ceiling = await spawnServer({}, 30_000, 'server/bench/ceiling-server.ts');
   try {
     const [ruleSetId, version] = RULE_SET.split('@');
-    const body = JSON.stringify({ ruleSetId, asOf: AS_OF, facts: population[0] });
-    const check = await fetch(`${server.url}/api/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    if (check.status !== 200) throw new Error(`Bench: evaluate answered ${check.status}: ${await check.text()}`);
-    console.log(`(b) HTTP: POST /api/v1/evaluate (${ruleSetId} v${version}, ${body.length} bytes) on ${server.url}, ${CONNECTIONS} connections, ${HTTP_SECONDS} s`);
-    const options = {
-      url: `${server.url}/api/v1/evaluate`,
-      method: 'POST' as const,
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: CONNECTIONS,
-    };
-    await autocannon({ ...options, duration: 2 });
-    const result = await autocannon({ ...options, duration: HTTP_SECONDS });
+    const bodies = population.slice(0, VARIED_BODIES).map((facts) => JSON.stringify({ ruleSetId, asOf: AS_OF, facts }));
+    const body = bodies[0]!;
+    for (const url of [server.url, ceiling.url]) {
+      const check = await fetch(`${url}/api/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (check.status !== 200) throw new Error(`Bench: evaluate answered ${check.status} on ${url}: ${await check.text()}`);
+    }
     console.log(
-      `    ${fmt(result.requests.average)} req/s  latency p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  max ${fmt(result.latency.max, 1)} ms`,
+      `(b) HTTP: POST /api/v1/evaluate (${ruleSetId} v${version}, ${body.length} bytes) on ${server.url}, ${CONNECTIONS} connections, ${HTTP_SECONDS} s each`,
     );
-    console.log(`    ${fmt(result['2xx'])} answered 2xx, ${fmt(result.non2xx)} other, ${fmt(result.errors)} errors, ${fmt(result.timeouts)} timeouts`);
+    const rssBefore = residentMemory(server.process.pid);
+    const one = await load(server.url, [body]);
+    print('one body, sent again and again', one);
+    const varied = await load(server.url, bodies);
+    print(`${fmt(bodies.length)} residents in turn`, varied);
+    const rssAfter = residentMemory(server.process.pid);
+    if (rssBefore !== undefined && rssAfter !== undefined) {
+      console.log(`    server memory (RSS) ${fmt(rssBefore / 1024 / 1024, 1)} MB before, ${fmt(rssAfter / 1024 / 1024, 1)} MB after ${fmt(one['2xx'] + varied['2xx'])} requests`);
+    }
+    // What this machine allows at all: the same middlewares and validation answering a stored evaluation.
+    const top = await load(ceiling.url, bodies);
+    print('ceiling: same middlewares and validation, no evaluation', top);
+    console.log(`    evaluation runs at ${fmt((100 * varied.requests.average) / top.requests.average)}% of the ceiling (residents in turn)`);
 
     const residents = seededPopulation(BATCH, 7).map(({ id, facts }) => ({ id, facts }));
     const batchBody = JSON.stringify({ ruleSetId, asOf: AS_OF, residents });
@@ -88,8 +98,41 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
         `(${fmt(BATCH / seconds)} residents/s; ${fmt(answer.evaluated ?? 0)} evaluated, ${fmt(answer.failed ?? 0)} failed)`,
     );
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), ceiling.stop()]);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type LoadResult = Awaited<ReturnType<typeof autocannon>>;
+
+/** Two seconds of warm-up, then `HTTP_SECONDS` of autocannon sending the bodies in turn. */
+async function load(url: string, bodies: readonly string[]): Promise<LoadResult> {
+  let next = 0;
+  const options: Parameters<typeof autocannon>[0] = {
+    url: `${url}/api/v1/evaluate`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections: CONNECTIONS,
+    ...(bodies.length === 1 ? { body: bodies[0] } : { requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }] }),
+  };
+  await autocannon({ ...options, duration: 2 });
+  return autocannon({ ...options, duration: HTTP_SECONDS });
+}
+
+function print(what: string, result: LoadResult): void {
+  console.log(
+    `    ${fmt(result.requests.average).padStart(6)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  max ${fmt(result.latency.max, 1)} ms` +
+      `  (${fmt(result['2xx'])} 2xx, ${fmt(result.non2xx)} other, ${fmt(result.errors)} errors, ${fmt(result.timeouts)} timeouts): ${what}`,
+  );
+}
+
+/** A process's resident memory in bytes, where the system tells (Linux). */
+function residentMemory(pid: number | undefined): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
   }
 }
 

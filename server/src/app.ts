@@ -6,6 +6,7 @@ import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
 import { diffRoutes } from './http/diff-routes';
 import { draftRoutes } from './http/draft-routes';
+import { impactRoutes } from './http/impact-routes';
 import type { LifecycleRouteDeps } from './http/lifecycle-deps';
 import { sessionResolver, type NetworkOptions } from './http/session-auth';
 import { userRoutes } from './http/user-routes';
@@ -18,11 +19,12 @@ import { ruleSetRoutes } from './http/rule-set-routes';
 import { securityHeaders } from './http/security-headers';
 import { serveEditor } from './http/static';
 import { objectionRoutes } from './http/objection-routes';
-import { publicRoundRoutes } from './http/public-round-routes';
+import { publicAssetRoutes, publicRoundRoutes } from './http/public-round-routes';
 import { roundRoutes } from './http/round-routes';
 import { widgetCors } from './http/widget/cors';
 import { mountWidget, widgetResolvers, type WidgetServices } from './http/widget/widget-app';
 import { mountResidents, residentResolvers, type ResidentServices } from './http/resident-app';
+import { createPopulationCache } from './storage/population-cache';
 import { createRuleSetResolver, type RuleSetResolver } from './storage/rule-set-resolver';
 
 export interface AppDeps {
@@ -61,6 +63,7 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const log = deps.log ?? ((message: string, error: unknown) => console.error(message, error));
   const resolver = deps.resolver ?? createRuleSetResolver(deps.ruleSets);
   const lifecycle: LifecycleRouteDeps = {
     lifecycle: deps.database && { db: deps.database, ruleSets: deps.ruleSets, now: deps.now ?? (() => new Date()) },
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', userRoutes(lifecycle));
   // Before the rule-set routes: `/rule-sets/validate` is not a rule set id.
   app.route('/', draftRoutes(lifecycle));
+  app.route('/', impactRoutes({ ...lifecycle, population: createPopulationCache(), log }));
   app.route('/', diffRoutes(lifecycle));
   app.route('/', auditRoutes(lifecycle));
   app.route('/', ruleSetRoutes({ ruleSets: deps.ruleSets }));
@@ -99,8 +103,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.widget) mountWidget(app, deps.widget, { resolver, ruleSets: deps.ruleSets });
   addApiDocs(app, deps.version ?? '0.1.0');
   app.route('/editor', serveEditor());
+  app.route('/', publicAssetRoutes());
 
   app.notFound(notFoundHandler);
-  app.onError(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
+  app.onError(errorHandler(log));
   return app;
 }

@@ -12,14 +12,14 @@ export interface SpawnedServer {
 }
 
 /**
- * Starts `server/src/main.ts` as `npm start` does, on a free port of 127.0.0.1, and resolves once it
- * logs the address it listens on.
+ * Starts `server/src/main.ts` as `npm start` does (or another `entry` that logs the same line), on a free
+ * port of 127.0.0.1, and resolves once it logs the address it listens on.
  *
  * @example
  * const server = await spawnServer({ JIFEN_DATABASE_URL: url }); await fetch(`${server.url}/healthz`); await server.stop();
  */
-export function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+export function spawnServer(env: Record<string, string>, timeoutMs = 30_000, entry = 'server/src/main.ts'): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,9 @@ import { ruleSetSchema, textSchema } from '../domain/rule-set/schema';
 import type { SqlExecutor } from './database';
 
 const META = 'rule_set_id, version, hash, effective_from, published_at, published_by, note, approved_by';
+/** The version in force on a date: the latest effective date on or before it, then the highest number. */
+const IN_FORCE = `FROM rule_set_versions WHERE rule_set_id = ? AND effective_from <= ?
+  ORDER BY effective_from DESC, version DESC LIMIT 1`;
 
 /**
  * The rule-set repository on libsql. Give it the client, or an open transaction to make its writes part
@@ -71,12 +74,14 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepositor
     },
 
     async findVersionInForce(ruleSetId, asOf) {
-      const row = await one(
-        `SELECT ${META} FROM rule_set_versions WHERE rule_set_id = ? AND effective_from <= ?
-         ORDER BY effective_from DESC, version DESC LIMIT 1`,
-        [ruleSetId, asOf],
-      );
+      const row = await one(`SELECT ${META} ${IN_FORCE}`, [ruleSetId, asOf]);
       return row && toMeta(row);
+    },
+
+    async findVersionNumberInForce(ruleSetId, asOf) {
+      // One column, read from the index `rule_set_versions_in_force` alone: this runs on every evaluation.
+      const row = await one(`SELECT version ${IN_FORCE}`, [ruleSetId, asOf]);
+      return row && Number(row.version);
     },
 
     async insertVersion(input: NewVersion) {

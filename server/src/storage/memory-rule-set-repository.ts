@@ -16,6 +16,14 @@ export function createMemoryRuleSetRepository(): RuleSetRepository {
   const metaOf = ({ document: _, ...meta }: PublishedVersion): VersionMeta => ({ ...meta });
   const find = (id: string, version: number) => versions.get(id)?.find((v) => v.version === version);
   const latest = (id: string) => versions.get(id)?.at(-1);
+  const inForce = (id: string, asOf: string) => {
+    let best: PublishedVersion | undefined;
+    for (const v of versions.get(id) ?? []) {
+      if (v.effectiveFrom > asOf) continue;
+      if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom === best.effectiveFrom && v.version > best.version)) best = v;
+    }
+    return best;
+  };
   const summary = (v: PublishedVersion) => ({
     id: v.ruleSetId,
     title: structuredClone(v.document.title),
@@ -48,12 +56,11 @@ export function createMemoryRuleSetRepository(): RuleSetRepository {
       return v && structuredClone(v);
     },
     async findVersionInForce(ruleSetId, asOf) {
-      let best: PublishedVersion | undefined;
-      for (const v of versions.get(ruleSetId) ?? []) {
-        if (v.effectiveFrom > asOf) continue;
-        if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom === best.effectiveFrom && v.version > best.version)) best = v;
-      }
+      const best = inForce(ruleSetId, asOf);
       return best && metaOf(best);
+    },
+    async findVersionNumberInForce(ruleSetId, asOf) {
+      return inForce(ruleSetId, asOf)?.version;
     },
     async insertVersion({ document, publishedAt, publishedBy, note, approvedBy }) {
       if (find(document.id, document.version)) {

@@ -65,7 +65,12 @@ describe.each(implementations)('RuleSetRepository on %s', (_name, make) => {
     await publish(repo, { version: 3, effectiveFrom: '2027-01-01', points: 1 });
     // Published later but taking effect earlier than 2 and 3 (a correction of version 1's period).
     await publish(repo, { version: 4, effectiveFrom: '2026-07-01', points: 2 });
-    const inForce = async (asOf: string) => (await repo.findVersionInForce('tiny', asOf))?.version;
+    const inForce = async (asOf: string) => {
+      const version = (await repo.findVersionInForce('tiny', asOf))?.version;
+      // The number alone (what evaluation asks every time) always agrees with the full lookup.
+      expect(await repo.findVersionNumberInForce('tiny', asOf)).toBe(version);
+      return version;
+    };
     expect(await inForce('2025-12-31')).toBeUndefined();
     expect(await inForce('2026-01-01')).toBe(1);
     expect(await inForce('2026-06-30')).toBe(1);
@@ -74,6 +79,7 @@ describe.each(implementations)('RuleSetRepository on %s', (_name, make) => {
     expect(await inForce('2027-01-01')).toBe(3);
     expect(await inForce('2099-01-01')).toBe(3);
     expect(await repo.findVersionInForce('nope', '2026-06-30')).toBeUndefined();
+    expect(await repo.findVersionNumberInForce('nope', '2026-06-30')).toBeUndefined();
   });
 
   it('lists rule sets with their latest version, and versions oldest first', async () => {

@@ -62,6 +62,34 @@ describe('createRuleSetResolver', () => {
     expect(a.indicators.find((i) => i.id === 'residence')).toMatchObject({ points: 0.25 });
   });
 
+  it('sees a version published after its first lookup, while reading each version\'s metadata once', async () => {
+    let metaReads = 0;
+    let inForceReads = 0;
+    const counting: RuleSetRepository = {
+      ...repo,
+      getVersionMeta: (id, v) => (metaReads++, repo.getVersionMeta(id, v)),
+      findVersionNumberInForce: (id, asOf) => (inForceReads++, repo.findVersionNumberInForce(id, asOf)),
+    };
+    const resolver = createRuleSetResolver(counting);
+    const request = { ruleSetId: 'tiny', asOf: '2027-06-30' };
+    expect((await resolver.pick(request)).version).toBe(2);
+    expect([inForceReads, metaReads]).toEqual([1, 1]);
+    // Concurrent requests of one turn share the lookup of the version in force; its metadata is known.
+    const together = await Promise.all([resolver.pick(request), resolver.pick(request), resolver.pick(request)]);
+    expect(together.map((m) => m.version)).toEqual([2, 2, 2]);
+    expect([inForceReads, metaReads]).toEqual([2, 1]);
+
+    // Published by someone else (another server on the same database): the very next request uses it.
+    const three = await publish(tinyRuleSet({ version: 3, effectiveFrom: '2027-03-01', points: 2 }));
+    expect(await resolver.pick(request)).toEqual(three);
+    expect((await resolver.pick({ ...request, version: 2 })).version).toBe(2);
+    expect(metaReads).toBe(2);
+    // What a caller does to the answer does not reach the cache.
+    const picked = await resolver.pick(request);
+    picked.hash = 'changed';
+    expect((await resolver.pick(request)).hash).toBe(three.hash);
+  });
+
   it('forgets the least recently used entries beyond its size', async () => {
     let reads = 0;
     const counting: RuleSetRepository = { ...repo, getVersion: (id, v) => (reads++, repo.getVersion(id, v)) };

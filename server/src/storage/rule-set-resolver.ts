@@ -3,6 +3,7 @@ import type { RuleSetRepository, VersionMeta } from '../domain/rule-set/reposito
 import { resolveRuleSet } from '../domain/rule-set/resolve';
 import type { RuleSet } from '../domain/rule-set/schema';
 import type { ResolvedRuleSet } from '../domain/scoring/types';
+import { sharedReads } from './shared-reads';
 
 /** Which version to evaluate with: the one given, or else the one in force at `asOf`. */
 export interface VersionRequest {
@@ -23,8 +24,9 @@ export interface RuleSetResolver {
 
 /**
  * Finds and resolves rule-set versions for evaluation. Published versions never change, so a resolved
- * version is cached under its content hash for as long as it is used (least recently used first out).
- * Which version is in force is looked up every time: another server may have published one since.
+ * version is cached under its content hash, and a version's metadata under its number, for as long as they
+ * are used (least recently used first out). Which version is in force is looked up every time, by number
+ * alone (one indexed read): another server may have published one since.
  *
  * @example
  * const resolver = createRuleSetResolver(repo);
@@ -33,6 +35,27 @@ export interface RuleSetResolver {
 export function createRuleSetResolver(repo: RuleSetRepository, options: { maxEntries?: number } = {}): RuleSetResolver {
   const maxEntries = options.maxEntries ?? 64;
   const cache = new Map<string, Promise<ResolvedRuleSet>>();
+  const metas = new Map<string, VersionMeta>();
+  // Concurrent evaluations of the same rule set and date share the lookup (`sharedReads` says why that stays fresh).
+  const shared = sharedReads<number | undefined>();
+  const numberInForce = (ruleSetId: string, asOf: string) =>
+    shared(JSON.stringify([ruleSetId, asOf]), () => repo.findVersionNumberInForce(ruleSetId, asOf));
+
+  /** A published version's metadata; only versions found are remembered, so a later publish is seen. */
+  async function metaOf(ruleSetId: string, version: number): Promise<VersionMeta | undefined> {
+    const key = `${ruleSetId}@${version}`;
+    const known = metas.get(key);
+    if (known) {
+      metas.delete(key);
+      metas.set(key, known);
+      return { ...known };
+    }
+    const found = await repo.getVersionMeta(ruleSetId, version);
+    if (!found) return undefined;
+    metas.set(key, { ...found });
+    evictOldest(metas, maxEntries * 4);
+    return found;
+  }
 
   async function load(ruleSetId: string, version: number, out: Map<string, RuleSet>): Promise<RuleSet> {
     const found = await repo.getVersion(ruleSetId, version);
@@ -50,8 +73,8 @@ export function createRuleSetResolver(repo: RuleSetRepository, options: { maxEnt
 
   return {
     async pick({ ruleSetId, asOf, version }) {
-      const meta =
-        version === undefined ? await repo.findVersionInForce(ruleSetId, asOf) : await repo.getVersionMeta(ruleSetId, version);
+      const number = version ?? (await numberInForce(ruleSetId, asOf));
+      const meta = number === undefined ? undefined : await metaOf(ruleSetId, number);
       if (meta) return meta;
       const versions = await repo.listVersions(ruleSetId);
       if (versions.length === 0) {
@@ -85,12 +108,16 @@ export function createRuleSetResolver(repo: RuleSetRepository, options: { maxEnt
       })();
       cache.set(meta.hash, pending);
       pending.catch(() => cache.delete(meta.hash));
-      while (cache.size > maxEntries) {
-        const oldest = cache.keys().next().value;
-        if (oldest === undefined) break;
-        cache.delete(oldest);
-      }
+      evictOldest(cache, maxEntries);
       return pending;
     },
   };
+}
+
+function evictOldest(map: Map<string, unknown>, maxEntries: number): void {
+  while (map.size > maxEntries) {
+    const oldest = map.keys().next().value;
+    if (oldest === undefined) break;
+    map.delete(oldest);
+  }
 }

@@ -64,6 +64,11 @@ export interface RuleSetRepository {
    */
   findVersionInForce(ruleSetId: string, asOf: string): Promise<VersionMeta | undefined>;
   /**
+   * Only the number of the version `findVersionInForce` would answer: the cheapest way to learn which
+   * version is in force when its metadata (immutable once published) is already known.
+   */
+  findVersionNumberInForce(ruleSetId: string, asOf: string): Promise<number | undefined>;
+  /**
    * Publishes a version. Throws `JifenError('conflict')` when that version number already exists; a
    * published version is never overwritten.
    */

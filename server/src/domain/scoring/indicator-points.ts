@@ -33,7 +33,6 @@ export interface IndicatorOutcome {
  * deductions and vetoes. Pure arithmetic in hundredths, shared by every evaluator.
  */
 export function scoreIndicator(ind: Indicator, facts: PreparedFacts, check: ConditionLookup): IndicatorOutcome {
-  const zero = (reason: Reason): IndicatorOutcome => ({ points: 0, reason, vetoed: false });
   if (ind.conditions) {
     const gate = check(conditionKeys.gate(ind.id));
     if (ind.kind === 'veto') return { points: 0, reason: { code: 'veto', triggered: gate.passed }, vetoed: gate.passed };
@@ -104,6 +103,11 @@ function fixed(points: number): IndicatorOutcome {
 /** Bands include both ends; an open end is unbounded. */
 export function inBand(band: Band, value: number): boolean {
   return (band.min === undefined || value >= band.min) && (band.max === undefined || value <= band.max);
+}
+
+// At module level, not a closure per call: this runs for every indicator of every evaluation.
+function zero(reason: Reason): IndicatorOutcome {
+  return { points: 0, reason, vetoed: false };
 }
 
 /** Points at the band's start plus `step` per unit above it, never below zero; in hundredths. */
