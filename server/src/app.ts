@@ -65,8 +65,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const log = deps.log ?? ((message: string, error: unknown) => console.error(message, error));
   const resolver = deps.resolver ?? createRuleSetResolver(deps.ruleSets);
+  const now = deps.now ?? (() => new Date());
   const lifecycle: LifecycleRouteDeps = {
-    lifecycle: deps.database && { db: deps.database, ruleSets: deps.ruleSets, now: deps.now ?? (() => new Date()) },
+    lifecycle: deps.database && { db: deps.database, ruleSets: deps.ruleSets, now },
     policy: { ...DEFAULT_SESSION_POLICY, ...deps.sessions },
     network: { trustProxy: false, ...deps.network },
   };
@@ -77,7 +78,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.widget) app.use('/api/v1/widget/*', widgetCors(deps.widget.partners));
   // Registered before every route: the access table (http/access.ts) decides who may call what.
   const widgetCallers = deps.widget ? widgetResolvers(deps.widget) : [];
-  const residentCallers = deps.database && deps.residents ? residentResolvers(deps.database, deps.residents, deps.now ?? (() => new Date())) : [];
+  const residentCallers = deps.database && deps.residents ? residentResolvers(deps.database, deps.residents, now) : [];
   app.use('*', accessControl({ resolvers: [sessionResolver(lifecycle.lifecycle, lifecycle.policy), ...(deps.principalResolvers ?? []), ...residentCallers, ...widgetCallers] }));
 
   app.route('/', healthRoutes());
@@ -92,13 +93,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', ruleSetRoutes({ ruleSets: deps.ruleSets }));
   if (deps.database) {
     const rounds = { client: deps.database, resolver };
-    const now = deps.now ?? (() => new Date());
     app.route('/', roundRoutes({ rounds, now }));
     app.route('/', objectionRoutes({ rounds, now }));
     app.route('/', publicRoundRoutes(rounds));
   }
   if (deps.database && deps.residents) {
-    mountResidents(app, { client: deps.database, resolver, now: deps.now ?? (() => new Date()), ...deps.residents });
+    mountResidents(app, { client: deps.database, resolver, now, ...deps.residents });
   }
   if (deps.widget) mountWidget(app, deps.widget, { resolver, ruleSets: deps.ruleSets });
   addApiDocs(app, deps.version ?? '0.1.0');
