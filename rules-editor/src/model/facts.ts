@@ -36,22 +36,7 @@ export interface Catalogue {
   categories: string[];
 }
 
-/**
- * The operators that suit each type of fact. The server checks the same table when it validates; the
- * editor offers only these so that a user cannot pick one that will be refused.
- */
-export const OPERATORS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
-  integer: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
-  number: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
-  date: ['equal', 'notEqual', 'dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter'],
-  enum: ['equal', 'notEqual', 'in', 'notIn'],
-  'enum-list': ['contains', 'doesNotContain', 'containsAny', 'containsNone'],
-  boolean: ['equal', 'notEqual'],
-  string: ['equal', 'notEqual', 'in', 'notIn'],
-};
-
-/** Operators whose value is a list of candidates. */
-export const LIST_OPERATORS: ReadonlySet<Operator> = new Set<Operator>(['in', 'notIn', 'containsAny', 'containsNone']);
+export { LIST_OPERATORS, OPERATORS_BY_TYPE } from '../../../server/src/domain/rule-set/operators-by-type';
 
 export const isNumeric = (type: FactType) => type === 'integer' || type === 'number';
 

@@ -1,22 +1,8 @@
 import { MAX_CONDITION_DEPTH, type Condition, type FactCondition, type Operator } from '../condition';
 import { parseDate } from '../../dates';
-import type { FactType } from '../schema';
+import { LIST_OPERATORS, OPERATORS_BY_TYPE } from '../operators-by-type';
 import type { Path, Problems } from './report';
 import { lookupFact, type FactInfo, type Scope } from './scope';
-
-/** The operators that make sense for each type of fact. */
-export const OPERATORS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
-  integer: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
-  number: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
-  date: ['equal', 'notEqual', 'dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter'],
-  enum: ['equal', 'notEqual', 'in', 'notIn'],
-  'enum-list': ['contains', 'doesNotContain', 'containsAny', 'containsNone'],
-  boolean: ['equal', 'notEqual'],
-  string: ['equal', 'notEqual', 'in', 'notIn'],
-};
-
-/** Operators whose value is a list of candidates rather than one value. */
-const LIST_OPERATORS: ReadonlySet<Operator> = new Set(['in', 'notIn', 'containsAny', 'containsNone']);
 
 /**
  * Checks a condition tree: nesting depth, that every fact exists, that each operator suits its fact's
