@@ -2,6 +2,7 @@ import type { LedgerEntry } from '../domain/ledger/ledger';
 import { fromHundredths } from '../domain/points';
 import type { FactValue } from '../domain/scoring/types';
 import type { SqlExecutor } from './database';
+import { factValuesOf } from './residents-rows';
 
 /**
  * Every resident's record as population work reads it, all at once: registration date, current fact
@@ -66,7 +67,7 @@ export async function loadPopulation(db: SqlExecutor): Promise<PopulationSnapsho
     for (const row of rows) {
       ids.push(String(row.id));
       registrations.push(typeof row.registration === 'string' ? row.registration : undefined);
-      values.push(typeof row.facts === 'string' ? factValues(row.facts) : {});
+      values.push(typeof row.facts === 'string' ? factValuesOf(row.facts) : {});
     }
     if (rows.length < PAGE) break;
     after = ids[ids.length - 1]!;
@@ -104,13 +105,3 @@ async function loadLedgers(db: SqlExecutor, ids: readonly string[]): Promise<Map
   return ledgers;
 }
 
-function factValues(json: string): Record<string, FactValue> {
-  const parsed: unknown = JSON.parse(json);
-  const out: Record<string, FactValue> = {};
-  if (parsed === null || typeof parsed !== 'object') return out;
-  for (const [fact, value] of Object.entries(parsed)) {
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') out[fact] = value;
-    else if (Array.isArray(value)) out[fact] = value.map(String);
-  }
-  return out;
-}

@@ -4,7 +4,7 @@ import type { ResidentRepository } from '../domain/residents/repository';
 import type { FactRecord } from '../domain/residents/types';
 import type { FactValue } from '../domain/scoring/types';
 import type { SqlExecutor } from './database';
-import { chunks, factValueOf, placeholders, provenanceArgs, provenanceOf } from './residents-rows';
+import { chunks, factValueOf, factValuesOf, placeholders, provenanceArgs, provenanceOf } from './residents-rows';
 
 type Facts = Pick<ResidentRepository, 'currentFacts' | 'currentValues' | 'factHistory' | 'appendFacts'>;
 
@@ -42,7 +42,7 @@ export function residentFacts(db: SqlExecutor): Facts {
                 WHERE f.resident_id IN (${placeholders(part.length)}) AND h.value IS NOT NULL GROUP BY f.resident_id`,
           args: part,
         });
-        for (const row of result.rows) out.set(String(row.resident_id), valuesOf(String(row.facts)));
+        for (const row of result.rows) out.set(String(row.resident_id), factValuesOf(String(row.facts)));
       }
       return out;
     },
@@ -81,16 +81,6 @@ export function residentFacts(db: SqlExecutor): Facts {
   };
 }
 
-function valuesOf(json: string): Record<string, FactValue> {
-  const parsed: unknown = JSON.parse(json);
-  const out: Record<string, FactValue> = {};
-  if (parsed === null || typeof parsed !== 'object') return out;
-  for (const [fact, value] of Object.entries(parsed)) {
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') out[fact] = value;
-    else if (Array.isArray(value)) out[fact] = value.map(String);
-  }
-  return out;
-}
 
 function toRecord(row: Row): FactRecord {
   return { seq: Number(row.seq), fact: String(row.fact), value: factValueOf(row.value), provenance: provenanceOf(row) };

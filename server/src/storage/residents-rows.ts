@@ -35,6 +35,18 @@ function isKind(kind: string): kind is ProvenanceKind {
   return (PROVENANCE_KINDS as readonly string[]).includes(kind);
 }
 
+/** A stored object of current fact values (JSON text), keeping only values a fact can hold. */
+export function factValuesOf(json: string): Record<string, FactValue> {
+  const parsed: unknown = JSON.parse(json);
+  const out: Record<string, FactValue> = {};
+  if (parsed === null || typeof parsed !== 'object') return out;
+  for (const [fact, value] of Object.entries(parsed)) {
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') out[fact] = value;
+    else if (Array.isArray(value)) out[fact] = value.map(String);
+  }
+  return out;
+}
+
 /** A stored fact value (JSON text, or SQL NULL for a cleared fact). */
 export function factValueOf(raw: unknown): FactValue | null {
   if (raw === null || raw === undefined) return null;

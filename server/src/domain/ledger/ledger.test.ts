@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JifenError } from '../errors';
+import { refusal } from '../../../../test/support/refusal';
 import { balanceAt, canSpend, lotsAt, planSpend, type LedgerEntry } from './ledger';
 import { lastValidDay } from './term';
 
@@ -8,15 +8,6 @@ let n = 0;
 const earn = (points: number, earnedOn: string, indicator = IND): LedgerEntry => ({ id: `e${++n}`, indicator, points, earnedOn, kind: 'earn', ref: 'volunteer-hours' });
 const spend = (points: number, earnedOn: string): LedgerEntry => ({ id: `s${++n}`, indicator: IND, points, earnedOn, kind: 'spend', ref: 'benefit:park-pass' });
 
-function refusal(run: () => unknown): JifenError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof JifenError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('ledger term', () => {
   it('keeps points through 31 December of the last year of the term and lapses them on 1 January', () => {

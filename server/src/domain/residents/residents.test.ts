@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../../../test/support/refusal';
 import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { JifenError } from '../errors';
 import { checkFeedRecord } from './feed-record';
 import { maskName, maskPermit } from './mask';
 import { checkClaim, indicatorInputFacts } from './self-application';
@@ -8,15 +8,6 @@ import { scoringFacts } from './scoring-facts';
 
 const district = loadShippedRuleSets().get('district-sample@1')!;
 
-function refusal(run: () => unknown): JifenError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof JifenError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('masking', () => {
   it('keeps the first and last four characters of a permit number, and the ends of a name', () => {
