@@ -1,31 +1,31 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@libsql/client';
 import type { RuleSetRepository } from './domain/rule-set/repository';
-import { accessControl, type AppEnv, type PrincipalResolver } from './http/access';
-import { auditRoutes } from './http/audit-routes';
-import { authRoutes } from './http/auth-routes';
-import { diffRoutes } from './http/diff-routes';
-import { draftRoutes } from './http/draft-routes';
-import { impactRoutes } from './http/impact-routes';
-import type { LifecycleRouteDeps } from './http/lifecycle-deps';
-import { sessionResolver, type NetworkOptions } from './http/session-auth';
-import { userRoutes } from './http/user-routes';
-import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './lifecycle/sessions';
-import { addApiDocs, DOCS_PATH } from './http/docs-routes';
-import { errorHandler, notFoundHandler, validationHook } from './http/errors';
-import { evaluateRoutes } from './http/evaluate-routes';
-import { healthRoutes } from './http/health-routes';
-import { ruleSetRoutes } from './http/rule-set-routes';
-import { securityHeaders } from './http/security-headers';
-import { serveEditor } from './http/static';
-import { objectionRoutes } from './http/objection-routes';
-import { publicAssetRoutes, publicRoundRoutes } from './http/public-round-routes';
-import { roundRoutes } from './http/round-routes';
-import { widgetCors } from './http/widget/cors';
-import { mountWidget, widgetResolvers, type WidgetServices } from './http/widget/widget-app';
-import { mountResidents, residentResolvers, type ResidentServices } from './http/resident-app';
-import { createPopulationCache } from './storage/population-cache';
-import { createRuleSetResolver, type RuleSetResolver } from './storage/rule-set-resolver';
+import { accessControl, type AppEnv, type PrincipalResolver } from './platform/http/access';
+import { auditRoutes } from './features/audit';
+import { authRoutes } from './features/staff';
+import { diffRoutes } from './features/diff';
+import { draftRoutes } from './features/drafts';
+import { impactRoutes } from './features/impact';
+import type { LifecycleRouteDeps } from './features/staff';
+import { sessionResolver, type NetworkOptions } from './features/staff';
+import { userRoutes } from './features/staff';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './features/staff';
+import { addApiDocs, DOCS_PATH } from './platform/http/docs-routes';
+import { errorHandler, notFoundHandler, validationHook } from './platform/http/errors';
+import { evaluateRoutes } from './features/evaluate';
+import { healthRoutes } from './platform/http/health-routes';
+import { ruleSetRoutes } from './features/rule-sets';
+import { securityHeaders } from './platform/http/security-headers';
+import { serveEditor } from './platform/http/static';
+import { objectionRoutes } from './features/rounds';
+import { publicAssetRoutes, publicRoundRoutes } from './features/rounds';
+import { roundRoutes } from './features/rounds';
+import { widgetCors } from './features/widget';
+import { mountWidget, widgetResolvers, type WidgetServices } from './features/widget';
+import { mountResidents, residentResolvers, type ResidentServices } from './resident-app';
+import { createPopulationCache } from './features/impact';
+import { createRuleSetResolver, type RuleSetResolver } from './features/rule-sets';
 
 export interface AppDeps {
   ruleSets: RuleSetRepository;
@@ -48,9 +48,9 @@ export interface AppDeps {
   network?: Partial<NetworkOptions>;
   /** More kinds of callers (service credentials, partner keys, resident tokens), tried after the staff session. */
   principalResolvers?: readonly PrincipalResolver[];
-  /** Partners and the eligibility widget (http/widget); without it none of their routes is served. */
+  /** Partners and the eligibility widget (features/widget, features/partners); without it none of their routes is served. */
   widget?: WidgetServices;
-  /** Residents, feeds, ledgers and self-applications (http/resident-app.ts); served only with `database`. */
+  /** Residents, feeds, ledgers and self-applications (features/residents); served only with `database`. */
   residents?: ResidentServices;
 }
 
@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   // Before the access control, so that the widget can read (and show) a refusal.
   if (deps.widget) app.use('/api/v1/widget/*', widgetCors(deps.widget.partners));
-  // Registered before every route: the access table (http/access.ts) decides who may call what.
+  // Registered before every route: the access table (platform/http/access.ts) decides who may call what.
   const widgetCallers = deps.widget ? widgetResolvers(deps.widget) : [];
   const residentCallers = deps.database && deps.residents ? residentResolvers(deps.database, deps.residents, now) : [];
   app.use('*', accessControl({ resolvers: [sessionResolver(lifecycle.lifecycle, lifecycle.policy), ...(deps.principalResolvers ?? []), ...residentCallers, ...widgetCallers] }));

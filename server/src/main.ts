@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { JifenError } from './domain/errors';
-import { formatDemoCredentials } from './lifecycle/demo-users';
-import { databaseConfigFromEnv, redactDatabaseUrl } from './storage/database';
+import { formatDemoCredentials } from './features/staff';
+import { databaseConfigFromEnv, redactDatabaseUrl } from './platform/db/database';
 import { startServer } from './server';
 
 /**

@@ -1,16 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
-import { createWidgetServices, startWidgetDemo } from './http/widget/widget-app';
-import { seedDemoUsers, type DemoCredential } from './lifecycle/demo-users';
-import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './storage/database';
-import { createLibsqlRuleSetRepository } from './storage/libsql-rule-set-repository';
-import { seedDemoResidents, type DemoSeedReport } from './storage/demo-residents';
-import { loadResidentTokenSecret } from './storage/resident-token-secret';
-import { createRuleSetResolver } from './storage/rule-set-resolver';
-import { migrate } from './storage/migrations';
-import { seedRuleSets, type SeedReport } from './storage/seed';
-import { seedDemoRounds, type DemoRoundsReport } from './storage/demo-rounds';
+import { createWidgetServices, startWidgetDemo } from './features/widget';
+import { seedDemoUsers, type DemoCredential } from './features/staff';
+import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './platform/db/database';
+import { createLibsqlRuleSetRepository } from './features/rule-sets';
+import { seedDemoResidents, type DemoSeedReport } from './features/residents';
+import { loadResidentTokenSecret } from './features/credentials';
+import { createRuleSetResolver } from './features/rule-sets';
+import { migrate } from './platform/db/migrations/migrations';
+import { seedRuleSets, type SeedReport } from './features/rule-sets';
+import { seedDemoRounds, type DemoRoundsReport } from './features/rounds';
 
 export interface ServerOptions {
   port: number;

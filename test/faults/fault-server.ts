@@ -54,7 +54,7 @@ export function auditVerifyCli(databaseUrl: string): Promise<{ ok: boolean; outp
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'server/src/cli.ts', 'audit', 'verify'],
+      ['--import', 'tsx', 'server/src/cli/cli.ts', 'audit', 'verify'],
       { cwd: ROOT, env: { ...process.env, JIFEN_DATABASE_URL: databaseUrl }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ ok: error === null, output: `${stdout}${stderr}`.trim() }),
     );

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inTransaction } from '../../server/src/storage/database';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
-import { migrate } from '../../server/src/storage/migrations';
-import { createLibsqlResidentRepository } from '../../server/src/storage/residents-repository';
-import { seedRuleSets } from '../../server/src/storage/seed';
-import { issueCredential } from '../../server/src/storage/service-credentials';
+import { inTransaction } from '../../server/src/platform/db/database';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
+import { migrate } from '../../server/src/platform/db/migrations/migrations';
+import { createLibsqlResidentRepository } from '../../server/src/features/residents/residents-repository';
+import { seedRuleSets } from '../../server/src/features/rule-sets/seed';
+import { issueCredential } from '../../server/src/features/credentials/service-credentials';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';
 import { runFaults } from './fault-run';

@@ -1,4 +1,4 @@
-import { issueResidentToken } from '../../server/src/http/caller-auth';
+import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
 import { send, unexpected, type Credentials } from './fault-http';
 import { FEED_SOURCE, since, killWindow, type FaultContext, type IterationReport, type Workload } from './workload';
 

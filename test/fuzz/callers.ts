@@ -1,13 +1,13 @@
 import type { Client } from '@libsql/client';
 import { ROLES } from '../../server/src/domain/accounts/roles';
-import type { Audience } from '../../server/src/http/access';
-import { issueResidentToken } from '../../server/src/http/caller-auth';
-import { createUser } from '../../server/src/lifecycle/accounts';
+import type { Audience } from '../../server/src/platform/http/access';
+import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
+import { createUser } from '../../server/src/features/staff/accounts';
 import type { RunningServer } from '../../server/src/server';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
-import { ensureDemoPartner } from '../../server/src/storage/partners-service';
-import { loadResidentTokenSecret } from '../../server/src/storage/resident-token-secret';
-import { issueCredential } from '../../server/src/storage/service-credentials';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
+import { ensureDemoPartner } from '../../server/src/features/partners/partners-service';
+import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
+import { issueCredential } from '../../server/src/features/credentials/service-credentials';
 
 /** The origin the fuzzing partner is registered for. */
 export const PARTNER_ORIGIN = 'https://school.example.org';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The app first: it extends zod with `.openapi()` before the domain's schemas are built.
 import { addStaff, lifecycleApp, signIn, type Browser } from '../support/staff';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../../server/src/http/access';
+import type { AppEnv } from '../../server/src/platform/http/access';
 import { resolveRuleSet } from '../../server/src/domain/rule-set/resolve';
 import { parseRuleSet } from '../../server/src/domain/rule-set/validate';
 import { ENGINES, evaluate } from '../../server/src/domain/scoring/evaluate';

@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCESS, tableKey } from '../../server/src/http/access';
+import { ACCESS, tableKey } from '../../server/src/platform/http/access';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';

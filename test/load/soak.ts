@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../server/src/storage/database';
+import { openDatabase } from '../../server/src/platform/db/database';
 import { mulberry32, population, POPULATION_AS_OF } from '../support/population';
 import { spawnServer } from '../support/spawn-server';
 import { addPartner } from '../support/widget';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The app first (through the staff helpers): it extends zod with `.openapi()` before the domain's schemas are built.
 import { acceptActuals } from '../support/staff';
-import { createUser } from '../../server/src/lifecycle/accounts';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
+import { createUser } from '../../server/src/features/staff/accounts';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { tempDatabase } from '../support/temp-database';
 

@@ -1,9 +1,9 @@
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueResidentToken } from '../../server/src/http/caller-auth';
-import { ACCESS, type Audience } from '../../server/src/http/access';
+import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
+import { ACCESS, type Audience } from '../../server/src/platform/http/access';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { loadResidentTokenSecret } from '../../server/src/storage/resident-token-secret';
+import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';
 import { addPartner, residentAppCredential, SCHOOL } from '../support/widget';

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Client } from '@libsql/client';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/src/lifecycle/accounts';
+import { createUser } from '../../server/src/features/staff/accounts';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';
 

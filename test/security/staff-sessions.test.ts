@@ -1,16 +1,16 @@
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../server/src/domain/accounts/roles';
-import { ACCESS, CSRF_EXEMPT } from '../../server/src/http/access';
-import { createUser } from '../../server/src/lifecycle/accounts';
-import { DEFAULT_SESSION_POLICY } from '../../server/src/lifecycle/sessions';
+import { ACCESS, CSRF_EXEMPT } from '../../server/src/platform/http/access';
+import { createUser } from '../../server/src/features/staff/accounts';
+import { DEFAULT_SESSION_POLICY } from '../../server/src/features/staff/sessions';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';
 
 /**
- * What the lifecycle tests (server/src/http/auth-routes.test.ts: fixation, CSRF on one route, the sign-in
+ * What the lifecycle tests (server/src/features/staff/auth-routes.test.ts: fixation, CSRF on one route, the sign-in
  * limits through a trusted proxy) leave open, against a real server on 127.0.0.1: the CSRF check on every
  * state-changing route a session can reach, and the per-address limit when the client forges
  * X-Forwarded-For to a server that trusts no proxy.

@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { createApp } from '../../server/src/app';
-import type { Audience } from '../../server/src/http/access';
-import type { LifecycleContext } from '../../server/src/lifecycle/context';
+import type { Audience } from '../../server/src/platform/http/access';
+import type { LifecycleContext } from '../../server/src/platform/db/context';
 import { feedCaller, residentCaller } from './resident-callers';
 import { partnerCaller, residentAppCaller } from './widget';
 

@@ -1,7 +1,7 @@
-import { issueResidentToken } from '../../server/src/http/caller-auth';
-import { loadResidentTokenSecret } from '../../server/src/storage/resident-token-secret';
-import { createLibsqlResidentRepository } from '../../server/src/storage/residents-repository';
-import { issueCredential } from '../../server/src/storage/service-credentials';
+import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
+import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
+import { createLibsqlResidentRepository } from '../../server/src/features/residents/residents-repository';
+import { issueCredential } from '../../server/src/features/credentials/service-credentials';
 import type { CallerFactory } from './callers';
 
 /** A resident with a resident token signed by the server's stored key (as `npm start` loads it). */

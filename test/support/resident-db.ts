@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { inTransaction, useWriteAheadLog } from '../../server/src/storage/database';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
-import { migrate } from '../../server/src/storage/migrations';
-import { createLibsqlResidentRepository } from '../../server/src/storage/residents-repository';
-import { createRuleSetResolver } from '../../server/src/storage/rule-set-resolver';
-import { seedRuleSets } from '../../server/src/storage/seed';
+import { inTransaction, useWriteAheadLog } from '../../server/src/platform/db/database';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
+import { migrate } from '../../server/src/platform/db/migrations/migrations';
+import { createLibsqlResidentRepository } from '../../server/src/features/residents/residents-repository';
+import { createRuleSetResolver } from '../../server/src/features/rule-sets/rule-set-resolver';
+import { seedRuleSets } from '../../server/src/features/rule-sets/seed';
 import { tempDatabase } from './temp-database';
 
 /** The shipped rule sets folder. */

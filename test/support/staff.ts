@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../../server/src/app';
-import type { AppEnv } from '../../server/src/http/access';
-import { createUser } from '../../server/src/lifecycle/accounts';
-import type { LifecycleContext } from '../../server/src/lifecycle/context';
-import { csrfTokenFor, hashSessionId, type SessionPolicy } from '../../server/src/lifecycle/sessions';
-import { createSessionStore } from '../../server/src/storage/session-store';
+import type { AppEnv } from '../../server/src/platform/http/access';
+import { createUser } from '../../server/src/features/staff/accounts';
+import type { LifecycleContext } from '../../server/src/platform/db/context';
+import { csrfTokenFor, hashSessionId, type SessionPolicy } from '../../server/src/features/staff/sessions';
+import { createSessionStore } from '../../server/src/features/staff/session-store';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import type { CaseResult } from '../../server/src/domain/rule-set/run-cases';
-import { inTransaction, useWriteAheadLog } from '../../server/src/storage/database';
-import { createLibsqlRuleSetRepository } from '../../server/src/storage/libsql-rule-set-repository';
-import { migrate } from '../../server/src/storage/migrations';
-import { seedRuleSets } from '../../server/src/storage/seed';
+import { inTransaction, useWriteAheadLog } from '../../server/src/platform/db/database';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
+import { migrate } from '../../server/src/platform/db/migrations/migrations';
+import { seedRuleSets } from '../../server/src/features/rule-sets/seed';
 import { RULE_SETS_DIR } from './rule-sets';
 import { tempDatabase } from './temp-database';
 

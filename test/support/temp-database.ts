@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from '@libsql/client';
-import { openDatabase } from '../../server/src/storage/database';
+import { openDatabase } from '../../server/src/platform/db/database';
 import { startSqld } from './sqld';
 
 /** Which database the tests run on: `file` (embedded, the default) or `sqld` (a real libsql server). */

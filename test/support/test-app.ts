@@ -2,7 +2,7 @@ import { createApp } from '../../server/src/app';
 import type { RuleSetRepository } from '../../server/src/domain/rule-set/repository';
 import type { RuleSetInput } from '../../server/src/domain/rule-set/schema';
 import { parseRuleSet } from '../../server/src/domain/rule-set/validate';
-import { createMemoryRuleSetRepository } from '../../server/src/storage/memory-rule-set-repository';
+import { createMemoryRuleSetRepository } from '../../server/src/features/rule-sets/memory-rule-set-repository';
 import { tinyDistrict, tinyRuleSet } from './rule-set-docs';
 
 /** Publishes a document (validated against its pinned includes, which must be stored already). */

@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facts } from '../../server/src/domain/scoring/types';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { partnerAdmin } from '../../server/src/storage/partners-service';
+import { partnerAdmin } from '../../server/src/features/partners/partners-service';
 import { launchBrowser } from '../../test/support/browser';
 import { RULE_SETS_DIR } from '../../test/support/rule-sets';
 import { tempDatabase } from '../../test/support/temp-database';

@@ -5,7 +5,7 @@ import type { CaseOutcomeChange } from '../../../server/src/domain/diff/case-out
 import type { ChangeTarget, PolicyChange as DomainPolicyChange } from '../../../server/src/domain/diff/types';
 import type { StaffUser as User } from '../../../server/src/domain/accounts/roles';
 import type { RuleSetSummary, VersionMeta } from '../../../server/src/domain/rule-set/repository';
-import type { CaseSummary, Draft } from '../../../server/src/domain/lifecycle/draft';
+import type { CaseSummary, Draft } from '../../../server/src/domain/drafts/draft';
 
 /** What the editor reads from the server: the domain's own types plus the lifecycle API's shapes. */
 
@@ -22,7 +22,7 @@ export type { Role } from '../../../server/src/domain/accounts/roles';
 export type { StaffUser as User } from '../../../server/src/domain/accounts/roles';
 export type { VersionMeta, RuleSetSummary, PublishedVersion } from '../../../server/src/domain/rule-set/repository';
 export type { CaseDifference, CaseResult } from '../../../server/src/domain/rule-set/run-cases';
-export type { Draft, DraftStatus, CaseSummary } from '../../../server/src/domain/lifecycle/draft';
+export type { Draft, DraftStatus, CaseSummary } from '../../../server/src/domain/drafts/draft';
 
 export interface Session {
   user: User;
@@ -92,7 +92,7 @@ export interface AuditQuery {
   limit?: number;
 }
 
-export type { DraftImpactView as DraftImpact, ImpactRequest } from '../../../server/src/lifecycle/draft-impact';
+export type { DraftImpactView as DraftImpact, ImpactRequest } from '../../../server/src/features/impact/draft-impact';
 export type { ScenarioImpact } from '../../../server/src/domain/compiled/impact';
 
 /** One step of an impact run as the stream reports it. */

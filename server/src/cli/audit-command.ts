@@ -1,4 +1,4 @@
-import { verifyAuditLog } from '../storage/audit-log';
+import { verifyAuditLog } from '../platform/db/audit-log';
 import { withDatabase, type CliCommand } from './context';
 
 export const AUDIT_USAGE = 'npm run jifen -- audit verify\n  Checks the hash chain of the audit trail; exits with 1 and names each broken entry by seq.';

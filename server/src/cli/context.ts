@@ -1,8 +1,8 @@
 import type { Client } from '@libsql/client';
-import type { LifecycleContext } from '../lifecycle/context';
-import { databaseConfigFromEnv, openDatabase, useWriteAheadLog } from '../storage/database';
-import { createLibsqlRuleSetRepository } from '../storage/libsql-rule-set-repository';
-import { migrate } from '../storage/migrations';
+import type { LifecycleContext } from '../platform/db/context';
+import { databaseConfigFromEnv, openDatabase, useWriteAheadLog } from '../platform/db/database';
+import { createLibsqlRuleSetRepository } from '../features/rule-sets';
+import { migrate } from '../platform/db/migrations/migrations';
 
 /** Where a command writes, and what it reads as standard input. */
 export interface CliIo {

@@ -1,4 +1,4 @@
-import { diffRefs } from '../lifecycle/rule-set-diff';
+import { diffRefs } from '../features/diff';
 import { withDatabase, type CliCommand } from './context';
 
 export const DIFF_USAGE =

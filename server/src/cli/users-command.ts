@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createUser } from '../lifecycle/accounts';
-import { generatePassword } from '../lifecycle/password';
+import { createUser } from '../features/staff';
+import { generatePassword } from '../features/staff';
 import { withDatabase, type CliCommand } from './context';
 
 export const USERS_USAGE = `npm run jifen -- users add <username> --role <role> [--role <role>…] [--department <name>…] [--display-name <name>]

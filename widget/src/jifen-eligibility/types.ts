@@ -1,7 +1,7 @@
 import type { Text } from '../../../server/src/domain/rule-set/schema';
-import type { GapStep } from '../../../server/src/domain/widget/close-gap';
-import type { ScenarioOutcome } from '../../../server/src/domain/widget/result';
-import type { ScenarioInfo } from '../../../server/src/domain/widget/scenario-facts';
+import type { GapStep } from '../../../server/src/domain/eligibility/close-gap';
+import type { ScenarioOutcome } from '../../../server/src/domain/eligibility/result';
+import type { ScenarioInfo } from '../../../server/src/domain/eligibility/scenario-facts';
 
 export type { Text, GapStep, ScenarioOutcome };
 export type FactQuestion = ScenarioInfo['facts'][number];

@@ -2,7 +2,7 @@ import { parseDate } from '../dates';
 import { JifenError } from '../errors';
 
 /**
- * The validity term of ledger points (期限制, POLICY.md): it starts on 1 January of the year the points are
+ * The validity term of ledger points (期限制, 实施细则: 期限制): it starts on 1 January of the year the points are
  * earned and ends on 31 December of the term's last year, after which unexchanged points lapse to zero.
  * Points earned in year Y with a term of T years are therefore valid through 31 December of Y + T − 1.
  *

@@ -38,7 +38,7 @@ export interface Ranking {
 
 /**
  * Ranks a scenario's applicants: score, then (child-related scenarios) the other parent's score, then the
- * scenario's tie-breakers in order (POLICY.md: district score, earlier residence registration,
+ * scenario's tie-breakers in order (实施方法, ranking: district score, earlier residence registration,
  * social-service points). Ineligible applicants are listed apart. Pure and deterministic: full ties keep
  * applicant-id order.
  *

@@ -9,7 +9,7 @@ import type { FactValue, ResolvedRuleSet } from '../scoring/types';
 import { ledgerFacts } from './scoring-facts';
 import type { FactChange } from './types';
 
-/** Reviewers must decide within this many working days of submission (POLICY.md: 积分认定). */
+/** Reviewers must decide within this many working days of submission (实施细则: 积分认定, 自主申请). */
 export const REVIEW_WORKING_DAYS = 10;
 
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;

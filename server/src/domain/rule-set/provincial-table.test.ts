@@ -5,7 +5,7 @@ import { evaluate } from '../scoring/evaluate';
 import { parseFacts } from '../scoring/facts';
 
 /**
- * The DESIGN.md contract: `provincial-common` scores exactly by the official table of POLICY.md (附件1) on
+ * The provincial contract (README "Rule sets"): `provincial-common` scores exactly by the official table (附件1: 浙江省级共性指标赋分标准) on
  * any input. The table is written out here a second time, by hand and independently of the rule set.
  */
 const provincial = loadShippedRuleSets().get('provincial-common@1')!;

@@ -105,7 +105,7 @@ export interface ScenarioResult {
   missing: (Gap & { message: string; messageZh: string })[];
 }
 
-/** The answer of `POST /api/v1/evaluate` (DESIGN.md contract), produced alike by every evaluator. */
+/** The answer of `POST /api/v1/evaluate` (README "HTTP API"), produced alike by every evaluator. */
 export interface Evaluation {
   ruleSetId: string;
   version: number;

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+
+type Env = Awaited<ReturnType<typeof lifecycleApp>>;
+
+describe('GET /api/v1/audit and /audit/verify', () => {
+  let env: Env;
+  let wang: Browser;
+  beforeEach(async () => {
+    env = await lifecycleApp();
+    const auditor = await addStaff(env.ctx, 'wang', ['auditor']);
+    const editor = await addStaff(env.ctx, 'zhang', ['editor'], ['XX区']);
+    const zhang = await signIn(env.app, 'zhang', editor.password);
+    env.clock.advance(60_000);
+    await zhang.call('POST', '/api/v1/rule-sets/district-sample/drafts', { body: { note: 'try' } });
+    env.clock.advance(60_000);
+    wang = await signIn(env.app, 'wang', auditor.password);
+  });
+  afterEach(() => env.cleanup());
+
+  it('lists every state-changing action, newest first, with filters and a cursor', async () => {
+    const all = await (await wang.call('GET', '/api/v1/audit')).json();
+    expect(all.entries.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual([
+      'login wang',
+      'draft-created zhang',
+      'login zhang',
+      'user-created test',
+      'user-created test',
+    ]);
+    expect(all.nextCursor).toBeUndefined();
+    const created = all.entries[1];
+    expect(created).toMatchObject({ seq: 4, target: expect.stringMatching(/^rule-set:district-sample\/draft:/), details: { fromVersion: 1, note: 'try' } });
+    expect(created.before).toMatch(/^[0-9a-f]{64}$/);
+    expect(created.prevHash).toBe(all.entries[2].hash);
+
+    const page = await (await wang.call('GET', '/api/v1/audit?limit=2')).json();
+    expect(page.entries.map((e: { seq: number }) => e.seq)).toEqual([5, 4]);
+    const next = await (await wang.call('GET', `/api/v1/audit?limit=2&cursor=${page.nextCursor}`)).json();
+    expect(next.entries.map((e: { seq: number }) => e.seq)).toEqual([3, 2]);
+
+    const logins = await (await wang.call('GET', '/api/v1/audit?action=login&actor=zhang')).json();
+    expect(logins.entries.map((e: { seq: number }) => e.seq)).toEqual([3]);
+    const drafts = await (await wang.call('GET', '/api/v1/audit?target=rule-set:district-sample')).json();
+    expect(drafts.entries.map((e: { action: string }) => e.action)).toEqual(['draft-created']);
+    // 2026-06-30 China time covers all of it; the day before, nothing.
+    expect((await (await wang.call('GET', '/api/v1/audit?from=2026-06-30&to=2026-06-30')).json()).entries).toHaveLength(5);
+    expect((await (await wang.call('GET', '/api/v1/audit?to=2026-06-29')).json()).entries).toHaveLength(0);
+    expect((await wang.call('GET', '/api/v1/audit?limit=0')).status).toBe(422);
+  });
+
+  it('verifies the chain, and names an entry edited in the database', async () => {
+    expect(await (await wang.call('GET', '/api/v1/audit/verify')).json()).toMatchObject({ ok: true, count: 5 });
+    await env.client.execute('DROP TRIGGER audit_log_no_update');
+    await env.client.execute("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4");
+    const report = await (await wang.call('GET', '/api/v1/audit/verify')).json();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([{ seq: 4, kind: 'altered', message: expect.stringContaining('entry 4 (draft-created by someone-else') }]);
+  });
+});

@@ -1,0 +1,115 @@
+import { z } from '@hono/zod-openapi';
+import { dateSchema } from '../../domain/rule-set/schema';
+
+/** Request and response shapes of the audit and diff routes. */
+
+const instantOrDate = z
+  .string()
+  .max(40)
+  .refine((s) => dateSchema.safeParse(s).success || (/^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s))), 'must be a date YYYY-MM-DD or an ISO 8601 instant');
+
+export const auditQuerySchema = z.strictObject({
+  actor: z.string().min(1).max(200).optional().openapi({ example: 'li.approver' }),
+  action: z.string().min(1).max(100).optional().openapi({ example: 'draft-approved' }),
+  target: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ description: 'The target or anything under it: `rule-set:district-sample` also finds its drafts and versions.' }),
+  from: instantOrDate.optional().openapi({ description: 'From this instant, or from the start of this date (China time).' }),
+  to: instantOrDate.optional().openapi({ description: 'Before this instant, or up to the end of this date (China time).' }),
+  cursor: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a nextCursor from a previous page').optional(),
+  limit: z
+    .string()
+    .regex(/^[1-9][0-9]{0,2}$/, 'must be a number from 1 to 500')
+    .refine((s) => Number(s) <= 500, 'must be at most 500')
+    .optional()
+    .openapi({ description: 'Entries per page (default 100, at most 500).' }),
+});
+
+export const auditEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    target: z.string(),
+    before: z.string().optional().openapi({ description: 'Content hash of the target before.' }),
+    after: z.string().optional().openapi({ description: 'Content hash of the target after.' }),
+    details: z.record(z.string(), z.unknown()).optional(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AuditEntry');
+
+export const auditPageSchema = z
+  .object({
+    entries: z.array(auditEntrySchema),
+    nextCursor: z.string().optional().openapi({ description: 'Pass as `cursor` for the next (older) page; absent on the last page.' }),
+  })
+  .openapi('AuditPage');
+
+export const auditVerificationSchema = z
+  .union([
+    z.object({ ok: z.literal(true), count: z.number().int(), head: z.object({ seq: z.number().int(), hash: z.string() }).optional() }),
+    z.object({
+      ok: z.literal(false),
+      count: z.number().int(),
+      problems: z.array(
+        z.object({
+          seq: z.number().int(),
+          kind: z.enum(['altered', 'inserted', 'deleted', 'reordered', 'broken-link']),
+          message: z.string(),
+        }),
+      ),
+    }),
+  ])
+  .openapi('AuditVerification');
+
+export const diffQuerySchema = z.strictObject({
+  from: z.string().max(80).openapi({ description: 'A version number or `draft:<id>`.', example: '1' }),
+  to: z.string().max(80).openapi({ description: 'A version number or `draft:<id>`.', example: 'draft:k3x9m2p7q4rt' }),
+});
+
+const textSchema = z.object({ zh: z.string(), en: z.string() });
+
+const diffSideSchema = z.object({
+  ref: z.string(),
+  version: z.number().int().optional(),
+  draftId: z.string().optional(),
+  hash: z.string(),
+  effectiveFrom: z.string(),
+});
+
+export const diffSchema = z
+  .object({
+    from: diffSideSchema,
+    to: diffSideSchema,
+    changes: z.array(
+      z.object({
+        kind: z.string().openapi({ example: 'points-changed' }),
+        target: z.string().openapi({ example: 'indicator:education/tier:bachelor' }),
+        targetTitle: textSchema.optional(),
+        part: z.object({ type: z.enum(['tier', 'band']), id: z.string(), title: textSchema.optional() }).optional(),
+        field: z.string().optional(),
+        path: z.string().openapi({ description: 'JSON Pointer of the value (in the old document for a removal).' }),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        text: textSchema.openapi({ description: 'The change as a sentence, in Chinese and English.' }),
+      }),
+    ),
+    patch: z.array(z.record(z.string(), z.unknown())).openapi({ description: 'RFC 6902 JSON Patch from `from` to `to`.' }),
+    cases: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.enum(['now-fails', 'now-passes', 'result-changed', 'case-added', 'case-removed']),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        differences: z.array(z.object({ what: z.string(), id: z.string().optional(), before: z.unknown(), after: z.unknown() })),
+        text: textSchema,
+      }),
+    ),
+  })
+  .openapi('RuleSetDiff');

@@ -1,0 +1,6 @@
+/**
+ * The audit trail for auditors and admins: reading and filtering the tamper-evident chain of who changed
+ * what, and verifying it. Entries are written by every capability through platform/db/audit-log.
+ */
+export * from './audit-schemas';
+export * from './audit-routes';

@@ -1,0 +1,99 @@
+import type { Client } from '@libsql/client';
+import type { Context } from 'hono';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { JifenError } from '../../domain/errors';
+import { findCredential, isServiceToken, type ServiceCredential } from './service-credentials';
+import type { AppEnv, PrincipalResolver } from '../../platform/http/access';
+import { principalOf } from '../../platform/http/access';
+
+/**
+ * The two kinds of non-staff callers of the resident workflow, both as `Authorization: Bearer …`:
+ * - `service`: a department system or the resident app, with a service credential (`jifen_sc_…`) that an
+ *   admin issued for one source and purpose;
+ * - `resident`: a resident, with a short-lived token (`jifen_rt_…`, HS256, 15 minutes) that the resident
+ *   app obtains for them from `POST /api/v1/resident-tokens` with its own `resident-app` credential, after
+ *   it has signed the resident in by its own means. Jifen keeps no resident passwords.
+ * Staff at the service office act for residents with their own session instead.
+ */
+
+const RESIDENT_PREFIX = 'jifen_rt_';
+const AUDIENCE = 'jifen-resident-api';
+/** A resident token's lifetime. */
+export const RESIDENT_TOKEN_SECONDS = 15 * 60;
+
+const bearer = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+
+/**
+ * Resolves `Authorization: Bearer jifen_sc_…` to a `service` principal whose claims carry the credential's
+ * `purpose` and `source`. A service token that is unknown or revoked answers 401.
+ *
+ * @example
+ * createApp({ …, principalResolvers: [serviceResolver(client), residentResolver(secret, now)] });
+ */
+export function serviceResolver(client: Client): PrincipalResolver {
+  return async (c) => {
+    const token = bearer(c);
+    if (!token || !isServiceToken(token)) return undefined;
+    const credential = await findCredential(client, token);
+    if (!credential) throw new JifenError('unauthorized', 'Credentials: the service credential is unknown or revoked');
+    return { kind: 'service', id: credential.id, claims: { purpose: credential.purpose, source: credential.source } };
+  };
+}
+
+/** The service credential of the caller, which must be for `purpose` (and `source`, when given); else 403. */
+export function serviceOf(c: Context<AppEnv>, purpose: ServiceCredential['purpose'], source?: string): { id: string; source: string } {
+  const principal = principalOf(c);
+  if (principal?.kind !== 'service') throw new JifenError('unauthorized', 'Credentials: send a service credential as a Bearer token');
+  const claims = principal.claims ?? {};
+  if (claims.purpose !== purpose) throw new JifenError('forbidden', `Credentials: this credential is not for ${purpose}`);
+  if (source !== undefined && claims.source !== source) throw new JifenError('forbidden', `Credentials: this credential is for source "${String(claims.source)}", not "${source}"`);
+  return { id: principal.id, source: String(claims.source) };
+}
+
+/**
+ * Resolves `Authorization: Bearer jifen_rt_…` to a `resident` principal (id = the resident's id). An
+ * expired or forged token answers 401.
+ */
+export function residentResolver(secret: Uint8Array, now: () => Date): PrincipalResolver {
+  return async (c) => {
+    const token = bearer(c);
+    if (!token?.startsWith(RESIDENT_PREFIX)) return undefined;
+    return { kind: 'resident', id: await verifyResidentToken(secret, token, now()) };
+  };
+}
+
+/**
+ * Signs a resident token for the resident app.
+ *
+ * @example
+ * const { token, expiresAt } = await issueResidentToken(secret, 'res-000001', new Date());
+ */
+export async function issueResidentToken(secret: Uint8Array, residentId: string, now: Date, issuedBy?: string): Promise<{ token: string; expiresAt: string }> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + RESIDENT_TOKEN_SECONDS;
+  const jwt = await new SignJWT(issuedBy ? { azp: issuedBy } : {})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(residentId)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(secret);
+  return { token: RESIDENT_PREFIX + jwt, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** The resident id a token stands for; `unauthorized` when it is forged, expired or malformed. */
+export async function verifyResidentToken(secret: Uint8Array, token: string, now: Date): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token.slice(RESIDENT_PREFIX.length), secret, {
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      currentDate: now,
+    });
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new JifenError('unauthorized', 'Residents: the token names no resident');
+    return payload.sub;
+  } catch (error) {
+    if (error instanceof JifenError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new JifenError('unauthorized', 'Residents: the resident token has expired; ask the app for a new one');
+    throw new JifenError('unauthorized', 'Residents: the resident token is not valid');
+  }
+}

@@ -1,0 +1,188 @@
+import type { StaffUser } from '../../domain/accounts/roles';
+import { JifenError } from '../../domain/errors';
+import { assertDecidable, assertEditable, effectiveFromProblems, type StoredDraft } from '../../domain/drafts/draft';
+import { localDate } from '../../domain/drafts/local-date';
+import { contentHash } from '../../domain/rule-set/hash';
+import type { VersionMeta } from '../../domain/rule-set/repository';
+import { appendAudit } from '../../platform/db/audit-log';
+import { inTransaction, type SqlExecutor } from '../../platform/db/database';
+import { createDraftStore } from './draft-store';
+import { createLibsqlRuleSetRepository } from '../rule-sets';
+import type { LifecycleContext } from '../../platform/db/context';
+import { assertMayEdit, checkForDraft, draftTarget, getDraft, ownerOf, StaleDraft, withName } from './drafts';
+
+/**
+ * Submits a draft for approval with its change note. Records `draft-submitted`.
+ *
+ * @example
+ * await submitDraft(ctx, editor, 'district-sample', id, 'Bachelor tier 10 → 12 (district notice 2026-3)');
+ */
+export async function submitDraft(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  ruleSetId: string,
+  draftId: string,
+  note: string,
+): Promise<StoredDraft> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  assertMayEdit(user, (await ownerOf(ctx, ruleSetId)).owner, ruleSetId);
+  assertEditable(draft, 'submitted');
+  const at = ctx.now().toISOString();
+  const { decidedBy: _b, decidedAt: _a, decisionReason: _r, ...rest } = draft;
+  const next: StoredDraft = {
+    ...rest,
+    status: 'submitted',
+    note,
+    submittedAt: at,
+    updatedAt: at,
+    revision: draft.revision + 1,
+    contributors: withName(draft.contributors, user.username),
+  };
+  return write(ctx, draft, next, (tx) =>
+    appendAudit(tx, {
+      at,
+      actor: user.username,
+      action: 'draft-submitted',
+      target: draftTarget(draft),
+      after: draft.documentHash,
+      details: { note, casesFailed: draft.cases.failed },
+    }),
+  );
+}
+
+/**
+ * Approves a submitted draft and publishes it as an immutable version taking effect on `effectiveFrom`
+ * (today or later, and not before the latest version's date). Refused: by anyone who wrote the draft (four
+ * eyes, 403); when another version was published after the draft was started (409); when the document's
+ * cases fail (422). The version, the draft's new state and both audit entries (`draft-approved`,
+ * `version-published`) are written in one transaction.
+ *
+ * @example
+ * const { version } = await approveDraft(ctx, approver, 'district-sample', id, { effectiveFrom: '2026-07-01' });
+ */
+export async function approveDraft(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  ruleSetId: string,
+  draftId: string,
+  request: { effectiveFrom: string; note?: string | undefined },
+): Promise<{ draft: StoredDraft; version: VersionMeta }> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  assertDecidable(draft, user, 'approved');
+  const versions = await ctx.ruleSets.listVersions(ruleSetId);
+  assertStillCurrent(draft, versions);
+  const problems = effectiveFromProblems(request.effectiveFrom, {
+    today: localDate(ctx.now()),
+    latestEffectiveFrom: versions.reduce((max, v) => (v.effectiveFrom > max ? v.effectiveFrom : max), ''),
+  });
+  if (problems.length > 0) throw new JifenError('validation_failed', 'Drafts: the effective date cannot be used', problems);
+
+  const document = { ...draft.document, effectiveFrom: request.effectiveFrom };
+  const checked = await checkForDraft(ctx, document, { id: ruleSetId, version: draft.document.version });
+  if (checked.cases.failed > 0) {
+    const fields = checked.cases.results.flatMap((r) =>
+      r.passed ? [] : [{ path: `cases.${r.id}`, message: r.error ?? r.differences.map((d) => `${d.path} expected ${d.expected}, got ${d.actual ?? 'nothing'}`).join('; ') }],
+    );
+    throw new JifenError('validation_failed', `Drafts: ${checked.cases.failed} test case(s) fail; a draft whose cases fail cannot be approved`, fields);
+  }
+
+  const at = ctx.now().toISOString();
+  const hash = contentHash(checked.document);
+  const next: StoredDraft = {
+    ...draft,
+    status: 'published',
+    document: checked.document,
+    documentHash: hash,
+    cases: checked.cases,
+    revision: draft.revision + 1,
+    decidedBy: user.username,
+    decidedAt: at,
+    decisionReason: request.note ?? '',
+    publishedVersion: checked.document.version,
+    updatedAt: at,
+  };
+  let version: VersionMeta | undefined;
+  const saved = await write(ctx, draft, next, async (tx) => {
+    const repo = createLibsqlRuleSetRepository(tx);
+    const now = await repo.listVersions(ruleSetId);
+    assertStillCurrent(draft, now);
+    version = await repo.insertVersion({
+      document: checked.document,
+      publishedAt: at,
+      publishedBy: draft.author,
+      approvedBy: user.username,
+      note: draft.note,
+    });
+    await appendAudit(tx, {
+      at,
+      actor: user.username,
+      action: 'draft-approved',
+      target: draftTarget(draft),
+      before: draft.documentHash,
+      after: hash,
+      details: { version: version.version, effectiveFrom: request.effectiveFrom, ...(request.note ? { note: request.note } : {}) },
+    });
+    await appendAudit(tx, {
+      at,
+      actor: user.username,
+      action: 'version-published',
+      target: `rule-set:${ruleSetId}/version:${version.version}`,
+      ...(now.at(-1) ? { before: now.at(-1)!.hash } : {}),
+      after: hash,
+      details: { effectiveFrom: request.effectiveFrom, draft: draft.id, author: draft.author, baseVersion: draft.baseVersion },
+    });
+  });
+  return { draft: saved, version: version! };
+}
+
+/**
+ * Rejects a submitted draft with a reason; its author may edit and submit it again. Four eyes as for
+ * approval. Records `draft-rejected`.
+ *
+ * @example
+ * await rejectDraft(ctx, approver, 'district-sample', id, 'Cite the district notice for the new tier');
+ */
+export async function rejectDraft(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  ruleSetId: string,
+  draftId: string,
+  reason: string,
+): Promise<StoredDraft> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  assertDecidable(draft, user, 'rejected');
+  const at = ctx.now().toISOString();
+  const next: StoredDraft = {
+    ...draft,
+    status: 'rejected',
+    decidedBy: user.username,
+    decidedAt: at,
+    decisionReason: reason,
+    revision: draft.revision + 1,
+    updatedAt: at,
+  };
+  return write(ctx, draft, next, (tx) =>
+    appendAudit(tx, { at, actor: user.username, action: 'draft-rejected', target: draftTarget(draft), after: draft.documentHash, details: { reason } }),
+  );
+}
+
+/** Writes `next` over `draft` and whatever goes with it in one transaction; a concurrent write wins and this one is refused. */
+async function write(ctx: LifecycleContext, draft: StoredDraft, next: StoredDraft, alongside: (tx: SqlExecutor) => Promise<unknown>) {
+  await inTransaction(ctx.db, async (tx) => {
+    const drafts = createDraftStore(tx);
+    if (!(await drafts.update(next, draft.revision))) throw new StaleDraft((await drafts.get(draft.ruleSetId, draft.id)) ?? draft);
+    await alongside(tx);
+  });
+  return next;
+}
+
+function assertStillCurrent(draft: StoredDraft, versions: readonly VersionMeta[]): void {
+  const latest = versions.at(-1)?.version ?? 0;
+  if (latest === draft.parentVersion) return;
+  throw new JifenError(
+    'conflict',
+    `Drafts: version ${latest} of ${draft.ruleSetId} was published after draft ${draft.id} was started from version ${draft.parentVersion}; ` +
+      'approving it would undo that change: start a new draft',
+    [{ path: 'baseVersion', message: `version ${latest} is newer` }],
+  );
+}

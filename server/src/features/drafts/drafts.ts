@@ -1,0 +1,232 @@
+import { applyPatch, type Operation } from 'rfc6902';
+import { mayEditFor, type StaffUser } from '../../domain/accounts/roles';
+import { JifenError, type FieldError } from '../../domain/errors';
+import { checkDocument } from '../../domain/drafts/check-document';
+import { assertEditable, ifMatchHolds, type Draft, type StoredDraft } from '../../domain/drafts/draft';
+import { contentHash } from '../../domain/rule-set/hash';
+import { resolveRuleSet } from '../../domain/rule-set/resolve';
+import { evaluate, type EngineName } from '../../domain/scoring/evaluate';
+import { parseFacts } from '../../domain/scoring/facts';
+import type { Evaluation } from '../../domain/scoring/types';
+import { appendAudit } from '../../platform/db/audit-log';
+import { inTransaction } from '../../platform/db/database';
+import { createDraftStore } from './draft-store';
+import { includedDocuments } from '../rule-sets';
+import { randomId, type LifecycleContext } from '../../platform/db/context';
+
+/** A write based on a revision that is no longer the current one; `current` is the draft as stored now. */
+export class StaleDraft extends JifenError {
+  constructor(readonly current: StoredDraft) {
+    super('precondition_failed', `Drafts: draft ${current.id} has changed since you read it (now revision ${current.revision}); reload it`);
+  }
+}
+
+/** The draft as the API shows it (storage's bookkeeping left out). */
+export function draftView(draft: StoredDraft): Draft {
+  const { parentVersion: _p, contributors: _c, documentHash: _h, ...view } = draft;
+  return view;
+}
+
+/** A draft, or `not_found`. */
+export async function getDraft(ctx: LifecycleContext, ruleSetId: string, draftId: string): Promise<StoredDraft> {
+  const draft = await createDraftStore(ctx.db).get(ruleSetId, draftId);
+  if (!draft) throw new JifenError('not_found', `Drafts: ${ruleSetId} has no draft ${draftId}`, [{ path: 'draftId', message: 'no such draft' }]);
+  return draft;
+}
+
+/** The drafts of a rule set, newest first; `not_found` for an unknown rule set. */
+export async function listDrafts(ctx: LifecycleContext, ruleSetId: string): Promise<StoredDraft[]> {
+  await ownerOf(ctx, ruleSetId);
+  return createDraftStore(ctx.db).list(ruleSetId);
+}
+
+/**
+ * Starts a draft from a published version (the latest by default; an earlier one to roll back), numbered
+ * as the next version, with its cases run. Records `draft-created`.
+ *
+ * @example
+ * const draft = await createDraft(ctx, editor, 'district-sample', { note: 'raise the bachelor tier' });
+ */
+export async function createDraft(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  ruleSetId: string,
+  options: { fromVersion?: number; note?: string },
+): Promise<StoredDraft> {
+  const { owner, latest } = await ownerOf(ctx, ruleSetId);
+  assertMayEdit(user, owner, ruleSetId);
+  const from = options.fromVersion ?? latest.version;
+  const source = await ctx.ruleSets.getVersion(ruleSetId, from);
+  if (!source) {
+    throw new JifenError('not_found', `Drafts: ${ruleSetId} has no version ${from}`, [{ path: 'fromVersion', message: 'no such version' }]);
+  }
+  const version = latest.version + 1;
+  const checked = await checkForDraft(ctx, { ...source.document, version }, { id: ruleSetId, version });
+  const at = ctx.now().toISOString();
+  const draft: StoredDraft = {
+    id: randomId(),
+    ruleSetId,
+    baseVersion: from,
+    parentVersion: latest.version,
+    status: 'editing',
+    author: user.username,
+    contributors: [user.username],
+    document: checked.document,
+    documentHash: contentHash(checked.document),
+    revision: 1,
+    note: options.note ?? '',
+    validation: { ok: true, errors: [] },
+    cases: checked.cases,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await inTransaction(ctx.db, async (tx) => {
+    await createDraftStore(tx).insert(draft);
+    await appendAudit(tx, {
+      at,
+      actor: user.username,
+      action: 'draft-created',
+      target: draftTarget(draft),
+      before: source.hash,
+      after: draft.documentHash,
+      details: { fromVersion: from, ...(options.note ? { note: options.note } : {}) },
+    });
+  });
+  return draft;
+}
+
+/**
+ * Replaces a draft's document, if `ifMatch` names its current revision: validated exactly as loading
+ * (`invalid_rule_set` with every field, nothing written), cases run and stored with it. A rejected draft
+ * goes back to editing. Records `draft-edited` with the document hashes before and after.
+ *
+ * @example
+ * const saved = await saveDraft(ctx, editor, 'district-sample', draft.id, '"k3x9-2"', document);
+ */
+export async function saveDraft(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  ruleSetId: string,
+  draftId: string,
+  ifMatch: string,
+  document: unknown,
+): Promise<StoredDraft> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  const { owner } = await ownerOf(ctx, ruleSetId);
+  assertMayEdit(user, owner, ruleSetId);
+  assertEditable(draft, 'edited');
+  if (!ifMatchHolds(ifMatch, draft)) throw new StaleDraft(draft);
+  const checked = await checkForDraft(ctx, document, { id: ruleSetId, version: draft.document.version });
+  if (checked.document.owner !== owner) assertMayEdit(user, checked.document.owner, ruleSetId);
+  const at = ctx.now().toISOString();
+  const next: StoredDraft = {
+    ...draft,
+    status: 'editing',
+    document: checked.document,
+    documentHash: contentHash(checked.document),
+    revision: draft.revision + 1,
+    contributors: withName(draft.contributors, user.username),
+    validation: { ok: true, errors: [] },
+    cases: checked.cases,
+    updatedAt: at,
+  };
+  await inTransaction(ctx.db, async (tx) => {
+    const drafts = createDraftStore(tx);
+    if (!(await drafts.update(next, draft.revision))) throw new StaleDraft((await drafts.get(ruleSetId, draftId)) ?? draft);
+    await appendAudit(tx, {
+      at,
+      actor: user.username,
+      action: 'draft-edited',
+      target: draftTarget(draft),
+      before: draft.documentHash,
+      after: next.documentHash,
+      details: { revision: next.revision, casesFailed: next.cases.failed },
+    });
+  });
+  return next;
+}
+
+/**
+ * Applies an RFC 6902 JSON Patch to the draft's current document and saves the result as `saveDraft`
+ * does. An operation that cannot be applied is named by its index (`2`), nothing written.
+ *
+ * @example
+ * await patchDraft(ctx, editor, 'district-sample', id, etag, [{ op: 'replace', path: '/groups/0/cap', value: 210 }]);
+ */
+export async function patchDraft(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  ruleSetId: string,
+  draftId: string,
+  ifMatch: string,
+  patch: Operation[],
+): Promise<StoredDraft> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  assertMayEdit(user, (await ownerOf(ctx, ruleSetId)).owner, ruleSetId);
+  assertEditable(draft, 'edited');
+  if (!ifMatchHolds(ifMatch, draft)) throw new StaleDraft(draft);
+  const document: unknown = structuredClone(draft.document);
+  const results = applyPatch(document, patch);
+  const problems: FieldError[] = results.flatMap((error, i) =>
+    error ? [{ path: String(i), message: `${patch[i]!.op} ${patch[i]!.path}: ${error.name === 'TestError' ? 'test failed' : error.message}` }] : [],
+  );
+  if (problems.length > 0) throw new JifenError('validation_failed', 'Drafts: the patch does not apply to the current document', problems);
+  return saveDraft(ctx, user, ruleSetId, draftId, ifMatch, document);
+}
+
+/**
+ * Evaluates facts on a draft, as `/evaluate` does on a published version: the editor's live preview.
+ *
+ * @example
+ * const evaluation = await evaluateDraft(ctx, 'district-sample', id, { asOf: '2026-06-30', facts });
+ */
+export async function evaluateDraft(
+  ctx: LifecycleContext,
+  ruleSetId: string,
+  draftId: string,
+  request: { asOf: string; facts: unknown; engine?: EngineName | undefined },
+): Promise<Evaluation> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  const rs = resolveRuleSet(draft.document, await includedDocuments(ctx.ruleSets, draft.document));
+  return evaluate(rs, parseFacts(rs, request.facts, 'facts'), request.asOf, request.engine ? { engine: request.engine } : {});
+}
+
+/**
+ * Validates a document as loading does and runs its cases, writing nothing: live validation for editors.
+ *
+ * @example
+ * await validateDocument(ctx, json); // { ok: false, errors: [{ path: 'indicators.3.tiers', message: '…' }] }
+ */
+export async function validateDocument(ctx: LifecycleContext, json: unknown) {
+  const check = await checkDocument(json, await includedDocuments(ctx.ruleSets, json));
+  return check.ok ? { ok: true, errors: [], cases: check.cases } : { ok: false, errors: check.errors };
+}
+
+/** The document checked for a draft; throws `invalid_rule_set` with every problem. */
+export async function checkForDraft(ctx: LifecycleContext, json: unknown, expect: { id: string; version: number }) {
+  const check = await checkDocument(json, await includedDocuments(ctx.ruleSets, json), { expect });
+  if (check.ok) return check;
+  const [first, ...rest] = check.errors;
+  const summary = first ? `${first.path || 'document'} ${first.message}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}` : 'invalid';
+  throw new JifenError('invalid_rule_set', `Drafts: the document is not a valid rule set: ${summary}`, check.errors);
+}
+
+/** The owner (department) and latest version of a published rule set, or `not_found`. */
+export async function ownerOf(ctx: LifecycleContext, ruleSetId: string) {
+  const summary = await ctx.ruleSets.getRuleSet(ruleSetId);
+  if (!summary) throw new JifenError('not_found', `RuleSets: no rule set "${ruleSetId}"`, [{ path: 'id', message: 'no such rule set' }]);
+  return summary;
+}
+
+export function assertMayEdit(user: StaffUser, owner: string, ruleSetId: string): void {
+  if (mayEditFor(user, owner)) return;
+  throw new JifenError('forbidden', `Drafts: ${user.username} does not edit for ${owner}, which owns ${ruleSetId}`);
+}
+
+export function draftTarget(draft: Pick<Draft, 'ruleSetId' | 'id'>): string {
+  return `rule-set:${draft.ruleSetId}/draft:${draft.id}`;
+}
+
+export function withName(names: readonly string[], name: string): string[] {
+  return names.includes(name) ? [...names] : [...names, name];
+}

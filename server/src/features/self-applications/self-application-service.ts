@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@libsql/client';
+import { addWorkingDays } from '../../domain/calendar/working-days';
+import { JifenError } from '../../domain/errors';
+import { checkClaim, REVIEW_WORKING_DAYS, type SelfApplication } from '../../domain/residents/self-application';
+import type { Provenance } from '../../domain/residents/types';
+import type { ResolvedRuleSet } from '../../domain/scoring/types';
+import { appendAudit } from '../../platform/db/audit-log';
+import { loadCalendarOverrides } from '../calendar';
+import { inTransaction } from '../../platform/db/database';
+import { createLibsqlResidentRepository } from '../residents';
+import { rescoreResidents } from '../residents';
+import type { RuleSetResolver } from '../rule-sets';
+import { decideApplication, getApplication, insertApplication, type EvidenceFile } from './self-applications';
+
+export interface Submission {
+  residentId: string;
+  indicator: string;
+  claim: unknown;
+  note: string;
+  files: readonly EvidenceFile[];
+  /** `resident:<id>` when the resident submits, else the staff user at the service office. */
+  submittedBy: string;
+  /** The rule set in force on `today`. */
+  rs: ResolvedRuleSet;
+  /** ISO instant of submission. */
+  at: string;
+  /** The day of submission in China. */
+  today: string;
+}
+
+/**
+ * Files a self-application (自主申请): checks the claim against the indicator, routes it to the indicator's
+ * department, and sets its review deadline — the 10th working day after submission by the official
+ * calendar and the override table — then stores it with its evidence and audits it, in one transaction.
+ *
+ * @example
+ * const app = await submitApplication(client, { residentId, indicator: 'inventionPatents', claim: { facts: { inventionPatents: 1 } }, … });
+ */
+export async function submitApplication(client: Client, input: Submission): Promise<SelfApplication> {
+  const checked = checkClaim(input.rs, input.indicator, input.claim);
+  if (input.files.length === 0) {
+    throw new JifenError('validation_failed', 'Applications: attach the evidence once, complete and legible', [{ path: 'files', message: 'at least one evidence file is required' }]);
+  }
+  return inTransaction(client, async (tx) => {
+    const repo = createLibsqlResidentRepository(tx);
+    if (!(await repo.getResident(input.residentId))) {
+      throw new JifenError('not_found', `Residents: no resident "${input.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+    }
+    const dueOn = addWorkingDays(input.today, REVIEW_WORKING_DAYS, await loadCalendarOverrides(tx));
+    const facts = Object.fromEntries(checked.changes.flatMap((c) => (c.value === null ? [] : [[c.fact, c.value] as const])));
+    const app: Omit<SelfApplication, 'evidence'> = {
+      id: `app-${randomUUID()}`,
+      residentId: input.residentId,
+      ruleSetId: input.rs.id,
+      version: input.rs.version,
+      indicator: checked.indicator,
+      department: checked.department,
+      claim: checked.ledger ? { ledger: checked.ledger } : { facts },
+      note: input.note,
+      status: 'pending',
+      submittedAt: input.at,
+      submittedOn: input.today,
+      submittedBy: input.submittedBy,
+      dueOn,
+    };
+    await insertApplication(tx, app, input.files);
+    await appendAudit(tx, {
+      at: input.at,
+      actor: input.submittedBy,
+      action: 'application-submitted',
+      target: `application:${app.id}`,
+      details: { residentId: app.residentId, indicator: app.indicator, department: app.department, dueOn, files: input.files.map((f) => f.sha256) },
+    });
+    return { ...app, evidence: input.files.map(({ content: _content, ...meta }) => meta) };
+  });
+}
+
+export interface Decision {
+  id: string;
+  /** The reviewer's user id, and the departments they review for (`*` for all). */
+  reviewer: { id: string; departments: readonly string[] };
+  at: string;
+  today: string;
+}
+
+/**
+ * Approves a pending application: sets the claimed facts (or earns the claimed ledger points) with the
+ * reviewer as provenance and the application as evidence, re-scores the resident, and audits it — one
+ * transaction. Only a reviewer of the indicator's department may decide.
+ *
+ * @example
+ * await approveApplication(client, resolver, { id, reviewer: { id: 'u-9', departments: ['区科学技术局'] }, at, today });
+ */
+export async function approveApplication(client: Client, resolver: RuleSetResolver, input: Decision & { rs: ResolvedRuleSet }): Promise<SelfApplication> {
+  return inTransaction(client, async (tx) => {
+    const app = await pending(tx, input);
+    const repo = createLibsqlResidentRepository(tx);
+    const provenance: Provenance = { kind: 'reviewer', source: input.reviewer.id, at: input.at, evidence: `application:${app.id}` };
+    if (app.claim.facts) await repo.appendFacts(app.residentId, Object.entries(app.claim.facts).map(([fact, value]) => ({ fact, value })), provenance);
+    if (app.claim.ledger) {
+      await repo.appendLedgerEntry(app.residentId, { indicator: app.indicator, kind: 'earn', ...app.claim.ledger, provenance });
+    }
+    await decideApplication(tx, app.id, { status: 'approved', by: input.reviewer.id, at: input.at });
+    await rescoreResidents(repo, resolver, [app.residentId], { asOf: input.today, scoredAt: input.at, ruleSetId: input.rs.id, version: input.rs.version });
+    await appendAudit(tx, {
+      at: input.at,
+      actor: input.reviewer.id,
+      action: 'application-approved',
+      target: `application:${app.id}`,
+      details: { residentId: app.residentId, indicator: app.indicator, claim: app.claim, onTime: input.today <= app.dueOn },
+    });
+    return { ...app, status: 'approved', decidedAt: input.at, decidedBy: input.reviewer.id };
+  });
+}
+
+/** Rejects a pending application with a reason, and audits it. */
+export async function rejectApplication(client: Client, input: Decision & { reason: string }): Promise<SelfApplication> {
+  return inTransaction(client, async (tx) => {
+    const app = await pending(tx, input);
+    await decideApplication(tx, app.id, { status: 'rejected', by: input.reviewer.id, at: input.at, reason: input.reason });
+    await appendAudit(tx, {
+      at: input.at,
+      actor: input.reviewer.id,
+      action: 'application-rejected',
+      target: `application:${app.id}`,
+      details: { residentId: app.residentId, indicator: app.indicator, reason: input.reason, onTime: input.today <= app.dueOn },
+    });
+    return { ...app, status: 'rejected', decidedAt: input.at, decidedBy: input.reviewer.id, reason: input.reason };
+  });
+}
+
+/** Whether someone reviewing for `departments` may decide an application of `department`. */
+export function reviewsFor(departments: readonly string[], department: string): boolean {
+  return departments.includes('*') || departments.includes(department);
+}
+
+async function pending(tx: Parameters<typeof getApplication>[0], input: Decision): Promise<SelfApplication> {
+  const app = await getApplication(tx, input.id);
+  if (!app) throw new JifenError('not_found', `Applications: no application "${input.id}"`, [{ path: 'id', message: 'no such application' }]);
+  if (!reviewsFor(input.reviewer.departments, app.department)) {
+    throw new JifenError('forbidden', `Applications: ${app.id} is reviewed by ${app.department}`);
+  }
+  if (app.status !== 'pending') throw new JifenError('conflict', `Applications: ${app.id} has been ${app.status} already`);
+  return app;
+}

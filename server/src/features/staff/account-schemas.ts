@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/accounts/roles';
+import { newUserSchema, userChangesSchema } from './accounts';
+
+/** Request and response shapes of sign-in and account routes. */
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string().openapi({ example: 'li.approver' }),
+    displayName: z.string().openapi({ example: '李审批' }),
+    roles: z.array(z.enum(ROLES)),
+    departments: z.array(z.string()).openapi({ description: 'Rule-set owners an editor edits for; `*` for all.', example: ['XX区'] }),
+    disabled: z.boolean(),
+  })
+  .openapi('User');
+
+export const sessionSchema = z
+  .object({
+    user: userSchema,
+    csrfToken: z.string().openapi({ description: 'Send it as `X-CSRF-Token` with every POST, PUT, PATCH and DELETE of this session.' }),
+  })
+  .openapi('Session');
+
+export const loginRequestSchema = z
+  .strictObject({
+    username: z.string().min(1).max(100).openapi({ example: 'li.approver' }),
+    password: z.string().min(1).max(200),
+  })
+  .openapi('LoginRequest');
+
+// New objects over the same fields: schemas made before zod-openapi is loaded cannot take `.openapi()`.
+export const newUserRequestSchema = z.strictObject(newUserSchema.shape).openapi('NewUser');
+export const userChangesRequestSchema = z.strictObject(userChangesSchema.shape).openapi('UserChanges');
+
+export const userListSchema = z.object({ users: z.array(userSchema) }).openapi('UserList');
+
+export const userParamsSchema = z.strictObject({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'k3x9m2p7q4rt' }),
+});

@@ -1,0 +1,66 @@
+import { JifenError } from '../../domain/errors';
+import { maskName, maskPermit } from '../../domain/residents/mask';
+import type { ResidentRepository } from '../../domain/residents/repository';
+import { scoringFacts } from '../../domain/residents/scoring-facts';
+import type { RoundRepository } from '../../domain/rounds/repository';
+import { evaluate } from '../../domain/scoring/evaluate';
+import type { ResolvedRuleSet } from '../../domain/scoring/types';
+import { closeGap, type GapStep } from '../../domain/eligibility/close-gap';
+import { scenarioOutcome, type ScenarioOutcome } from '../../domain/eligibility/result';
+import { findScenario } from '../../domain/eligibility/scenario-facts';
+
+/** Where the resident stands in the latest published ranked list of the scenario. */
+export interface RankedPosition {
+  roundId: number;
+  /** Null when the resident is on the list but not eligible. */
+  position: number | null;
+  places: number;
+  admitted: boolean;
+  /** `published` (public notice, objections open) or `final`. */
+  status: string;
+}
+
+export interface ResidentResult {
+  outcome: ScenarioOutcome;
+  resident: { name: string; permitNumber: string };
+  closeGap: GapStep[];
+  position: RankedPosition | null;
+}
+
+/**
+ * A resident's result for a scenario from their record (facts, registration date, ledgers) as of `asOf`:
+ * the outcome, the ways to close the gap, the position in a published list, and the resident's name and
+ * permit number masked, as every partner-facing answer shows them.
+ *
+ * @example
+ * await residentResult({ residents, rounds }, rs, 'res-000001', 'school-enrollment', '2026-06-30');
+ */
+export async function residentResult(
+  deps: { residents: ResidentRepository; rounds?: RoundRepository },
+  rs: ResolvedRuleSet,
+  residentId: string,
+  scenarioId: string,
+  asOf: string,
+): Promise<ResidentResult> {
+  const scenario = findScenario(rs, scenarioId);
+  const record = await deps.residents.getRecord(residentId);
+  if (!record) throw new JifenError('not_found', 'Widget: the resident of this token is no longer on record');
+  const ledger = await deps.residents.ledgerEntries(residentId);
+  const facts = scoringFacts(rs, record, record.facts, ledger, asOf);
+  const evaluation = await evaluate(rs, facts, asOf);
+  return {
+    outcome: scenarioOutcome(rs, scenario, evaluation),
+    resident: { name: maskName(record.name), permitNumber: maskPermit(record.permitNumber) },
+    closeGap: await closeGap(rs, scenarioId, facts, asOf),
+    position: deps.rounds ? await rankedPosition(deps.rounds, rs.id, scenarioId, residentId) : null,
+  };
+}
+
+async function rankedPosition(rounds: RoundRepository, ruleSetId: string, scenarioId: string, residentId: string): Promise<RankedPosition | null> {
+  const listed = await rounds.listRounds({ ruleSetId, scenarioId });
+  const round = listed.find((r) => r.status === 'published' || r.status === 'final');
+  if (!round) return null;
+  const entry = (await rounds.getRanking(round.id)).find((e) => e.residentId === residentId);
+  if (!entry) return null;
+  return { roundId: round.id, position: entry.position ?? null, places: round.places, admitted: entry.admitted, status: round.status };
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { JifenError } from '../../domain/errors';
+import { RESIDENT_TOKEN_TYPE, STATEMENT_TYPE, type StatementClaims } from '../../domain/eligibility/statement';
+import { SIGNING_ALG, type SigningKeys } from './signing-keys';
+
+/** How long a statement stays valid: long enough for a partner's enrolment form to be submitted. */
+export const STATEMENT_TTL_SECONDS = 24 * 3600;
+
+/** What a valid widget token names: a grant (the resident's consent) for one scenario. */
+export interface ResidentTokenClaims {
+  grantId: string;
+  /** `ruleSetId/scenarioId`. */
+  scenario: string;
+}
+
+/**
+ * Signs statements and residents' widget tokens with Jifen's signing key (ES256, with its `kid`), and
+ * verifies widget tokens. The two never pass for each other: each has its own `typ` and audience.
+ *
+ * @example
+ * const signer = createSigner(keys);
+ * const jws = await signer.statement(claims, { issuer: 'https://jifen.example', audience: 'ptn-1', now: new Date() });
+ */
+export function createSigner(keys: SigningKeys) {
+  const header = (typ: string) => ({ alg: SIGNING_ALG, kid: keys.kid, typ });
+  return {
+    jwks: keys.jwks,
+
+    statement(claims: StatementClaims, options: { issuer: string; audience: string; now: Date }): Promise<string> {
+      const iat = Math.floor(options.now.getTime() / 1000);
+      return new SignJWT({ ...claims } satisfies JWTPayload)
+        .setProtectedHeader(header(STATEMENT_TYPE))
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setSubject(claims.scenario)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + STATEMENT_TTL_SECONDS)
+        .setJti(randomBytes(12).toString('base64url'))
+        .sign(keys.privateKey);
+    },
+
+    residentToken(claims: ResidentTokenClaims, options: { issuer: string; now: Date; expiresAt: Date }): Promise<string> {
+      return new SignJWT({ scn: claims.scenario })
+        .setProtectedHeader(header(RESIDENT_TOKEN_TYPE))
+        .setIssuer(options.issuer)
+        .setAudience('jifen-widget')
+        .setIssuedAt(Math.floor(options.now.getTime() / 1000))
+        .setExpirationTime(Math.floor(options.expiresAt.getTime() / 1000))
+        .setJti(claims.grantId)
+        .sign(keys.privateKey);
+    },
+
+    /** The token's claims; `unauthorized` with the reason when it is malformed, forged or expired. */
+    async verifyResidentToken(token: string, now: Date): Promise<ResidentTokenClaims> {
+      try {
+        const { payload } = await jwtVerify(token, (h) => keyFor(keys, h.kid), {
+          algorithms: [SIGNING_ALG],
+          typ: RESIDENT_TOKEN_TYPE,
+          audience: 'jifen-widget',
+          currentDate: now,
+          requiredClaims: ['jti', 'exp'],
+        });
+        if (typeof payload.scn !== 'string' || typeof payload.jti !== 'string') throw new errors.JWTClaimValidationFailed('scn missing', payload);
+        return { grantId: payload.jti, scenario: payload.scn };
+      } catch (error) {
+        if (error instanceof errors.JWTExpired) {
+          throw new JifenError('unauthorized', 'Widget: the resident token has expired; open the widget again from your Jifen app');
+        }
+        if (error instanceof errors.JOSEError || error instanceof TypeError) {
+          throw new JifenError('unauthorized', 'Widget: the resident token is not valid; open the widget again from your Jifen app');
+        }
+        throw error;
+      }
+    },
+  };
+}
+export type Signer = ReturnType<typeof createSigner>;
+
+function keyFor(keys: SigningKeys, kid: string | undefined) {
+  const key = kid === undefined ? undefined : keys.publicKeys.get(kid);
+  if (!key) throw new errors.JWKSNoMatchingKey();
+  return key;
+}

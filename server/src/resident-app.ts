@@ -1,0 +1,40 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Client } from '@libsql/client';
+import type { AppEnv, PrincipalResolver } from './platform/http/access';
+import { calendarRoutes } from './features/calendar';
+import { residentResolver, serviceResolver } from './features/credentials';
+import { credentialRoutes } from './features/credentials';
+import { feedRoutes } from './features/feeds';
+import { ledgerRoutes } from './features/ledger';
+import type { ResidentRouteDeps } from './features/residents';
+import { residentRoutes } from './features/residents';
+import { selfApplicationRoutes } from './features/self-applications';
+
+/** What the resident workflow needs beyond the database: the resident-token key, and which rule set scores residents. */
+export interface ResidentServices {
+  /** HS256 key of resident tokens (`loadResidentTokenSecret`). */
+  residentTokenSecret: Uint8Array;
+  /** Default `district-sample`. */
+  scoringRuleSet?: string;
+}
+
+/** The callers the resident workflow adds: service credentials and resident tokens. */
+export function residentResolvers(client: Client, services: ResidentServices, now: () => Date): PrincipalResolver[] {
+  return [serviceResolver(client), residentResolver(services.residentTokenSecret, now)];
+}
+
+/**
+ * Mounts residents, feeds, ledgers, self-applications, service credentials, resident tokens and the
+ * calendar overrides.
+ *
+ * @example
+ * mountResidents(app, { client, resolver, now, residentTokenSecret });
+ */
+export function mountResidents(app: OpenAPIHono<AppEnv>, deps: ResidentRouteDeps): void {
+  app.route('/', residentRoutes(deps));
+  app.route('/', ledgerRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', credentialRoutes(deps));
+  app.route('/', selfApplicationRoutes(deps));
+  app.route('/', calendarRoutes(deps));
+}
