@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { errorBody, errorResponse } from './errors';
 
 /** Where `npm run build` puts the rules editor. */
-export const EDITOR_DIST = fileURLToPath(new URL('../../../rules-editor/dist', import.meta.url));
+export const EDITOR_DIST = fileURLToPath(new URL('../../../../rules-editor/dist', import.meta.url));
 
 /** Vite names built assets `name-<hash>.ext`; their content never changes under that name. */
 const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.\w+$/;
