@@ -7,6 +7,10 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** The same in Chinese, for fields a person reads about (a fact out of its bounds). */
+  messageZh?: string;
+  /** For a fact out of its bounds: which bound, the limit it set for this request, why, and where it comes from. */
+  bound?: { kind: string; limit: number | string; reason: { zh: string; en: string }; reference: { document: string; clause?: string } };
 }
 
 export const ERROR_STATUS = {

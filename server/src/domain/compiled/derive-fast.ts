@@ -66,7 +66,8 @@ export function deriveFast(derivation: Derivation, input: unknown, until: unknow
       return a < 0 || b < 0 ? undefined : nonNegative(fullMonths(a, b));
     }
     case 'count':
-      return Array.isArray(input) ? input.length : undefined;
+      // A value listed twice is one item (two level-4 certificates are one level 4).
+      return Array.isArray(input) ? new Set(input).size : undefined;
   }
 }
 

@@ -41,7 +41,7 @@ export async function runCases(
   for (const testCase of cases) {
     const base = { id: testCase.id, title: testCase.title };
     try {
-      const evaluation = await evaluate(rs, parseFacts(rs, testCase.facts), testCase.asOf);
+      const evaluation = await evaluate(rs, parseFacts(rs, testCase.facts, 'facts', testCase.asOf), testCase.asOf);
       const differences = compareExpectation(testCase.expect, evaluation);
       results.push({ ...base, passed: differences.length === 0, differences });
     } catch (error) {

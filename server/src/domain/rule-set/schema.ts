@@ -53,6 +53,33 @@ export type FactType = (typeof FACT_TYPES)[number];
 
 export const enumValueSchema = z.strictObject({ id: idSchema, title: textSchema });
 
+const boundBase = {
+  /** Why the bound holds, in words a resident or reviewer reads in the refusal. */
+  reason: textSchema,
+  /** The document and clause the bound comes from. */
+  reference: referenceSchema,
+};
+
+/**
+ * A bound on the values of an input fact: a value outside it is impossible (or not allowed) and is refused
+ * with 422 wherever facts enter (`checkFactBounds`, fact-bounds.ts). Each bound carries its reason and
+ * reference, shown to staff in the editor and to whoever sent the value.
+ * - `min` / `max`: for number and integer facts, the smallest / largest value;
+ * - `notAfterAsOf`: for date facts, not later than the evaluation date (a birth date in the future);
+ * - `notBefore`: for date facts, not earlier than `date`;
+ * - `maxMonthsSince`: for number and integer facts, at most the full months from the date fact `fact`
+ *   plus `afterYears` years up to `asOf` (months of social insurance ≤ months since the 16th birthday).
+ */
+export const factBoundSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('min'), value: z.number().finite(), ...boundBase }),
+  z.strictObject({ kind: z.literal('max'), value: z.number().finite(), ...boundBase }),
+  z.strictObject({ kind: z.literal('notAfterAsOf'), ...boundBase }),
+  z.strictObject({ kind: z.literal('notBefore'), date: dateSchema, ...boundBase }),
+  z.strictObject({ kind: z.literal('maxMonthsSince'), fact: idSchema, afterYears: z.number().int().min(0).max(150).optional(), ...boundBase }),
+]);
+export type FactBound = z.infer<typeof factBoundSchema>;
+export type FactBoundKind = FactBound['kind'];
+
 /** An input fact the rule set reads (from the resident's record or the request). */
 export const factSchema = z.strictObject({
   id: idSchema,
@@ -68,6 +95,8 @@ export const factSchema = z.strictObject({
   /** Used when the fact is absent. Without a default, conditions on an absent fact are false. */
   default: z.union([z.number().finite(), z.boolean(), z.string().max(200), z.array(z.string().max(64)).max(100)]).optional(),
   reference: referenceSchema.optional(),
+  /** Impossible or disallowed values, each with its reason and reference (see `factBoundSchema`). */
+  bounds: z.array(factBoundSchema).max(20).optional(),
 });
 export type FactDefinition = z.infer<typeof factSchema>;
 

@@ -1,16 +1,19 @@
 import { parseDate, fullMonthsBetween, fullYearsBetween } from '../dates';
 import { JifenError, type FieldError } from '../errors';
+import { checkFactBounds } from '../rule-set/fact-bounds';
 import type { DerivedFact, FactDefinition } from '../rule-set/schema';
 import type { FactValue, Facts, ResolvedRuleSet } from './types';
 
 /**
  * Checks a resident's facts against the rule set's fact definitions and returns only known, well-typed
- * values. Every offending fact is named (`facts.birthDate`), not just the first.
+ * values. Every offending fact is named (`facts.birthDate`), not just the first. With `asOf`, the facts
+ * must also lie within their bounds on that day (`checkFactBounds`). A list holding a value twice (two
+ * level-4 certificates in different trades) is valid and comes back with each value once.
  *
  * @example
- * parseFacts(rs, { birthDate: '1990-05-01', socialInsuranceMonths: 59 });
+ * parseFacts(rs, { birthDate: '1990-05-01', socialInsuranceMonths: 59 }, 'facts', '2026-06-30');
  */
-export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts'): Facts {
+export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts', asOf?: string): Facts {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new JifenError('validation_failed', 'Facts: must be an object', [{ path, message: 'must be an object of fact values' }]);
   }
@@ -29,10 +32,16 @@ export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts'):
     }
     const problem = checkValue(def, value);
     if (problem) errors.push({ path: field, message: problem });
-    else out[id] = value as FactValue;
+    else out[id] = Array.isArray(value) ? distinct(value as string[]) : (value as FactValue);
   }
   if (errors.length > 0) throw new JifenError('validation_failed', 'Facts: invalid facts', errors);
+  if (asOf !== undefined) checkFactBounds(rs, out, asOf, { path });
   return out;
+}
+
+/** A list's values, each once, in the order first given. */
+function distinct(values: readonly string[]): string[] {
+  return new Set(values).size === values.length ? [...values] : [...new Set(values)];
 }
 
 /** Why `value` is not a valid value of the fact, or undefined when it is. */
@@ -60,9 +69,8 @@ export function checkValue(def: FactDefinition, value: unknown): string | undefi
       const allowed = (def.values ?? []).map((v) => v.id);
       if (!Array.isArray(value)) return `must be a list of ${allowed.join(', ')}`;
       const bad = value.filter((v) => typeof v !== 'string' || !allowed.includes(v));
-      if (bad.length > 0) return `has unknown values; allowed: ${allowed.join(', ')}`;
-      if (new Set(value).size !== value.length) return 'has repeated values';
-      return undefined;
+      // Repeated values are valid (every credential held is listed) and count once.
+      return bad.length > 0 ? `has unknown values; allowed: ${allowed.join(', ')}` : undefined;
     }
   }
 }
@@ -97,7 +105,8 @@ export function derive(derived: DerivedFact, facts: PreparedFacts, asOf: string)
       return typeof input === 'string' && typeof until === 'string' ? nonNegative(fullMonthsBetween(input, until)) : undefined;
     }
     case 'count':
-      return Array.isArray(input) ? input.length : undefined;
+      // A value listed twice is one item (two level-4 certificates are one level 4).
+      return Array.isArray(input) ? new Set(input).size : undefined;
   }
 }
 

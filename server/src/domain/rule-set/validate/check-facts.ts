@@ -18,6 +18,8 @@ export function checkFacts(doc: RuleSet, scope: Scope, report: Problems): void {
     if (!scope.facts.has(fact.id) && fact.id !== VETOED_FACT) scope.facts.set(fact.id, inputFact(fact));
   });
 
+  doc.facts.forEach((fact, i) => checkBounds(fact, ['facts', i, 'bounds'], scope, report));
+
   const factIds = new Map([...taken, ...doc.facts.map((f, i): [string, string] => [f.id, `at facts.${i}`]), ...reserved]);
   checkUniqueIds(doc.derived, ['derived'], 'fact', report, factIds);
   doc.derived.forEach((derived, i) => {
@@ -61,5 +63,32 @@ function checkDefinition(fact: FactDefinition, at: Path, report: Problems): void
   if (fact.default !== undefined) {
     const problem = checkValue(fact, fact.default);
     if (problem) report.add([...at, 'default'], problem);
+  }
+}
+
+const NUMERIC_BOUNDS = new Set(['min', 'max', 'maxMonthsSince']);
+const DATE_BOUNDS = new Set(['notAfterAsOf', 'notBefore']);
+
+/** Bounds that suit the fact's type, name a date fact to count from, and leave room for some value. */
+function checkBounds(fact: FactDefinition, at: Path, scope: Scope, report: Problems): void {
+  const bounds = fact.bounds ?? [];
+  const numeric = fact.type === 'integer' || fact.type === 'number';
+  bounds.forEach((bound, b) => {
+    if (NUMERIC_BOUNDS.has(bound.kind) && !numeric) report.add([...at, b, 'kind'], `${bound.kind} bounds only number and integer facts; "${fact.id}" is ${fact.type}`);
+    if (DATE_BOUNDS.has(bound.kind) && fact.type !== 'date') report.add([...at, b, 'kind'], `${bound.kind} bounds only date facts; "${fact.id}" is ${fact.type}`);
+    if (bound.kind === 'maxMonthsSince') {
+      const from = scope.facts.get(bound.fact);
+      if (!from || from.origin !== 'input') report.add([...at, b, 'fact'], `unknown input fact "${bound.fact}"`);
+      else if (from.type !== 'date') report.add([...at, b, 'fact'], `months are counted from a date fact; "${bound.fact}" is ${describeType(from)}`);
+    }
+  });
+  const lows = [fact.min, ...bounds.flatMap((x) => (x.kind === 'min' ? [x.value] : []))].filter((n) => n !== undefined);
+  const highs = [fact.max, ...bounds.flatMap((x) => (x.kind === 'max' ? [x.value] : []))].filter((n) => n !== undefined);
+  if (lows.length > 0 && highs.length > 0 && Math.max(...lows) > Math.min(...highs)) {
+    report.add(at, `leave no value: at least ${Math.max(...lows)} and at most ${Math.min(...highs)}`);
+  }
+  const fallback = fact.default;
+  if (typeof fallback === 'number' && (lows.some((low) => fallback < low) || highs.some((high) => fallback > high))) {
+    report.add([...at.slice(0, -1), 'default'], 'is outside the bounds');
   }
 }
