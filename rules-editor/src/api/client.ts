@@ -1,9 +1,11 @@
 import { readNdjson } from '../model/ndjson';
 import type {
   ApproveResult,
+  AuditCheckpoint,
   AuditPage,
   AuditQuery,
   AuditVerification,
+  CheckpointVerdict,
   Diff,
   Draft,
   DraftImpact,
@@ -207,6 +209,8 @@ export const api = {
 
   audit: async (q: AuditQuery) => (await request<AuditPage>('GET', `/audit${query({ ...q })}`)).data,
   verifyAudit: async () => (await request<AuditVerification>('GET', '/audit/verify')).data,
+  auditCheckpoint: async () => (await request<AuditCheckpoint>('GET', '/audit/checkpoint')).data,
+  verifyCheckpoint: async (checkpoint: unknown) => (await request<CheckpointVerdict>('POST', '/audit/verify', { body: { checkpoint } })).data,
 };
 
 /** The draft the server holds now, as a 412 answer carries it (`current`). */

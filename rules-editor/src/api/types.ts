@@ -1,3 +1,4 @@
+import type { AuditCheckpoint, CheckpointVerdict } from '../../../server/src/domain/audit/checkpoint';
 import type { FieldError } from '../../../server/src/domain/errors';
 import type { RuleSet, Text } from '../../../server/src/domain/rule-set/schema';
 import type { Evaluation } from '../../../server/src/domain/scoring/types';
@@ -9,7 +10,7 @@ import type { CaseSummary, Draft } from '../../../server/src/domain/drafts/draft
 
 /** What the editor reads from the server: the domain's own types plus the lifecycle API's shapes. */
 
-export type { ChangeTarget, FieldError, Evaluation, RuleSet, Text };
+export type { AuditCheckpoint, ChangeTarget, CheckpointVerdict, FieldError, Evaluation, RuleSet, Text };
 
 /** A change in policy terms as the diff route answers it: the target named in one string (`indicator:education/tier:bachelor`) with its titles. */
 export interface PolicyChange extends Omit<DomainPolicyChange, 'target'> {

@@ -1,3 +1,4 @@
+import { enCheckpoint } from './checkpoint.en';
 import { enImpact } from './impact.en';
 import { enVocabulary } from './vocabulary.en';
 import type { Messages } from './zh';
@@ -6,6 +7,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   ...enVocabulary,
   ...enImpact,
+  ...enCheckpoint,
   appTitle: 'Jifen rules editor',
   loading: 'Loading…',
   skipToContent: 'Skip to main content',

@@ -1,5 +1,6 @@
 import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
 import type { DraftStatus, Role, RoundSummary } from '../api/types';
+import { zhCheckpoint } from './checkpoint.zh';
 import { zhImpact } from './impact.zh';
 import { zhVocabulary } from './vocabulary.zh';
 
@@ -7,6 +8,7 @@ import { zhVocabulary } from './vocabulary.zh';
 export const zh = {
   ...zhVocabulary,
   ...zhImpact,
+  ...zhCheckpoint,
   appTitle: '积分规则编辑器',
   loading: '正在加载…',
   skipToContent: '跳到主要内容',

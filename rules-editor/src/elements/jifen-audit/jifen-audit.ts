@@ -5,6 +5,7 @@ import type { AuditEntry, AuditQuery, AuditVerification } from '../../api/types'
 import { formatInstant, I18nController } from '../../i18n/i18n';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-audit.styles';
+import '../jifen-audit-checkpoint/jifen-audit-checkpoint';
 
 const PAGE = 50;
 
@@ -74,6 +75,7 @@ export class JifenAudit extends LitElement {
           : html`<div class="notice bad" role="alert" data-testid="verify-result"><strong>${m.chainBroken(v.count)}</strong>
               <ul>${v.problems.map((p) => html`<li>#${p.seq} · ${p.kind}: ${p.message}</li>`)}</ul></div>`
         : nothing}
+      <jifen-audit-checkpoint></jifen-audit-checkpoint>
       <form class="card filters" @submit=${this.applyFilter} aria-label=${m.filter}>
         <label class="field"><span>${m.actor}</span><input name="actor" .value=${this.filter.actor ?? ''} /></label>
         <label class="field"><span>${m.action}</span><input name="action" .value=${this.filter.action ?? ''} /></label>

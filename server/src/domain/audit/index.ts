@@ -1,3 +1,4 @@
 export * from './actions';
 export * from './chain';
 export * from './verify';
+export * from './checkpoint';
