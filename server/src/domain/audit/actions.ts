@@ -6,11 +6,15 @@ export const AUDIT_ACTIONS = [
   // accounts and sessions
   'login',
   'login-failed',
+  'login-locked',
   'logout',
   'user-created',
   'user-changed',
   'user-disabled',
   'password-changed',
+  'role-change-requested',
+  'role-change-confirmed',
+  'role-change-refused',
   // partners and keys
   'partner-created',
   'partner-changed',

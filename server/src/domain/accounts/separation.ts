@@ -1,0 +1,101 @@
+import { JifenError } from '../errors';
+import type { Role, StaffUser } from './roles';
+
+/**
+ * Separation of duties: no one person can both make a change and approve it, whatever accounts they hold.
+ * An admin administers accounts; it does not make itself an editor or an approver, nor make one alone.
+ */
+
+/** Roles that publish policy between them: creating or granting one needs a second admin's confirmation. */
+export const CONFIRMED_ROLES: readonly Role[] = ['editor', 'approver'];
+
+/** Who last shaped an account: the evidence four eyes needs to tell two people from one. */
+export interface AccountProvenance {
+  /** The admin (or `cli`, `system`) who created the account. */
+  createdBy: string;
+  /** The admin who last changed its roles, departments or password, if any. */
+  changedBy?: string;
+  /** Set when someone other than the owner chose the current password; cleared when the owner changes it. */
+  passwordSetBy?: string;
+}
+
+/**
+ * The roles of `requested` that `current` lacks and that need a second admin.
+ *
+ * @example
+ * rolesNeedingConfirmation(['auditor'], ['auditor', 'approver']); // ['approver']
+ */
+export function rolesNeedingConfirmation(current: readonly Role[], requested: readonly Role[]): Role[] {
+  return requested.filter((role) => CONFIRMED_ROLES.includes(role) && !current.includes(role));
+}
+
+/**
+ * An admin cannot change its own roles (not even to drop admin): another admin does it.
+ *
+ * @example
+ * assertNotOwnRoles('u1', 'u1'); // throws forbidden
+ */
+export function assertNotOwnRoles(actorId: string, accountId: string): void {
+  if (actorId === accountId) {
+    throw new JifenError('forbidden', 'Users: an admin cannot change its own roles; ask another admin', [
+      { path: 'roles', message: 'are your own roles' },
+    ]);
+  }
+}
+
+/**
+ * A role request is confirmed by an admin who neither asked for it nor receives it.
+ *
+ * @example
+ * assertMayConfirm({ username: 'admin2' }, { requestedBy: 'admin1', username: 'li' });
+ */
+export function assertMayConfirm(confirmer: Pick<StaffUser, 'username'>, request: { requestedBy: string; username: string }): void {
+  if (confirmer.username === request.requestedBy || confirmer.username === request.username) {
+    throw new JifenError('forbidden', `Users: ${confirmer.username} asked for this change or receives it; a second admin confirms it`);
+  }
+}
+
+/**
+ * Four eyes beyond the draft itself: the approver must not have written the draft, nor hold an account
+ * that the draft's author created or last changed (roles, password), nor a password someone else chose
+ * and that its owner has not changed since.
+ *
+ * @example
+ * assertIndependentApprover({ username: 'li', createdBy: 'admin' }, { id: 'd1', author: 'zhang', contributors: ['zhang'] });
+ */
+export function assertIndependentApprover(
+  approver: Pick<StaffUser, 'username'> & AccountProvenance,
+  draft: { id: string; author: string; contributors: readonly string[] },
+): void {
+  const writers = new Set([draft.author, ...draft.contributors]);
+  if (writers.has(approver.username)) {
+    throw new JifenError('forbidden', `Drafts: four eyes: ${approver.username} wrote draft ${draft.id} and cannot decide on it`);
+  }
+  for (const by of [approver.createdBy, approver.changedBy]) {
+    if (by !== undefined && writers.has(by)) {
+      throw new JifenError(
+        'forbidden',
+        `Drafts: four eyes: the account ${approver.username} was created or last changed by ${by}, who wrote draft ${draft.id}; another approver decides`,
+      );
+    }
+  }
+  if (approver.passwordSetBy !== undefined) {
+    throw new JifenError(
+      'forbidden',
+      `Drafts: ${approver.username} still has the password ${approver.passwordSetBy} set; change it yourself before deciding on drafts`,
+      [{ path: 'password', message: 'was set by an admin; change it first' }],
+    );
+  }
+}
+
+/**
+ * A reviewer does not decide what they filed on a resident's behalf (an objection, a self-application).
+ *
+ * @example
+ * assertNotOwnFiling('zhao', 'zhao', 'objection 12'); // throws forbidden
+ */
+export function assertNotOwnFiling(decider: string, filedBy: string, what: string): void {
+  if (decider === filedBy) {
+    throw new JifenError('forbidden', `Reviews: ${decider} filed ${what} on the resident's behalf; another reviewer decides it`);
+  }
+}
