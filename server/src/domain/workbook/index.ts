@@ -1,0 +1,4 @@
+export * from './sheets';
+export { ruleSetToSheets } from './export';
+export { sheetsToRuleSet, locateErrors, type WorkbookImport } from './import';
+export { sheetsToXlsx, xlsxToSheets, XLSX_TYPE } from './xlsx';
