@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
+// Loads @hono/zod-openapi before anything else, as the entry points do (see the file).
+const setupFiles = ['test/support/zod-openapi-first.ts'];
 
 export default defineConfig({
   test: {
@@ -10,6 +12,7 @@ export default defineConfig({
           name: 'file',
           include: ['server/**/*.test.ts', 'rules-editor/**/*.test.ts', 'widget/**/*.test.ts', 'test/**/*.test.ts'],
           ...timeouts,
+          setupFiles,
         },
       },
       {
@@ -21,6 +24,7 @@ export default defineConfig({
           exclude: ['server/src/domain/**', '**/node_modules/**'],
           env: { JIFEN_TEST_DB: 'sqld' },
           ...timeouts,
+          setupFiles,
         },
       },
     ],

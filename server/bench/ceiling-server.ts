@@ -1,3 +1,5 @@
+// zod-openapi first: schemas created before it lack `.openapi()` (zod 4 copies methods at creation).
+import '@hono/zod-openapi';
 import { serve } from '@hono/node-server';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { accessControl, type AppEnv } from '../src/platform/http/access';

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { draftImpact } from '../src/domain/compiled/impact';
 import { evaluateCompiled } from '../src/domain/compiled/evaluate-compiled';
 import { forEachBatch, residentTable, scorePopulation } from '../src/domain/compiled/population';
-import { rankRound, rankSubjects } from '../src/domain/compiled/rank-population';
+import { rankScenario, rankSubjects } from '../src/domain/compiled/rank-population';
 import { createBatchScorer } from '../src/domain/compiled/scorer';
 import { rankApplicants } from '../src/domain/ranking/rank';
 import { resolveRuleSet } from '../src/domain/rule-set/resolve';
@@ -113,7 +113,7 @@ export async function benchEvaluator(options: EvaluatorBenchOptions = {}, log: (
   // Every third applicant applies with a spouse (another resident) for the child-related scenario.
   const applicants = residents.slice(0, count).map((a, i) => (i % 3 === 0 ? { ...a, spouse: residents[(i + count) % size]!.facts } : a));
   t = performance.now();
-  const ranking = rankRound(rs, scenario.id, applicants, AS_OF);
+  const ranking = rankScenario(rs, scenario.id, applicants, AS_OF);
   figures.rankingMs = ms(t);
   t = performance.now();
   const subjects = rankSubjects(rs, scenario, AS_OF, applicants.map((a) => a.facts));

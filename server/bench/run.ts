@@ -1,3 +1,5 @@
+// zod-openapi first: schemas created before it lack `.openapi()` (zod 4 copies methods at creation).
+import '@hono/zod-openapi';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

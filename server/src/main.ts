@@ -1,3 +1,5 @@
+// zod-openapi first: schemas created before it lack `.openapi()` (zod 4 copies methods at creation).
+import '@hono/zod-openapi';
 import { fileURLToPath } from 'node:url';
 import { JifenError } from './domain/errors';
 import { formatDemoCredentials } from './features/staff';

@@ -12,7 +12,7 @@ import { validateRuleSet } from '../../server/src/domain/rule-set/validate';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { createLibsqlResidentRepository } from '../../server/src/features/residents/residents-repository';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from '../../server/src/features/rounds/round-steps';
-import type { Actor } from '../../server/src/features/rounds/round-workflow';
+import type { RoundActor } from '../../server/src/features/rounds/round-workflow';
 import { createRuleSetResolver } from '../../server/src/features/rule-sets/rule-set-resolver';
 import { launchBrowser } from '../support/browser';
 import { HOSTILE_TEXT, hostileRuleSet, injectedMarkup, watchDialogs } from '../support/hostile-text';
@@ -60,7 +60,7 @@ beforeAll(async () => {
     await addResident(residents, `res-h${i}`, name, districtFacts({ volunteerHours: 100 + i * 20 }), `33010619900101${String(1000 + i)}`);
   }
   const deps = { client, resolver: createRuleSetResolver(ruleSets) };
-  const at = (day: string, actor = 'zhao.reviewer'): Actor => ({ actor, departments: ['*'], now: new Date(`${day}T02:00:00Z`) });
+  const at = (day: string, actor = 'zhao.reviewer'): RoundActor => ({ actor, departments: ['*'], now: new Date(`${day}T02:00:00Z`) });
   const round = await openScenarioRound(deps, { ruleSetId: 'district-sample', scenarioId: 'social-welfare', places: 2, opensOn: '2025-09-01', closesOn: '2025-09-19' }, at('2025-08-28'));
   for (const id of Object.keys(NAMES).map((_, i) => `res-h${i}`)) {
     const application = await applyToRound(deps, round.id, { residentId: id }, at('2025-09-02', id));

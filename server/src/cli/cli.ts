@@ -1,3 +1,5 @@
+// zod-openapi first: schemas created before it lack `.openapi()` (zod 4 copies methods at creation).
+import '@hono/zod-openapi';
 import { JifenError } from '../domain/errors';
 import { auditCommand, AUDIT_USAGE } from './audit-command';
 import { readProcessStdin, type CliCommand, type CliIo } from './context';

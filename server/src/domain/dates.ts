@@ -13,7 +13,8 @@ export function parseDate(value: string): { y: number; m: number; d: number } | 
   return { y, m, d };
 }
 
-function digits(s: string, from: number, to: number): number {
+/** The number written by the ASCII digits `s[from..to)`, or −1 when any is not a digit. */
+export function digits(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) - 48;

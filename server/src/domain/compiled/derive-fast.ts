@@ -1,4 +1,4 @@
-import { daysInMonth } from '../dates';
+import { daysInMonth, digits } from '../dates';
 import type { Derivation } from '../rule-set/schema';
 
 /**
@@ -13,16 +13,6 @@ export function packDate(value: string): number {
   const d = digits(value, 8, 10);
   if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
   return y * 10000 + m * 100 + d;
-}
-
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }
 
 /** Full years from packed date `a` to packed date `b` (as `fullYearsBetween`). */

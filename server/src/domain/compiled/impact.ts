@@ -4,7 +4,7 @@ import type { Text } from '../rule-set/schema';
 import type { ResolvedRuleSet } from '../scoring/types';
 import { histogram, topMovers, type Bin, type Mover } from './impact-stats';
 import { residentTable, type Resident, type ResidentTable } from './population';
-import { rankRound, type RoundApplicant } from './rank-population';
+import { rankScenario, type RoundApplicant } from './rank-population';
 import { rankingShift, type RankingShift } from './ranking-shift';
 import { createBatchScorer } from './scorer';
 
@@ -196,7 +196,7 @@ export function* draftImpactSteps(
   if (options.round) {
     const { scenario, applicants, afterApplicants = applicants, places } = options.round;
     const rank = (rs: ResolvedRuleSet, people: readonly RoundApplicant[]): Ranking =>
-      rs.scenarios.some((s) => s.id === scenario) ? rankRound(rs, scenario, people, asOf, places) : { ranked: [], ineligible: people.map((x) => x.id) };
+      rs.scenarios.some((s) => s.id === scenario) ? rankScenario(rs, scenario, people, asOf, places) : { ranked: [], ineligible: people.map((x) => x.id) };
     impact.ranking = rankingShift(scenario, rank(before, applicants), rank(after, afterApplicants), options.movers ?? 10);
   }
   return impact;

@@ -3,7 +3,7 @@ export { compileRuleSet, programKey, type Program } from './program';
 export { factTable, type FactTable } from './fact-table';
 export { createBatchScorer, type BatchScorer, type BatchScores } from './scorer';
 export { forEachBatch, residentTable, scorePopulation, type PopulationScores, type Resident, type ResidentTable } from './population';
-export { rankRound, rankSubjects, type RoundApplicant } from './rank-population';
+export { rankScenario, rankSubjects, type RoundApplicant } from './rank-population';
 export { draftImpact, draftImpactSteps, type DraftImpact, type DraftImpactOptions, type ImpactProgress, type ScenarioImpact } from './impact';
 export type { Bin, Mover } from './impact-stats';
 export type { PositionChange, RankingShift } from './ranking-shift';

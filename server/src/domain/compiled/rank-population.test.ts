@@ -4,14 +4,14 @@ import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { smallRuleSet } from '../../../../test/support/small-rule-set';
 import { rankApplicants, rankSubject } from '../ranking/rank';
 import { evaluateReference } from '../scoring/reference-evaluator';
-import { rankRound } from './rank-population';
+import { rankScenario } from './rank-population';
 
 const ASOF = '2026-06-30';
 
 describe('ranking a round with the compiled evaluator', () => {
   it('ranks a small round as worked out by hand', () => {
     const rs = smallRuleSet();
-    const ranking = rankRound(rs, 'grant', [
+    const ranking = rankScenario(rs, 'grant', [
       { id: 'late', facts: { degree: 'hs', months: 30, registered: '2020-05-01' } }, // 21
       { id: 'early', facts: { degree: 'hs', months: 30, registered: '2019-05-01' } }, // 21, registered first
       { id: 'top', facts: { degree: 'ba', months: 40, volunteer: true } }, // 10 + 20 + 4 + 1 = 35
@@ -38,13 +38,13 @@ describe('ranking a round with the compiled evaluator', () => {
         scenario,
         applicants.map((a) => ({ id: a.id, subject: subject(a.facts), ...(a.spouse ? { spouse: subject(a.spouse) } : {}) })),
       );
-      const ranking = rankRound(district, scenario.id, applicants, ASOF);
+      const ranking = rankScenario(district, scenario.id, applicants, ASOF);
       expect(ranking.ranked.length, scenario.id).toBeGreaterThan(0);
       expect(ranking, scenario.id).toEqual(expected);
     }
   });
 
   it('refuses a scenario the rule set does not have', () => {
-    expect(() => rankRound(smallRuleSet(), 'nope', [], ASOF)).toThrow(/no scenario "nope"/);
+    expect(() => rankScenario(smallRuleSet(), 'nope', [], ASOF)).toThrow(/no scenario "nope"/);
   });
 });

@@ -1,5 +1,6 @@
 import { JifenError } from '../errors';
 import { rankApplicants, type Applicant, type RankSubject, type Ranking } from '../ranking/rank';
+import { tieReaders } from '../ranking/tie-breakers';
 import type { Scenario } from '../rule-set/schema';
 import type { Facts, ResolvedRuleSet } from '../scoring/types';
 import { factTable } from './fact-table';
@@ -23,38 +24,24 @@ export interface RoundApplicant {
 export function rankSubjects(rs: ResolvedRuleSet, scenario: Scenario, asOf: string, records: readonly Facts[]): RankSubject[] {
   const k = rs.scenarios.findIndex((s) => s.id === scenario.id);
   const scorer = createBatchScorer(rs, asOf);
-  const groupIds = scorer.program.layout.groupIds;
-  const firstIndicator = (id: string) => rs.indicators.findIndex((ind) => ind.id === id);
-  // Each tie-breaker reads the batch (in hundredths, as `rankSubject` gives them) or a raw input fact.
-  const readers = scenario.tieBreakers.map((t): ((batch: ReturnType<typeof scorer.score>, i: number, facts: Facts) => number | string | undefined) => {
-    switch (t.by) {
-      case 'group': {
-        const g = groupIds.indexOf(t.group);
-        return (batch, i) => (g < 0 ? 0 : batch.groups[g]![i]!);
-      }
-      case 'indicator': {
-        const at = firstIndicator(t.indicator);
-        return (batch, i) => (at < 0 ? 0 : batch.indicators[at]![i]!);
-      }
-      case 'category': {
-        const members = rs.indicators.flatMap((ind, i) => (ind.category === t.category && ind.kind !== 'deduction' ? [i] : []));
-        return (batch, i) => members.reduce((sum, m) => sum + batch.indicators[m]![i]!, 0);
-      }
-      case 'fact':
-        return (_batch, _i, facts) => {
-          const v = facts[t.fact];
-          return typeof v === 'number' || typeof v === 'string' ? v : undefined;
-        };
-    }
-  });
+  const readers = tieReaders(scenario.tieBreakers, { groupIds: scorer.program.layout.groupIds, indicators: rs.indicators });
+  let batch: ReturnType<typeof scorer.score> | undefined;
+  let i = 0;
+  let facts: Facts = {};
+  const row = {
+    group: (g: number) => batch!.groups[g]![i]!,
+    indicator: (m: number) => batch!.indicators[m]![i]!,
+    fact: (id: string) => facts[id],
+  };
   const subjects: RankSubject[] = new Array<RankSubject>(records.length);
-  forEachBatch(scorer, factTable(records), (batch, start) => {
-    for (let i = 0; i < batch.n; i++) {
-      const facts = records[start + i]!;
+  forEachBatch(scorer, factTable(records), (b, start) => {
+    batch = b;
+    for (i = 0; i < b.n; i++) {
+      facts = records[start + i]!;
       subjects[start + i] = {
-        eligible: k >= 0 && batch.eligible[k]![i] === 1,
-        score: k >= 0 ? batch.scenarioScores[k]![i]! / 100 : 0,
-        tieValues: readers.map((read) => read(batch, i, facts)),
+        eligible: k >= 0 && b.eligible[k]![i] === 1,
+        score: k >= 0 ? b.scenarioScores[k]![i]! / 100 : 0,
+        tieValues: readers.map((read) => read(row)),
       };
     }
   });
@@ -67,9 +54,9 @@ export function rankSubjects(rs: ResolvedRuleSet, scenario: Scenario, asOf: stri
  * tie-breakers.
  *
  * @example
- * const { ranked } = rankRound(rs, 'school-enrollment', applicants, '2026-06-30');
+ * const { ranked } = rankScenario(rs, 'school-enrollment', applicants, '2026-06-30');
  */
-export function rankRound(rs: ResolvedRuleSet, scenarioId: string, applicants: readonly RoundApplicant[], asOf: string, places?: number): Ranking {
+export function rankScenario(rs: ResolvedRuleSet, scenarioId: string, applicants: readonly RoundApplicant[], asOf: string, places?: number): Ranking {
   const scenario = rs.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new JifenError('not_found', `Ranking: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`);
   const records: Facts[] = applicants.map((a) => a.facts);

@@ -1,6 +1,8 @@
 import { toHundredths } from '../points';
 import type { Scenario } from '../rule-set/schema';
 import type { Evaluation, Facts } from '../scoring/types';
+import { countingParent } from './spouse-rule';
+import { tieReaders, type TieValue } from './tie-breakers';
 
 /** What ranking needs of one person for one scenario. */
 export interface RankSubject {
@@ -8,7 +10,7 @@ export interface RankSubject {
   /** The scenario score, in points (exact to 0.01). */
   score: number;
   /** One value per tie-breaker of the scenario, in its order; undefined sorts last. */
-  tieValues: readonly (number | string | undefined)[];
+  tieValues: readonly TieValue[];
 }
 
 /** An application: the applicant and, for child-related scenarios, the other parent. */
@@ -49,8 +51,8 @@ export function rankApplicants(scenario: Scenario, applicants: readonly Applican
   const entries: { id: string; counted: RankSubject; other: number; spouseCounted: boolean; key: (number | string | undefined)[] }[] = [];
   const ineligible: string[] = [];
   for (const a of applicants) {
-    const chosen = chooseParent(a, scenario.childRelated);
-    if (!chosen) {
+    const chosen = countingParent(a, scenario.childRelated);
+    if (!chosen.eligible) {
       ineligible.push(a.id);
       continue;
     }
@@ -84,19 +86,6 @@ export function rankApplicants(scenario: Scenario, applicants: readonly Applican
   return { ranked, ineligible };
 }
 
-/** The higher-scoring eligible parent counts; the other's score (or −∞) breaks ties. */
-function chooseParent(a: Applicant, childRelated: boolean) {
-  const spouse = childRelated ? a.spouse : undefined;
-  const ownCounts = a.subject.eligible;
-  const spouseCounts = spouse?.eligible === true;
-  if (!ownCounts && !spouseCounts) return undefined;
-  // Only an eligible parent can count; of two, the higher (the applicant on equal scores).
-  const spouseWins = spouseCounts && (!ownCounts || toHundredths(spouse.score) > toHundredths(a.subject.score));
-  const counted = spouseWins ? spouse : a.subject;
-  const other = spouse ? toHundredths((spouseWins ? a.subject : spouse).score) : Number.NEGATIVE_INFINITY;
-  return { counted, other, spouseCounted: spouseWins };
-}
-
 /** Ascending (order 1) or descending (−1); undefined always last. */
 function compareValues(a: number | string | undefined, b: number | string | undefined, order: number): number {
   if (a === b) return 0;
@@ -113,21 +102,12 @@ function compareValues(a: number | string | undefined, b: number | string | unde
  */
 export function rankSubject(scenario: Scenario, evaluation: Evaluation, facts: Facts): RankSubject {
   const result = evaluation.scenarios.find((s) => s.id === scenario.id);
-  const tieValues = scenario.tieBreakers.map((t): number | string | undefined => {
-    switch (t.by) {
-      case 'group':
-        return toHundredths(evaluation.groups.find((g) => g.id === t.group)?.score ?? 0);
-      case 'indicator':
-        return toHundredths(evaluation.indicators.find((i) => i.id === t.indicator)?.points ?? 0);
-      case 'category':
-        return evaluation.indicators
-          .filter((i) => i.category === t.category && i.kind !== 'deduction')
-          .reduce((sum, i) => sum + toHundredths(i.points), 0);
-      case 'fact': {
-        const v = facts[t.fact];
-        return typeof v === 'number' || typeof v === 'string' ? v : undefined;
-      }
-    }
-  });
+  const layout = { groupIds: evaluation.groups.map((g) => g.id), indicators: evaluation.indicators };
+  const scores = {
+    group: (g: number) => toHundredths(evaluation.groups[g]!.score),
+    indicator: (i: number) => toHundredths(evaluation.indicators[i]!.points),
+    fact: (id: string) => facts[id],
+  };
+  const tieValues = tieReaders(scenario.tieBreakers, layout).map((read) => read(scores));
   return { eligible: result?.eligible ?? false, score: result?.score ?? 0, tieValues };
 }

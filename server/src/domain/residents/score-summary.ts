@@ -60,14 +60,3 @@ export function storedScores(rs: ResolvedRuleSet, residents: readonly { id: stri
     scoredAt,
   }));
 }
-
-/**
- * The calendar date of an instant in China (UTC+8, no daylight saving): what "today" means for deadlines
- * and for the version in force.
- *
- * @example
- * chinaDate(new Date('2026-06-30T17:00:00Z')); // '2026-07-01'
- */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { toHundredths } from '../points';
 import { rankApplicants, type Applicant } from '../ranking/rank';
+import { countingParent } from '../ranking/spouse-rule';
 import type { Scenario } from '../rule-set/schema';
 import type { EngineName } from '../scoring/evaluate';
 import type { ResolvedRuleSet } from '../scoring/types';
@@ -61,10 +62,8 @@ export async function rankRound(
   }
   for (const id of ineligible) {
     const i = Number(id);
-    const own = subjects[i]!;
-    const spouse = spouseOf.get(i);
-    const spouseCounted = spouse !== undefined && spouse.score > own.score;
-    entries.push(entry(i, { score: spouseCounted ? spouse.score : own.score, eligible: false, admitted: false, tied: false, spouseCounted }));
+    const { counted, spouseCounted } = countingParent({ subject: subjects[i]!, spouse: spouseOf.get(i) }, scenario.childRelated);
+    entries.push(entry(i, { score: counted.score, eligible: false, admitted: false, tied: false, spouseCounted }));
   }
   return { entries, hash: rankingHash(entries) };
 }

@@ -1,6 +1,7 @@
 import { scorePopulation } from '../compiled/population';
 import { JifenError } from '../errors';
 import { rankSubject, type RankSubject } from '../ranking/rank';
+import { tieReaders } from '../ranking/tie-breakers';
 import type { Scenario } from '../rule-set/schema';
 import { evaluate, type EngineName } from '../scoring/evaluate';
 import { checkValue } from '../scoring/facts';
@@ -62,31 +63,19 @@ function fastSubjects(rs: ResolvedRuleSet, scenario: Scenario, k: number, asOf: 
   const nScenarios = scores.scenarioIds.length;
   const nGroups = scores.groupIds.length;
   const nIndicators = scores.indicatorIds.length;
-  // Each tie-breaker reads the fast scores (in hundredths, as `rankSubject` gives them) or an input fact.
-  const readers = scenario.tieBreakers.map((t): ((r: number) => number | string | undefined) => {
-    switch (t.by) {
-      case 'group': {
-        const g = scores.groupIds.indexOf(t.group);
-        return (r) => (g < 0 ? 0 : Math.round(scores.groups[r * nGroups + g]!));
-      }
-      case 'indicator': {
-        const i = scores.indicatorIds.indexOf(t.indicator);
-        return (r) => (i < 0 ? 0 : Math.round(scores.indicators![r * nIndicators + i]!));
-      }
-      case 'category': {
-        const members = rs.indicators.flatMap((ind, i) => (ind.category === t.category && ind.kind !== 'deduction' ? [i] : []));
-        return (r) => members.reduce((sum, i) => sum + Math.round(scores.indicators![r * nIndicators + i]!), 0);
-      }
-      case 'fact':
-        return (r) => {
-          const v = factsList[r]![t.fact];
-          return typeof v === 'number' || typeof v === 'string' ? v : undefined;
-        };
-    }
+  const readers = tieReaders(scenario.tieBreakers, { groupIds: scores.groupIds, indicators: rs.indicators });
+  let r = 0;
+  const row = {
+    group: (g: number) => scores.groups[r * nGroups + g]!,
+    indicator: (i: number) => scores.indicators![r * nIndicators + i]!,
+    fact: (id: string) => factsList[r]![id],
+  };
+  return factsList.map((_facts, at) => {
+    r = at;
+    return {
+      eligible: scores.eligible[r * nScenarios + k] === 1,
+      score: Math.round(scores.scenarioScores[r * nScenarios + k]!) / 100,
+      tieValues: readers.map((read) => read(row)),
+    };
   });
-  return factsList.map((_facts, r) => ({
-    eligible: scores.eligible[r * nScenarios + k] === 1,
-    score: Math.round(scores.scenarioScores[r * nScenarios + k]!) / 100,
-    tieValues: readers.map((read) => read(r)),
-  }));
 }

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { startOfLocalDate } from '../../domain/drafts/local-date';
+import { startOfLocalDate } from '../../domain/local-date';
 import { dateSchema } from '../../domain/rule-set/schema';
 import { listAudit, verifyAuditLog } from '../../platform/db/audit-log';
 import type { AppEnv } from '../../platform/http/access';

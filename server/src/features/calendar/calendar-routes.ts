@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { addWorkingDays } from '../../domain/calendar/working-days';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { REVIEW_WORKING_DAYS } from '../../domain/residents/self-application';
 import { dateSchema } from '../../domain/rule-set/schema';
 import { calendarCoverage, loadCalendarOverrides, removeCalendarOverride, setCalendarOverride } from './calendar-overrides';
@@ -101,7 +101,7 @@ export function calendarRoutes(deps: ResidentRouteDeps) {
 
   app.openapi(listRoute, async (c) => {
     const overrides = await loadCalendarOverrides(deps.client);
-    const year = Number(chinaDate(deps.now()).slice(0, 4));
+    const year = Number(localDate(deps.now()).slice(0, 4));
     const coverage = calendarCoverage(overrides, year - 1, year + 2);
     return c.json({ overrides, coverage, warnings: coverage.flatMap((y) => (y.warning ? [y.warning] : [])) }, 200);
   });
@@ -123,7 +123,7 @@ export function calendarRoutes(deps: ResidentRouteDeps) {
 
   app.openapi(deadlineRoute, async (c) => {
     const query = c.req.valid('query');
-    const from = query.from ?? chinaDate(deps.now());
+    const from = query.from ?? localDate(deps.now());
     const days = query.days ?? REVIEW_WORKING_DAYS;
     const overrides = await loadCalendarOverrides(deps.client);
     const deadline = addWorkingDays(from, days, overrides);

@@ -1,7 +1,7 @@
 import type { StaffUser } from '../../domain/accounts/roles';
 import { JifenError } from '../../domain/errors';
 import { assertDecidable, assertEditable, effectiveFromProblems, type StoredDraft } from '../../domain/drafts/draft';
-import { localDate } from '../../domain/drafts/local-date';
+import { localDate } from '../../domain/local-date';
 import { contentHash } from '../../domain/rule-set/hash';
 import type { VersionMeta } from '../../domain/rule-set/repository';
 import { appendAudit } from '../../platform/db/audit-log';

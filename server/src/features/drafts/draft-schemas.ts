@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { caseSummarySchema as storedCaseSummarySchema } from '../../domain/drafts/case-summary';
 import { DRAFT_STATUSES } from '../../domain/drafts/draft';
 import { dateSchema, idSchema } from '../../domain/rule-set/schema';
 import { ENGINES } from '../../domain/scoring/evaluate';
@@ -11,23 +12,7 @@ const documentSchema = z.record(z.string(), z.unknown()).openapi({
   description: 'A rule-set document; its JSON Schema is at `/api/v1/rule-sets/schema.json`.',
 });
 
-export const caseSummarySchema = z
-  .object({
-    passed: z.number().int(),
-    failed: z.number().int(),
-    results: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        passed: z.boolean(),
-        differences: z.array(
-          z.object({ path: z.string(), expected: z.union([z.number(), z.boolean()]), actual: z.union([z.number(), z.boolean()]).optional() }),
-        ),
-        error: z.string().optional(),
-      }),
-    ),
-  })
-  .openapi('CaseSummary');
+export const caseSummarySchema = storedCaseSummarySchema.openapi('CaseSummary');
 
 export const draftSchema = z
   .object({

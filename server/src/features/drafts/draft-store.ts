@@ -1,5 +1,6 @@
 import type { Row } from '@libsql/client';
 import { z } from 'zod';
+import { caseSummarySchema } from '../../domain/drafts/case-summary';
 import { DRAFT_STATUSES, type StoredDraft } from '../../domain/drafts/draft';
 import { ruleSetSchema } from '../../domain/rule-set/schema';
 import type { SqlExecutor } from '../../platform/db/database';
@@ -10,21 +11,7 @@ const COLUMNS = `id, rule_set_id, base_version, parent_version, status, author, 
 const statusColumn = z.enum(DRAFT_STATUSES);
 const contributorsColumn = z.array(z.string());
 const validationColumn = z.object({ ok: z.boolean(), errors: z.array(z.object({ path: z.string(), message: z.string() })) });
-const casesColumn = z.object({
-  passed: z.number(),
-  failed: z.number(),
-  results: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      passed: z.boolean(),
-      differences: z.array(
-        z.object({ path: z.string(), expected: z.union([z.number(), z.boolean()]), actual: z.union([z.number(), z.boolean()]).optional() }),
-      ),
-      error: z.string().optional(),
-    }),
-  ),
-});
+const casesColumn = caseSummarySchema;
 
 /**
  * Drafts in libsql. Writes are meant for an open transaction, together with the audit entry.

@@ -4,7 +4,7 @@ import type { RoundApplicant } from '../../domain/compiled/rank-population';
 import { JifenError } from '../../domain/errors';
 import type { StoredDraft } from '../../domain/drafts/draft';
 import { maskName } from '../../domain/residents/mask';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { resolveRuleSet } from '../../domain/rule-set/resolve';
 import type { RuleSet, Text } from '../../domain/rule-set/schema';
 import type { Round, RoundApplication, RoundStatus } from '../../domain/rounds/types';
@@ -98,7 +98,7 @@ export async function planDraftImpact(ctx: LifecycleContext, ruleSetId: string, 
   const published = await ctx.ruleSets.getVersion(ruleSetId, against);
   if (!published) throw new JifenError('not_found', `Impact: ${ruleSetId} has no version ${against}`, [{ path: 'against', message: 'no such version' }]);
   const [before, after] = await Promise.all([resolved(ctx, published.document), resolved(ctx, draft.document)]);
-  const plan: ImpactPlan = { draft, before, after, against, asOf: request.asOf ?? chinaDate(ctx.now()), movers: request.movers ?? 10 };
+  const plan: ImpactPlan = { draft, before, after, against, asOf: request.asOf ?? localDate(ctx.now()), movers: request.movers ?? 10 };
   if (request.scenario !== undefined) plan.round = await roundFor(ctx, plan, request.scenario);
   return plan;
 }

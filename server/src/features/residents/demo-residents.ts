@@ -1,6 +1,7 @@
 import type { Client, InValue } from '@libsql/client';
 import { demoPopulation, type DemoResident } from '../../domain/residents/demo-population';
-import { chinaDate, storedScores } from '../../domain/residents/score-summary';
+import { storedScores } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { scoringFacts } from '../../domain/residents/scoring-facts';
 import type { FactRecord } from '../../domain/residents/types';
 import { toHundredths } from '../../domain/points';
@@ -41,7 +42,7 @@ export async function seedDemoResidents(
   options: { resolver: RuleSetResolver; now: Date; count?: number },
 ): Promise<DemoSeedReport> {
   const started = performance.now();
-  const asOf = chinaDate(options.now);
+  const asOf = localDate(options.now);
   const rs = await resolveFor(options.resolver, { asOf });
   return inTransaction(client, async (tx) => {
     const existing = Number((await tx.execute('SELECT count(*) AS n FROM residents')).rows[0]?.n ?? 0);

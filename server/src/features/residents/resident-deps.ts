@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import { JifenError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { createLibsqlResidentRepository } from './residents-repository';
 import { resolveFor } from './residents-scoring';
@@ -22,7 +22,7 @@ export interface ResidentRouteDeps {
 /** Today in China, the rule set in force today, and the resident repository on the client. */
 export async function context(deps: ResidentRouteDeps): Promise<{ now: Date; today: string; rs: ResolvedRuleSet; residents: ResidentRepository }> {
   const now = deps.now();
-  const today = chinaDate(now);
+  const today = localDate(now);
   const rs = await resolveFor(deps.resolver, { asOf: today, ...(deps.scoringRuleSet ? { ruleSetId: deps.scoringRuleSet } : {}) });
   return { now, today, rs, residents: createLibsqlResidentRepository(deps.client) };
 }

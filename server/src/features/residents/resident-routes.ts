@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { JifenError } from '../../domain/errors';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { createLibsqlResidentRepository } from './residents-repository';
 import { evaluateResidents, resolveFor } from './residents-scoring';
 import type { AppEnv } from '../../platform/http/access';
@@ -139,7 +139,7 @@ export function residentRoutes(deps: ResidentRouteDeps) {
     const query = c.req.valid('query');
     const residents = repo();
     await mustFind(residents, id);
-    const asOf = query.asOf ?? chinaDate(deps.now());
+    const asOf = query.asOf ?? localDate(deps.now());
     const ruleSetId = query.ruleSetId ?? deps.scoringRuleSet;
     const rs = await resolveFor(deps.resolver, { asOf, ...(ruleSetId ? { ruleSetId } : {}), ...(query.version ? { version: query.version } : {}) });
     const [result] = await evaluateResidents(residents, rs, [id], asOf);

@@ -1,9 +1,9 @@
 import type { Client } from '@libsql/client';
 import { addDays } from '../../domain/calendar/day';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { answerRoundObjection, fileRoundObjection } from './round-objection-steps';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from './round-steps';
-import type { Actor, RoundDeps } from './round-workflow';
+import type { RoundActor, RoundDeps } from './round-workflow';
 import { createLibsqlRoundRepository } from './rounds-repository';
 import type { RuleSetResolver } from '../rule-sets';
 
@@ -40,8 +40,8 @@ export async function seedDemoRounds(client: Client, options: { resolver: RuleSe
   if (residents === 0 || (await rounds.listRounds()).length > 0) return { seeded: false, ms: 0 };
 
   const deps: RoundDeps = { client, resolver: options.resolver };
-  const today = chinaDate(options.now);
-  const on = (date: string, hour = 10): Actor => ({ actor: 'demo', departments: ['*'], now: new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`) });
+  const today = localDate(options.now);
+  const on = (date: string, hour = 10): RoundActor => ({ actor: 'demo', departments: ['*'], now: new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`) });
 
   // School enrollment: one application per child, by the first parent on record.
   const opensOn = addDays(today, -45);

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { isOverdue } from '../../domain/rounds/objections';
 import type { Objection } from '../../domain/rounds/types';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { answerRoundObjection, fileRoundObjection } from './round-objection-steps';
 import { overdueObjections, recommendationsFor } from './round-queries';
 import { mustGetRound } from './round-workflow';
@@ -71,7 +71,7 @@ const recommendationsRoute = createRoute({
  */
 export function objectionRoutes(deps: RoundRouteDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const view = (o: Objection) => ({ ...o, overdue: isOverdue(o, chinaDate(deps.now())) });
+  const view = (o: Objection) => ({ ...o, overdue: isOverdue(o, localDate(deps.now())) });
 
   app.openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param');

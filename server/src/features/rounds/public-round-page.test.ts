@@ -6,7 +6,7 @@ import { addResident } from '../../../../test/support/round-residents';
 import { serveApp } from '../../../../test/support/serve-app';
 import type { RuleSet } from '../../domain/rule-set/schema';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from './round-steps';
-import type { Actor, RoundDeps } from './round-workflow';
+import type { RoundActor, RoundDeps } from './round-workflow';
 
 const HOSTILE_TITLE = '<img src=x onerror="document.title=\'pwned\'">社会福利';
 let env: Awaited<ReturnType<typeof roundApp>>;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await addResident(env.residents, 'res-3', '"&<', districtFacts({ insuranceMonths: 30 }), '330106199303039012'); // 85: short of the bar
 
   const deps: RoundDeps = { client: env.client, resolver: (await import('../rule-sets/rule-set-resolver')).createRuleSetResolver(env.ctx.ruleSets) };
-  const at = (day: string, actor = 'zhao.reviewer'): Actor => ({ actor, departments: ['*'], now: new Date(`${day}T02:00:00Z`) });
+  const at = (day: string, actor = 'zhao.reviewer'): RoundActor => ({ actor, departments: ['*'], now: new Date(`${day}T02:00:00Z`) });
   const round = await openScenarioRound(deps, { ruleSetId: 'district-sample', scenarioId: 'social-welfare', places: 1, opensOn: '2025-09-01', closesOn: '2025-09-19' }, at('2025-08-28'));
   for (const id of ['res-1', 'res-2', 'res-3']) {
     const a = await applyToRound(deps, round.id, { residentId: id }, at('2025-09-02', id));

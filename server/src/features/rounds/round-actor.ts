@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { JifenError } from '../../domain/errors';
-import type { Actor, RoundDeps } from './round-workflow';
+import type { RoundActor, RoundDeps } from './round-workflow';
 import { principalOf, staffOf, type AppEnv } from '../../platform/http/access';
 
 /** What the round routes need: the workflow's dependencies and the clock. */
@@ -10,7 +10,7 @@ export interface RoundRouteDeps {
 }
 
 /** The signed-in staff member as the round workflow's actor (username and departments). */
-export function staffActor(c: Context<AppEnv>, deps: RoundRouteDeps): Actor {
+export function staffActor(c: Context<AppEnv>, deps: RoundRouteDeps): RoundActor {
   const { user } = staffOf(c);
   return { actor: user.username, departments: user.departments, now: deps.now() };
 }
@@ -19,7 +19,7 @@ export function staffActor(c: Context<AppEnv>, deps: RoundRouteDeps): Actor {
  * Who acts for which resident: a resident acts for themself only (naming another resident is refused);
  * staff act on a resident's behalf and must name them.
  */
-export function actingFor(c: Context<AppEnv>, deps: RoundRouteDeps, requested: string | undefined): { who: Actor; residentId: string } {
+export function actingFor(c: Context<AppEnv>, deps: RoundRouteDeps, requested: string | undefined): { who: RoundActor; residentId: string } {
   const principal = principalOf(c);
   if (principal?.kind === 'resident') {
     if (requested !== undefined && requested !== principal.id) {

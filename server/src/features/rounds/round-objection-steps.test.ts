@@ -8,7 +8,7 @@ import { answerRoundObjection, fileRoundObjection } from './round-objection-step
 import { overdueObjections, publicRound } from './round-queries';
 import { applyToRound, closeAndRank, finalizeRanking, openScenarioRound, publishRanking, reviewApplication } from './round-steps';
 import { createLibsqlRoundRepository } from './rounds-repository';
-import type { Actor, RoundDeps } from './round-workflow';
+import type { RoundActor, RoundDeps } from './round-workflow';
 
 let db: Awaited<ReturnType<typeof residentDatabase>>;
 let deps: RoundDeps;
@@ -18,8 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => db.cleanup());
 
-const staff = (day: string): Actor => ({ actor: 'zhao.reviewer', departments: ['区民政局'], now: new Date(`${day}T02:00:00Z`) });
-const resident = (id: string, day: string): Actor => ({ actor: id, now: new Date(`${day}T02:00:00Z`) });
+const staff = (day: string): RoundActor => ({ actor: 'zhao.reviewer', departments: ['区民政局'], now: new Date(`${day}T02:00:00Z`) });
+const resident = (id: string, day: string): RoundActor => ({ actor: id, now: new Date(`${day}T02:00:00Z`) });
 
 /** A welfare round with one place: Li (110) is admitted, Zhang (107, social insurance under-counted) is not. */
 async function publishedRound(options: { publishOn?: string; beforeClose?: () => Promise<void> } = {}) {

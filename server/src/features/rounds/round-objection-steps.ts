@@ -16,7 +16,7 @@ import {
   mustGetRound,
   scenarioOf,
   stateHash,
-  type Actor,
+  type RoundActor,
   type RoundDeps,
   type Unit,
 } from './round-workflow';
@@ -35,7 +35,7 @@ export async function fileRoundObjection(
   deps: RoundDeps,
   roundId: number,
   request: { residentId: string; applicationId?: number; reason: string; evidenceRef?: string },
-  who: Actor,
+  who: RoundActor,
 ): Promise<Objection> {
   const moment = await momentOf(deps, who);
   return inUnit(deps, async (unit) => {
@@ -68,7 +68,7 @@ export async function answerRoundObjection(
   roundId: number,
   objectionId: number,
   decision: ObjectionDecision,
-  who: Actor,
+  who: RoundActor,
 ): Promise<{ objection: Objection; round: Round }> {
   const moment = await momentOf(deps, who);
   return inUnit(deps, async (unit) => {

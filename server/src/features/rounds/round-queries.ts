@@ -3,7 +3,7 @@ import { isOverdue } from '../../domain/rounds/objections';
 import { recommendRounds, type Recommendation } from '../../domain/rounds/recommend';
 import type { Objection, RankingEntry, RankingRevision, Round } from '../../domain/rounds/types';
 import { maskName } from '../../domain/residents/mask';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import type { Evaluation } from '../../domain/scoring/types';
 import { createLibsqlResidentRepository } from '../residents';
 import { evaluateResidents } from '../residents';
@@ -27,12 +27,12 @@ export interface RoundSummary extends Round {
 export async function roundSummary(deps: RoundDeps, id: number, now: Date): Promise<RoundSummary> {
   const rounds = createLibsqlRoundRepository(deps.client);
   const round = await mustGetRound(rounds, id);
-  return summarize(deps, round, chinaDate(now));
+  return summarize(deps, round, localDate(now));
 }
 
 /** Rounds newest first, each with its counts. */
 export async function listRoundSummaries(deps: RoundDeps, filter: Parameters<ReturnType<typeof createLibsqlRoundRepository>['listRounds']>[0], now: Date): Promise<RoundSummary[]> {
-  const today = chinaDate(now);
+  const today = localDate(now);
   const rounds = await createLibsqlRoundRepository(deps.client).listRounds(filter);
   return Promise.all(rounds.map((r) => summarize(deps, r, today)));
 }
@@ -104,7 +104,7 @@ export function publicHeader(round: Round): PublicRound['round'] {
 
 /** Unanswered objections past their last day, across rounds (for the departments' queue). */
 export async function overdueObjections(deps: RoundDeps, now: Date): Promise<Objection[]> {
-  return createLibsqlRoundRepository(deps.client).listOverdueObjections(chinaDate(now));
+  return createLibsqlRoundRepository(deps.client).listOverdueObjections(localDate(now));
 }
 
 /**
@@ -114,7 +114,7 @@ export async function overdueObjections(deps: RoundDeps, now: Date): Promise<Obj
  * await recommendationsFor(deps, 'res-000001', new Date());
  */
 export async function recommendationsFor(deps: RoundDeps, residentId: string, now: Date): Promise<Recommendation[]> {
-  const today = chinaDate(now);
+  const today = localDate(now);
   const residents = createLibsqlResidentRepository(deps.client);
   if (!(await residents.getResident(residentId))) {
     throw new JifenError('not_found', `Rounds: no resident "${residentId}"`, [{ path: 'id', message: 'no such resident' }]);

@@ -6,7 +6,7 @@ import { listAudit, verifyAuditLog } from '../../platform/db/audit-log';
 import { publicRound, roundSummary } from './round-queries';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from './round-steps';
 import { createLibsqlRoundRepository } from './rounds-repository';
-import type { Actor, RoundDeps } from './round-workflow';
+import type { RoundActor, RoundDeps } from './round-workflow';
 
 let db: Awaited<ReturnType<typeof residentDatabase>>;
 let deps: RoundDeps;
@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => db.cleanup());
 
 /** Staff of every department, at 10:00 in the district on `day`. */
-const staff = (day: string, actor = 'zhao.reviewer'): Actor => ({ actor, departments: ['*'], now: new Date(`${day}T02:00:00Z`) });
+const staff = (day: string, actor = 'zhao.reviewer'): RoundActor => ({ actor, departments: ['*'], now: new Date(`${day}T02:00:00Z`) });
 const window = { ruleSetId: 'district-sample', opensOn: '2025-09-01', closesOn: '2025-09-19' };
 
 describe('a scenario round on libsql', () => {

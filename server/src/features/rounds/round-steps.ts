@@ -20,7 +20,7 @@ import {
   scenarioOf,
   stateHash,
   versionInForce,
-  type Actor,
+  type RoundActor,
   type RoundDeps,
 } from './round-workflow';
 
@@ -45,7 +45,7 @@ export interface OpenRoundRequest {
  * @example
  * await openScenarioRound(deps, { ruleSetId: 'district-sample', scenarioId: 'social-welfare', opensOn, closesOn }, who);
  */
-export async function openScenarioRound(deps: RoundDeps, request: OpenRoundRequest, who: Actor): Promise<Round> {
+export async function openScenarioRound(deps: RoundDeps, request: OpenRoundRequest, who: RoundActor): Promise<Round> {
   const moment = await momentOf(deps, who);
   const rs = await versionInForce(deps, request.ruleSetId, request.opensOn < moment.today ? moment.today : request.opensOn);
   const scenario = scenarioOf(rs, request.scenarioId);
@@ -69,7 +69,7 @@ export async function applyToRound(
   deps: RoundDeps,
   roundId: number,
   request: { residentId: string; childId?: string },
-  who: Actor,
+  who: RoundActor,
 ): Promise<RoundApplication> {
   const moment = await momentOf(deps, who);
   return inUnit(deps, async (unit) => {
@@ -114,7 +114,7 @@ export async function reviewApplication(
   roundId: number,
   applicationId: number,
   decision: { outcome: 'accepted' | 'rejected'; reason?: string },
-  who: Actor,
+  who: RoundActor,
 ): Promise<RoundApplication> {
   const moment = await momentOf(deps, who);
   const reason = decision.reason?.trim() ?? '';
@@ -144,7 +144,7 @@ export async function reviewApplication(
  * Closes the round after its window: fixes the rule-set version in force on the closing date, snapshots
  * the accepted applicants' facts as of that date, ranks them and stores the list (revision 1).
  */
-export async function closeAndRank(deps: RoundDeps, roundId: number, who: Actor): Promise<Round> {
+export async function closeAndRank(deps: RoundDeps, roundId: number, who: RoundActor): Promise<Round> {
   const moment = await momentOf(deps, who);
   return inUnit(deps, async (unit) => {
     const before = await mustGetRound(unit.rounds, roundId);
@@ -176,7 +176,7 @@ export async function closeAndRank(deps: RoundDeps, roundId: number, who: Actor)
 }
 
 /** Publishes the ranked list (公示) from today for 5 working days. */
-export async function publishRanking(deps: RoundDeps, roundId: number, who: Actor): Promise<Round> {
+export async function publishRanking(deps: RoundDeps, roundId: number, who: RoundActor): Promise<Round> {
   const moment = await momentOf(deps, who);
   return inUnit(deps, async (unit) => {
     const before = await mustGetRound(unit.rounds, roundId);
@@ -193,7 +193,7 @@ export async function publishRanking(deps: RoundDeps, roundId: number, who: Acto
 }
 
 /** Fixes the list once the public notice is over and every objection is answered. */
-export async function finalizeRanking(deps: RoundDeps, roundId: number, who: Actor): Promise<Round> {
+export async function finalizeRanking(deps: RoundDeps, roundId: number, who: RoundActor): Promise<Round> {
   const moment = await momentOf(deps, who);
   return inUnit(deps, async (unit) => {
     const before = await mustGetRound(unit.rounds, roundId);

@@ -3,7 +3,7 @@ import { ALL_DEPARTMENTS } from '../../domain/accounts/roles';
 import type { AuditAction } from '../../domain/audit/actions';
 import type { CalendarOverride } from '../../domain/calendar/overrides';
 import { JifenError } from '../../domain/errors';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import type { RoundRepository } from '../../domain/rounds/repository';
 import type { Round } from '../../domain/rounds/types';
 import type { Moment } from '../../domain/rounds/lifecycle';
@@ -26,7 +26,7 @@ export interface RoundDeps {
 }
 
 /** Who acts, and when. Staff carry their departments (`*` for all); a resident acting for themself does not. */
-export interface Actor {
+export interface RoundActor {
   actor: string;
   departments?: readonly string[];
   now: Date;
@@ -53,9 +53,9 @@ export function inUnit<T>(deps: RoundDeps, work: (unit: Unit) => Promise<T>): Pr
 export const stateHash = (value: object): string => contentHash(value);
 
 /** The domain's `Moment` for an actor, with the calendar's overrides loaded. */
-export async function momentOf(deps: RoundDeps, who: Actor): Promise<Moment> {
+export async function momentOf(deps: RoundDeps, who: RoundActor): Promise<Moment> {
   const overrides = await (deps.overrides ? deps.overrides() : loadCalendarOverrides(deps.client));
-  return { today: chinaDate(who.now), at: who.now.toISOString(), actor: who.actor, overrides };
+  return { today: localDate(who.now), at: who.now.toISOString(), actor: who.actor, overrides };
 }
 
 /** The round, or `not_found` naming the parameter. */
@@ -66,7 +66,7 @@ export async function mustGetRound(rounds: RoundRepository, id: number): Promise
 }
 
 /** Throws `forbidden` unless a staff actor works for `department` (residents are checked by the routes). */
-export function assertDepartment(who: Actor, department: string): void {
+export function assertDepartment(who: RoundActor, department: string): void {
   if (!who.departments) return;
   if (who.departments.includes(ALL_DEPARTMENTS) || who.departments.includes(department)) return;
   throw new JifenError('forbidden', `Rounds: only staff of ${department} may do this`);

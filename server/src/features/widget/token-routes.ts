@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@libsql/client';
 import { JifenError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { findScenario } from '../../domain/eligibility/scenario-facts';
 import type { RuleSetResolver } from '../rule-sets';
 import type { AppEnv } from '../../platform/http/access';
@@ -66,7 +66,7 @@ export function tokenRoutes(deps: TokenRouteDeps) {
     const credential = serviceOf(c, 'resident-app');
     const body = c.req.valid('json');
     const now = deps.now();
-    const rs = await deps.resolver.resolve(await deps.resolver.pick({ ruleSetId: body.ruleSetId, asOf: chinaDate(now) }));
+    const rs = await deps.resolver.resolve(await deps.resolver.pick({ ruleSetId: body.ruleSetId, asOf: localDate(now) }));
     findScenario(rs, body.scenarioId);
     if (!(await deps.residents.getResident(body.residentId))) {
       throw new JifenError('not_found', `WidgetTokens: no resident "${body.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);

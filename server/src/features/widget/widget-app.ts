@@ -5,7 +5,7 @@ import type { ResidentRepository } from '../../domain/residents/repository';
 import type { RuleSetRepository } from '../../domain/rule-set/repository';
 import type { RoundRepository } from '../../domain/rounds/repository';
 import type { PartnerRepository } from '../../domain/eligibility/partners';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import { scoringFacts } from '../../domain/residents/scoring-facts';
 import { evaluate } from '../../domain/scoring/evaluate';
 import { createLibsqlPartnerRepository } from '../partners';
@@ -120,7 +120,7 @@ export async function startWidgetDemo(widget: WidgetServices, resolver: RuleSetR
 
 async function pickDemoResident(widget: WidgetServices, resolver: RuleSetResolver): Promise<string | undefined> {
   const candidates = await demoResidents(widget.client, DEMO_SCENARIO.ruleSetId, DEMO_SCENARIO.scenarioId);
-  const asOf = chinaDate(widget.now());
+  const asOf = localDate(widget.now());
   const rs = await resolver.resolve(await resolver.pick({ ruleSetId: DEMO_SCENARIO.ruleSetId, asOf }));
   for (const id of candidates) {
     const record = await widget.residents.getRecord(id);

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { JifenError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
-import { chinaDate } from '../../domain/residents/score-summary';
+import { localDate } from '../../domain/local-date';
 import type { RoundRepository } from '../../domain/rounds/repository';
 import { evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
@@ -111,7 +111,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
 
   app.use('/api/v1/widget/scenarios/*', widgetCors(deps.partners), partnerKeyAuth(deps.partners));
 
-  const today = () => chinaDate(deps.now());
+  const today = () => localDate(deps.now());
   const issuer = (c: Context) => deps.issuer ?? new URL(c.req.url).origin;
 
   async function scenarioFor(c: Context<PartnerKeyEnv>, scenario: string): Promise<{ allowed: PartnerScenario; rs: ResolvedRuleSet; asOf: string }> {
