@@ -23,6 +23,7 @@ import type {
 } from './types';
 
 const BASE = '/api/v1';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A failed request, in the server's one error shape. `body` keeps extra members (e.g. `current` on a 412). */
 export class ApiError extends Error {
@@ -66,7 +67,7 @@ async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : options.body instanceof Blob ? options.body : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network', 'Network: the server cannot be reached');
@@ -206,6 +207,13 @@ export const api = {
     streamImpact(`/rule-sets/${enc(id)}/drafts/${enc(draftId)}/impact`, body, onProgress),
   /** Rounds of a rule set, newest first. */
   rounds: async (ruleSetId: string) => (await request<{ rounds: RoundSummary[] }>('GET', `/rounds${query({ ruleSetId })}`)).data.rounds,
+
+  /** Where a version's or a draft's workbook (.xlsx) is downloaded from. */
+  workbookUrl: (id: string, from: { version: number } | { draftId: string }) =>
+    `${BASE}/rule-sets/${enc(id)}${'version' in from ? `/versions/${from.version}` : `/drafts/${enc(from.draftId)}`}/workbook`,
+  /** Imports an edited workbook into the draft, as a save of the whole document. */
+  uploadWorkbook: async (id: string, draftId: string, file: Blob, etag: string) =>
+    draftReply(await request<Draft>('PUT', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/workbook`, { body: file, ifMatch: etag, contentType: XLSX_TYPE })),
 
   audit: async (q: AuditQuery) => (await request<AuditPage>('GET', `/audit${query({ ...q })}`)).data,
   verifyAudit: async () => (await request<AuditVerification>('GET', '/audit/verify')).data,

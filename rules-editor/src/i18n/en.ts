@@ -1,5 +1,6 @@
 import { enCheckpoint } from './checkpoint.en';
 import { enImpact } from './impact.en';
+import { enTable } from './table.en';
 import { enVocabulary } from './vocabulary.en';
 import type { Messages } from './zh';
 
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enVocabulary,
   ...enImpact,
   ...enCheckpoint,
+  ...enTable,
   appTitle: 'Jifen rules editor',
   loading: 'Loading…',
   skipToContent: 'Skip to main content',

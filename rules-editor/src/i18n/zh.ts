@@ -2,6 +2,7 @@ import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
 import type { DraftStatus, Role, RoundSummary } from '../api/types';
 import { zhCheckpoint } from './checkpoint.zh';
 import { zhImpact } from './impact.zh';
+import { zhTable } from './table.zh';
 import { zhVocabulary } from './vocabulary.zh';
 
 /** Every string of the editor in Chinese, the first language. `en.ts` has the same keys. */
@@ -9,6 +10,7 @@ export const zh = {
   ...zhVocabulary,
   ...zhImpact,
   ...zhCheckpoint,
+  ...zhTable,
   appTitle: '积分规则编辑器',
   loading: '正在加载…',
   skipToContent: '跳到主要内容',

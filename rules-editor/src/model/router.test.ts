@@ -5,6 +5,7 @@ describe('editor URLs', () => {
   const routes: Route[] = [
     { name: 'home' },
     { name: 'ruleSet', id: 'district-sample' },
+    { name: 'version', id: 'district-sample', version: 2 },
     { name: 'draft', id: 'district-sample', draft: 'k3x9m2p7q4rt' },
     { name: 'review', id: 'district-sample', draft: 'k3x9m2p7q4rt' },
     { name: 'compare', id: 'provincial-common', from: '1', to: 'draft:abc' },

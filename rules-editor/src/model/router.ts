@@ -8,6 +8,7 @@ export const BASE = '/editor/';
 export type Route =
   | { name: 'home' }
   | { name: 'ruleSet'; id: string }
+  | { name: 'version'; id: string; version: number }
   | { name: 'draft'; id: string; draft: string }
   | { name: 'review'; id: string; draft: string }
   | { name: 'compare'; id: string; from?: string; to?: string }
@@ -34,6 +35,7 @@ export function parseRoute(pathname: string, search: string): Route {
     if (c === 'compare' && parts.length === 3) {
       return { name: 'compare', id: seg(b), from: q.get('from') ?? undefined, to: q.get('to') ?? undefined };
     }
+    if (c === 'versions' && d && /^\d+$/.test(d) && parts.length === 4) return { name: 'version', id: seg(b), version: Number(d) };
     if (c === 'drafts' && d && parts.length === 4) return { name: 'draft', id: seg(b), draft: seg(d) };
     if (c === 'drafts' && d && e === 'review' && parts.length === 5) return { name: 'review', id: seg(b), draft: seg(d) };
   }
@@ -53,6 +55,8 @@ export function href(route: Route): string {
       return `${BASE}audit`;
     case 'ruleSet':
       return `${BASE}rule-sets/${enc(route.id)}`;
+    case 'version':
+      return `${BASE}rule-sets/${enc(route.id)}/versions/${route.version}`;
     case 'draft':
       return `${BASE}rule-sets/${enc(route.id)}/drafts/${enc(route.draft)}`;
     case 'review':

@@ -13,6 +13,7 @@ import '../jifen-review/jifen-review';
 import '../jifen-rule-set/jifen-rule-set';
 import '../jifen-rule-sets/jifen-rule-sets';
 import '../jifen-sign-in/jifen-sign-in';
+import '../jifen-version-table/jifen-version-table';
 import { styles } from './jifen-app.styles';
 
 /**
@@ -128,7 +129,7 @@ export class JifenApp extends LitElement {
     const link = (route: Route, label: string, current: boolean) =>
       html`<a href=${href(route)} class=${current ? 'current' : ''} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav class="main-nav" aria-label=${m.mainNav}>
-      ${link({ name: 'home' }, m.ruleSets, r === 'home' || r === 'ruleSet' || r === 'draft' || r === 'compare')}
+      ${link({ name: 'home' }, m.ruleSets, r === 'home' || r === 'ruleSet' || r === 'version' || r === 'draft' || r === 'compare')}
       ${this.has('approver') ? link({ name: 'approvals' }, m.approvals, r === 'approvals' || r === 'review') : nothing}
       ${this.has('auditor') ? link({ name: 'audit' }, m.auditTrail, r === 'audit') : nothing}
     </nav>`;
@@ -141,6 +142,8 @@ export class JifenApp extends LitElement {
         return html`<jifen-rule-sets .user=${user}></jifen-rule-sets>`;
       case 'ruleSet':
         return html`<jifen-rule-set .user=${user} ruleSetId=${route.id}></jifen-rule-set>`;
+      case 'version':
+        return html`<jifen-version-table ruleSetId=${route.id} .version=${route.version}></jifen-version-table>`;
       case 'draft':
         return html`<jifen-draft-editor .user=${user} ruleSetId=${route.id} draftId=${route.draft}></jifen-draft-editor>`;
       case 'review':

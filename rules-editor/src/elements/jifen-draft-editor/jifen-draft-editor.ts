@@ -22,6 +22,7 @@ import '../jifen-json-view/jifen-json-view';
 import '../jifen-preview/jifen-preview';
 import '../jifen-scenario-form/jifen-scenario-form';
 import '../jifen-test-cases/jifen-test-cases';
+import '../jifen-workbook-buttons/jifen-workbook-buttons';
 import { DraftSync } from './draft-sync';
 import { styles } from './jifen-draft-editor.styles';
 
@@ -61,6 +62,7 @@ export class JifenDraftEditor extends LitElement {
     this.addEventListener('jifen-edit', this.onEdit);
     this.addEventListener('jifen-select', this.onSelect);
     this.addEventListener('jifen-run-cases', this.onRunCases);
+    this.addEventListener('jifen-draft-replaced', (e) => this.sync.reset(e.detail.draft, e.detail.etag));
   }
 
   override disconnectedCallback(): void {
@@ -204,6 +206,7 @@ export class JifenDraftEditor extends LitElement {
           ${this.renderSaveState()}
           <button type="button" class="small" @click=${() => (this.showPreview = !this.showPreview)} aria-pressed=${this.showPreview ? 'true' : 'false'}>${m.preview}</button>
           <a class="button small" href=${href({ name: 'compare', id: this.ruleSetId, from: String(draft.baseVersion), to: `draft:${draft.id}` })}>${m.compareWithPublished}</a>
+          <jifen-workbook-buttons .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .etag=${this.sync.etag} ?dirty=${this.sync.dirty} ?readonly=${this.readonly}></jifen-workbook-buttons>
           ${this.readonly ? nothing : html`<button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
             <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submitDialog?.showModal()}>${m.submitForApproval}</button>`}
         </div>
@@ -213,7 +216,7 @@ export class JifenDraftEditor extends LitElement {
       <div class="layout ${this.showPreview ? 'with-preview' : ''}">
         <jifen-draft-nav class="nav" .doc=${doc} .catalogue=${catalogue} .errors=${errors} .section=${this.section} .cases=${this.sync.cases}
           ?readonly=${this.readonly}></jifen-draft-nav>
-        <main class="main card" ?inert=${this.readonly && this.section.name !== 'json' && this.section.name !== 'cases'}>${this.renderSection(doc, catalogue, errors)}</main>
+        <main class="main card" ?inert=${this.readonly && this.section.name !== 'json' && this.section.name !== 'cases' && this.section.name !== 'table'}>${this.renderSection(doc, catalogue, errors)}</main>
         ${this.showPreview
           ? html`<aside class="side card"><jifen-preview ruleSetId=${this.ruleSetId} draftId=${this.draftId} .revision=${draft.revision}
               .catalogue=${catalogue} .cases=${doc.cases ?? []} ?pending=${this.sync.dirty} ?readonly=${this.readonly}></jifen-preview></aside>`
@@ -269,6 +272,10 @@ export class JifenDraftEditor extends LitElement {
         return html`<jifen-general-form .doc=${doc} .errors=${errors}></jifen-general-form>`;
       case 'groups':
         return html`<jifen-groups-form .doc=${doc} .catalogue=${catalogue} .errors=${errors}></jifen-groups-form>`;
+      case 'table':
+        // The table is loaded when first opened, keeping the editor's first load small.
+        void import('../jifen-score-table/jifen-score-table');
+        return html`<jifen-score-table .doc=${doc} .included=${this.included} .errors=${errors} ?readonly=${this.readonly}></jifen-score-table>`;
       case 'indicator': {
         const ind = doc.indicators?.[s.index];
         return ind

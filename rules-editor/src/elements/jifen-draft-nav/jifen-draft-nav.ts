@@ -14,6 +14,7 @@ import { styles } from './jifen-draft-nav.styles';
 export type Section =
   | { name: 'general' }
   | { name: 'groups' }
+  | { name: 'table' }
   | { name: 'indicator'; index: number }
   | { name: 'scenario'; index: number }
   | { name: 'cases' }
@@ -74,6 +75,7 @@ export class JifenDraftNav extends LitElement {
       <ul>
         ${this.item(m.general, { name: 'general' }, countUnder(e, ['title']) + countUnder(e, ['reference']) + countUnder(e, ['owner']) + countUnder(e, ['includes']))}
         ${this.item(m.groupsAndCaps, { name: 'groups' }, countUnder(e, ['groups']))}
+        ${this.item(m.scoreTable, { name: 'table' }, 0)}
       </ul>
       <h3>${m.indicators} <span class="muted">${(doc.indicators ?? []).length}</span></h3>
       ${included.length ? html`<p class="small muted included">${m.includedIndicators(included.length)}</p>` : nothing}

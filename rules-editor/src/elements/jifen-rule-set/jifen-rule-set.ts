@@ -78,6 +78,7 @@ export class JifenRuleSet extends LitElement {
             <td class="note">${v.note || '—'}</td>
             <td class="mono small" title=${v.hash}>${v.hash.slice(0, 10)}</td>
             <td class="row nowrap">
+              <a class="button small" href=${href({ name: 'version', id: d.id, version: v.version })}>${m.viewTable}</a>
               ${v.version > 1 ? html`<a class="button small" href=${href({ name: 'compare', id: d.id, from: String(v.version - 1), to: String(v.version) })}>${m.whatChanged}</a>` : nothing}
               ${editable && v.version !== d.latest.version ? html`<button type="button" class="small" @click=${() => this.newDraft(v.version)}>${m.rollBackTo}</button>` : nothing}
             </td>
