@@ -5,7 +5,7 @@ import { accessControl, type AppEnv, type PrincipalResolver } from './platform/h
 import { auditRoutes } from './features/audit';
 import { authRoutes } from './features/staff';
 import { diffRoutes } from './features/diff';
-import { draftRoutes } from './features/drafts';
+import { draftRoutes, draftWorkbookRoutes } from './features/drafts';
 import { impactRoutes } from './features/impact';
 import type { LifecycleRouteDeps } from './features/staff';
 import { sessionResolver, type NetworkOptions } from './features/staff';
@@ -15,7 +15,7 @@ import { addApiDocs, DOCS_PATH } from './platform/http/docs-routes';
 import { errorHandler, notFoundHandler, validationHook } from './platform/http/errors';
 import { evaluateRoutes } from './features/evaluate';
 import { healthRoutes } from './platform/http/health-routes';
-import { ruleSetRoutes } from './features/rule-sets';
+import { ruleSetRoutes, versionWorkbookRoutes } from './features/rule-sets';
 import { securityHeaders } from './platform/http/security-headers';
 import { serveEditor } from './platform/http/static';
 import { objectionRoutes } from './features/rounds';
@@ -87,10 +87,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', userRoutes(lifecycle));
   // Before the rule-set routes: `/rule-sets/validate` is not a rule set id.
   app.route('/', draftRoutes(lifecycle));
+  app.route('/', draftWorkbookRoutes(lifecycle));
   app.route('/', impactRoutes({ ...lifecycle, population: createPopulationCache(), log }));
   app.route('/', diffRoutes(lifecycle));
   app.route('/', auditRoutes(lifecycle));
   app.route('/', ruleSetRoutes({ ruleSets: deps.ruleSets }));
+  app.route('/', versionWorkbookRoutes({ ruleSets: deps.ruleSets }));
   if (deps.database) {
     const rounds = { client: deps.database, resolver };
     app.route('/', roundRoutes({ rounds, now }));

@@ -111,7 +111,9 @@ export function browser(app: OpenAPIHono<AppEnv>, cookie: string, csrfToken: str
       return app.request(path, {
         method,
         headers,
-        ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+        ...(options.body !== undefined
+          ? { body: typeof options.body === 'string' || options.body instanceof Uint8Array ? (options.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(options.body) }
+          : {}),
       });
     },
   };

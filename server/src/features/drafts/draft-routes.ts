@@ -250,13 +250,13 @@ export function draftRoutes(deps: LifecycleRouteDeps) {
   return app;
 }
 
-function requireIfMatch(c: Context): string {
+export function requireIfMatch(c: Context): string {
   const header = c.req.header('if-match')?.trim();
   if (header) return header;
   throw new JifenError('precondition_required', 'Drafts: send If-Match with the ETag you last read, so that no save overwrites another unseen');
 }
 
-function staleResponse(c: Context, error: StaleDraft) {
+export function staleResponse(c: Context, error: StaleDraft) {
   c.header('ETag', draftEtag(error.current));
   return c.json({ ...errorBody(error.code, error.message), current: draftView(error.current) }, 412);
 }

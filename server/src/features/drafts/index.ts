@@ -6,3 +6,5 @@ export * from './draft-schemas';
 export * from './draft-store';
 export * from './drafts';
 export * from './draft-routes';
+export * from './workbook';
+export * from './workbook-routes';

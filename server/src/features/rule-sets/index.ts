@@ -8,3 +8,4 @@ export * from './rule-set-resolver';
 export * from './rule-set-schemas';
 export * from './seed';
 export * from './rule-set-routes';
+export * from './version-workbook-routes';

@@ -51,6 +51,7 @@ export const ACCESS: AccessTable = {
   'GET /api/v1/rule-sets/{id}': ['anonymous'],
   'GET /api/v1/rule-sets/{id}/versions': ['anonymous'],
   'GET /api/v1/rule-sets/{id}/versions/{version}': ['anonymous'],
+  'GET /api/v1/rule-sets/{id}/versions/{version}/workbook': ['anonymous'],
 
   // Staff sign-in
   'POST /api/v1/auth/login': ['anonymous'],
@@ -69,6 +70,8 @@ export const ACCESS: AccessTable = {
   'GET /api/v1/rule-sets/{id}/drafts/{draftId}': STAFF_READ,
   'PUT /api/v1/rule-sets/{id}/drafts/{draftId}': ['editor'],
   'PATCH /api/v1/rule-sets/{id}/drafts/{draftId}': ['editor'],
+  'GET /api/v1/rule-sets/{id}/drafts/{draftId}/workbook': STAFF_READ,
+  'PUT /api/v1/rule-sets/{id}/drafts/{draftId}/workbook': ['editor'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/evaluate': ['editor', 'approver'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/impact': STAFF_READ,
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/submit': ['editor'],
