@@ -71,13 +71,15 @@ export const styles = css`
     min-width: 240px;
     max-width: 420px;
   }
-  td.reference {
-    min-width: 200px;
-    max-width: 320px;
-    color: var(--jf-muted);
-  }
+  td.reference,
   td.department {
-    min-width: 120px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: 260px;
+  }
+  td.reference {
+    color: var(--jf-muted);
   }
   td.editable {
     cursor: cell;

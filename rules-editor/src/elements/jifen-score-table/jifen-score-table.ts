@@ -216,6 +216,14 @@ export class JifenScoreTable extends LitElement {
     this.notice = skipped ? this.i18n.m.tablePasteSkipped(skipped) : '';
   };
 
+  /** A new search or filter starts again at the first row shown. */
+  private filter(change: { query?: string; group?: string; kind?: string }): void {
+    this.query = change.query ?? this.query;
+    this.group = change.group ?? this.group;
+    this.kind = change.kind ?? this.kind;
+    this.active = { row: 0, col: this.active.col };
+  }
+
   override render() {
     const m = this.i18n.m;
     if (!this.doc) return nothing;
@@ -225,14 +233,14 @@ export class JifenScoreTable extends LitElement {
     const shown = rows.filter((r) => r.level === 'indicator').length;
     return html`<div class="tools">
         <label class="field search"><span class="sr-only">${m.tableSearch}</span>
-          <input type="search" placeholder=${m.tableSearch} .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} /></label>
+          <input type="search" placeholder=${m.tableSearch} .value=${this.query} @input=${(e: Event) => this.filter({ query: (e.target as HTMLInputElement).value })} /></label>
         <label class="field"><span class="sr-only">${m.group}</span>
-          <select @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}>
+          <select @change=${(e: Event) => this.filter({ group: (e.target as HTMLSelectElement).value })}>
             <option value="">${m.tableAllGroups}</option>
             ${groups.map((g) => html`<option value=${g.group} ?selected=${this.group === g.group}>${g.cells.title?.text}</option>`)}
           </select></label>
         <label class="field"><span class="sr-only">${m.kind}</span>
-          <select @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value)}>
+          <select @change=${(e: Event) => this.filter({ kind: (e.target as HTMLSelectElement).value })}>
             <option value="">${m.tableAllKinds}</option>
             ${INDICATOR_KINDS.map((k: IndicatorKind) => html`<option value=${k} ?selected=${this.kind === k}>${m.kinds[k]}</option>`)}
           </select></label>
@@ -260,7 +268,8 @@ export class JifenScoreTable extends LitElement {
     const problems = cell?.edit ? errorsAt(this.errors, cell.edit.path) : [];
     const editing = active && this.editing;
     const label = `${r.cells.title?.text ?? ''} · ${m.tableColumns[column]}`;
-    const title = [...problems, cell?.form !== undefined && !this.readonly ? m.tableOpenForm : ''].filter(Boolean).join('\n');
+    const full = column === 'reference' || column === 'department' ? (cell?.text ?? '') : '';
+    const title = [full, ...problems, cell?.form !== undefined && !this.readonly ? m.tableOpenForm : ''].filter(Boolean).join('\n');
     return html`<td role="gridcell" class=${`${column} ${cell?.edit && !this.readonly ? 'editable' : ''} ${problems.length ? 'invalid' : ''}`}
       data-row=${i} data-col=${j} tabindex=${active && !editing ? '0' : '-1'} aria-selected=${active ? 'true' : 'false'}
       aria-readonly=${this.editable(cell) ? 'false' : 'true'} aria-invalid=${problems.length ? 'true' : 'false'} title=${title || nothing}
