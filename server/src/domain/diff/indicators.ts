@@ -4,6 +4,7 @@ import { describeCondition } from './describe-condition';
 import { matchBy } from './match';
 import { fromTo, same, show } from './text';
 import type { ChangeTarget, PolicyChange } from './types';
+import { unreachable } from '../unreachable';
 
 /** Policy changes between two versions of one indicator (same id). `path` points at it in the new document. */
 export function indicatorChanges(a: Indicator, b: Indicator, path: string, ctx: DiffContext): PolicyChange[] {
@@ -32,27 +33,48 @@ export function indicatorChanges(a: Indicator, b: Indicator, path: string, ctx: 
     const what = fromTo({ zh: '依据数据项', en: 'fact' }, a.fact, b.fact);
     out.push(change('indicator-changed', target, `${path}/fact`, what, { before: a.fact, after: b.fact, field: 'fact' }));
   }
-  if (a.kind === 'fixed' && b.kind === 'fixed' && a.points !== b.points) {
-    out.push(change('points-changed', target, `${path}/points`, points(a.points, b.points), { before: a.points, after: b.points }));
-  }
-  if (a.kind === 'tiers' && b.kind === 'tiers') out.push(...tierChanges(a.tiers, b.tiers, target, path, ctx));
-  if (a.kind === 'rate' && b.kind === 'rate') {
-    if (a.points !== b.points || a.per !== b.per) {
-      const rate = (i: typeof a) => ({ zh: `每 ${i.per} 计 ${i.points} 分`, en: `${i.points} per ${i.per}` });
-      const what = { zh: `计分标准 ${rate(a).zh} → ${rate(b).zh}`, en: `rate ${rate(a).en} → ${rate(b).en}` };
-      out.push(change('rate-changed', target, `${path}/points`, what, { before: { points: a.points, per: a.per }, after: { points: b.points, per: b.per } }));
-    }
-    if (a.cap !== b.cap) out.push(change('cap-changed', target, `${path}/cap`, cap(a.cap, b.cap), { before: a.cap, after: b.cap }));
-  }
-  if (a.kind === 'deduction' && b.kind === 'deduction') {
-    if (a.points !== b.points) {
-      const what = fromTo({ zh: '每次扣分', en: 'points deducted each time' }, a.points, b.points);
-      out.push(change('deduction-changed', target, `${path}/points`, what, { before: a.points, after: b.points }));
-    }
-    if (a.cap !== b.cap) out.push(change('cap-changed', target, `${path}/cap`, cap(a.cap, b.cap), { before: a.cap, after: b.cap }));
-  }
-  if (a.kind === 'bands' && b.kind === 'bands') out.push(...bandChanges(a.bands, b.bands, target, path));
+  out.push(...kindChanges(a, b, target, path, ctx));
   return out;
+}
+
+/** What changed in the settings of an indicator's kind (both sides are of the same kind). */
+function kindChanges(a: Indicator, b: Indicator, target: ChangeTarget, path: string, ctx: DiffContext): PolicyChange[] {
+  const out: PolicyChange[] = [];
+  switch (a.kind) {
+    case 'fixed':
+      if (b.kind === 'fixed' && a.points !== b.points) {
+        out.push(change('points-changed', target, `${path}/points`, points(a.points, b.points), { before: a.points, after: b.points }));
+      }
+      return out;
+    case 'tiers':
+      if (b.kind === 'tiers') out.push(...tierChanges(a.tiers, b.tiers, target, path, ctx));
+      return out;
+    case 'rate':
+      if (b.kind !== 'rate') return out;
+      if (a.points !== b.points || a.per !== b.per) {
+        const rate = (i: typeof a) => ({ zh: `每 ${i.per} 计 ${i.points} 分`, en: `${i.points} per ${i.per}` });
+        const what = { zh: `计分标准 ${rate(a).zh} → ${rate(b).zh}`, en: `rate ${rate(a).en} → ${rate(b).en}` };
+        out.push(change('rate-changed', target, `${path}/points`, what, { before: { points: a.points, per: a.per }, after: { points: b.points, per: b.per } }));
+      }
+      if (a.cap !== b.cap) out.push(change('cap-changed', target, `${path}/cap`, cap(a.cap, b.cap), { before: a.cap, after: b.cap }));
+      return out;
+    case 'deduction':
+      if (b.kind !== 'deduction') return out;
+      if (a.points !== b.points) {
+        const what = fromTo({ zh: '每次扣分', en: 'points deducted each time' }, a.points, b.points);
+        out.push(change('deduction-changed', target, `${path}/points`, what, { before: a.points, after: b.points }));
+      }
+      if (a.cap !== b.cap) out.push(change('cap-changed', target, `${path}/cap`, cap(a.cap, b.cap), { before: a.cap, after: b.cap }));
+      return out;
+    case 'bands':
+      if (b.kind === 'bands') out.push(...bandChanges(a.bands, b.bands, target, path));
+      return out;
+    case 'veto':
+      // A veto has nothing but its conditions, compared above.
+      return out;
+    default:
+      return unreachable(a, 'Diff');
+  }
 }
 
 function tierChanges(a: readonly Tier[], b: readonly Tier[], indicator: ChangeTarget, path: string, ctx: DiffContext): PolicyChange[] {

@@ -2,6 +2,7 @@ import { JifenError } from '../errors';
 import { forEachLeaf, type Condition } from '../rule-set/condition';
 import type { FactType, Indicator, Scenario, Text } from '../rule-set/schema';
 import type { ResolvedRuleSet } from '../scoring/types';
+import { unreachable } from '../unreachable';
 
 /** An input fact as the widget asks for it: labels, unit and allowed values in Chinese and English. */
 export interface FactQuestion {
@@ -137,14 +138,37 @@ export function scenarioInfo(rs: ResolvedRuleSet, scenarioId: string): ScenarioI
 /** Every condition of an indicator: its gate and its tiers'. */
 export function indicatorConditions(ind: Indicator): Condition[] {
   const out: Condition[] = ind.conditions ? [ind.conditions] : [];
-  if (ind.kind === 'tiers') for (const tier of ind.tiers) out.push(tier.conditions);
-  return out;
+  switch (ind.kind) {
+    case 'tiers':
+      for (const tier of ind.tiers) out.push(tier.conditions);
+      return out;
+    case 'fixed':
+    case 'rate':
+    case 'bands':
+    case 'deduction':
+    case 'veto':
+      return out;
+    default:
+      return unreachable(ind, 'Eligibility');
+  }
 }
 
 /** The facts (input or derived) an indicator reads. */
 export function indicatorFacts(ind: Indicator): Set<string> {
   const facts = new Set<string>();
-  if ((ind.kind === 'rate' || ind.kind === 'bands' || ind.kind === 'deduction') && ind.fact !== undefined) facts.add(ind.fact);
+  switch (ind.kind) {
+    case 'rate':
+    case 'bands':
+    case 'deduction':
+      if (ind.fact !== undefined) facts.add(ind.fact);
+      break;
+    case 'fixed':
+    case 'tiers':
+    case 'veto':
+      break;
+    default:
+      unreachable(ind, 'Eligibility');
+  }
   for (const condition of indicatorConditions(ind)) forEachLeaf(condition, ({ fact }) => facts.add(fact));
   return facts;
 }

@@ -2,6 +2,7 @@ import type { Band, Indicator, RuleSet } from '../schema';
 import { checkCondition, describeType } from './check-condition';
 import { checkUniqueIds, type Path, type Problems } from './report';
 import type { Scope } from './scope';
+import { unreachable } from '../../unreachable';
 
 /**
  * Checks groups and indicators and adds them to the scope: unique ids, known groups, conditions, tiers from
@@ -73,6 +74,8 @@ function checkIndicator(ind: Indicator, at: Path, scope: Scope, report: Problems
       return;
     case 'veto':
       return;
+    default:
+      unreachable(ind, 'Rule set');
   }
 }
 
