@@ -1,4 +1,10 @@
 export { addDays, weekday } from './day';
 export * from './overrides';
+export * from './calendar';
+export * from './notice';
+export * from './statutory';
 export * from './working-days';
 export * from './coverage';
+export * from './deadline-changes';
+export * from './notice-text';
+export * from './notice-ics';

@@ -67,25 +67,46 @@ describe('working days by the official calendar', () => {
   });
 });
 
+describe('a year the holiday library does not know (2027)', () => {
+  it('takes the statutory days off and counts the rest as ordinary weeks', () => {
+    // 元旦 Friday 1 January; 春节 Friday 5 to Monday 8 February; no 调休 is known yet.
+    expect(dayDetail('2027-01-01')).toEqual({ date: '2027-01-01', working: false, source: 'statutory', name: { zh: '元旦', en: "New Year's Day" } });
+    expect(['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09'].map((d) => isWorkingDay(d))).toEqual([true, false, false, true]);
+    expect(isWorkingDay('2027-04-05')).toBe(false); // 清明, a Monday
+    expect(isWorkingDay('2027-06-09')).toBe(false); // 端午, a Wednesday
+    expect(isWorkingDay('2027-09-15')).toBe(false); // 中秋, a Wednesday
+  });
+
+  it('counts a self-application submitted on Thursday 24 December 2026 to Friday 8 January 2027', () => {
+    // 25, 28, 29, 30, 31 December; 1 January is 元旦; 4, 5, 6, 7, 8 January.
+    expect(addWorkingDays('2026-12-24', 10)).toBe('2027-01-08');
+  });
+
+  it('counts across Spring Festival 2027 by the law alone', () => {
+    // Submitted Wednesday 3 February: 4; 5–8 off (除夕 to 初三, with the weekend); 9, 10, 11, 12, 15, 16, 17, 18, 19.
+    expect(addWorkingDays('2027-02-03', 10)).toBe('2027-02-19');
+  });
+});
+
 describe('override table', () => {
   const y2027: CalendarOverride[] = [
-    { date: '2027-02-05', kind: 'holiday', note: '春节' },
-    { date: '2027-02-08', kind: 'holiday', note: '春节' },
+    { date: '2027-02-09', kind: 'holiday', note: '春节补假' },
+    { date: '2027-02-10', kind: 'holiday', note: '春节补假' },
     { date: '2027-02-13', kind: 'workday', note: '春节调休上班' },
   ];
 
   it('corrects or extends the library, and always wins', () => {
-    expect(isWorkingDay('2027-02-05')).toBe(true); // the library knows nothing of 2027: a Friday
-    expect(isWorkingDay('2027-02-05', y2027)).toBe(false);
+    expect(isWorkingDay('2027-02-09')).toBe(true); // by law alone, a Tuesday after 初三
+    expect(isWorkingDay('2027-02-09', y2027)).toBe(false);
     expect(isWorkingDay('2027-02-13', y2027)).toBe(true); // a Saturday
     expect(dayDetail('2027-02-13', y2027)).toMatchObject({ source: 'override', name: { zh: '春节调休上班' } });
-    // Thursday 4 Feb: 5 off, 6–7 weekend, 8 off, 9, 10, 11, 12, 13 (Sat, worked).
-    expect(addWorkingDays('2027-02-04', 5, y2027)).toBe('2027-02-13');
+    // Thursday 4 Feb: 5–8 off by law, 9–10 off by override, 11, 12, 13 (Sat, worked), 15, 16.
+    expect(addWorkingDays('2027-02-04', 5, y2027)).toBe('2027-02-16');
     expect(isWorkingDay('2025-10-09', [{ date: '2025-10-09', kind: 'holiday' }])).toBe(false);
   });
 
   it('rejects a contradictory or malformed table with the offending entry', () => {
-    const bad: CalendarOverride[] = [...y2027, { date: '2027-02-05', kind: 'workday' }, { date: '2027-02-30', kind: 'holiday' }];
+    const bad: CalendarOverride[] = [...y2027, { date: '2027-02-09', kind: 'workday' }, { date: '2027-02-30', kind: 'holiday' }];
     try {
       isWorkingDay('2027-01-04', bad);
       expect.unreachable();

@@ -1,18 +1,26 @@
 import { JifenError } from '../errors';
 import type { Text } from '../rule-set/schema';
 import { addDays, assertDate, weekday } from './day';
-import { officialDay } from './official';
-import { indexOverrides, type CalendarOverride } from './overrides';
+import { asCalendar, type CalendarInput } from './calendar';
+import { noticeDays } from './notice';
+import { hasOfficialYear, officialDay } from './official';
+import { indexOverrides } from './overrides';
+import { statutoryDay } from './statutory';
 
 /**
  * Working days (工作日) by the official Chinese holiday calendar: weekends and public holidays are off,
- * adjusted working weekends (调休上班) are on. The `chinese-days` library supplies the official calendar
- * for the years it knows (official.ts); an admin's override table corrects it and fills in later years. For a year with
- * neither, only weekends are off — `coverage(year)` tells the UI to warn about that.
+ * adjusted working weekends (调休上班) are on. A day is decided, first match wins, by
+ * 1. an admin's override of that one day;
+ * 2. a confirmed State Council notice naming the day; a year with a confirmed notice stops here (the days it
+ *    does not name are ordinary weekdays and weekends);
+ * 3. the `chinese-days` library's official data (official.ts), for the years it has; such a year stops here;
+ * 4. the law's statutory days off (statutory.ts), for a year with neither — its bridging days and 调休 are
+ *    unknown until the notice comes, so `coverage(year)` marks its deadlines provisional;
+ * 5. the weekday.
  */
 
 /** Where a day's status comes from. */
-export type DaySource = 'override' | 'official' | 'weekday';
+export type DaySource = 'override' | 'notice' | 'official' | 'statutory' | 'weekday';
 
 export interface DayDetail {
   date: string;
@@ -20,6 +28,8 @@ export interface DayDetail {
   source: DaySource;
   /** The holiday or the override's note, when there is one. */
   name?: Text;
+  /** The notice that decides the day, when one does. */
+  notice?: string;
 }
 
 // Scanning longer than this means the calendar (or an override table) has no working days left.
@@ -32,20 +42,29 @@ const MAX_SCAN_DAYS = 3660;
  * isWorkingDay('2025-10-08'); // false: National Day holiday
  * isWorkingDay('2025-10-11'); // true: a Saturday worked in lieu (调休上班)
  */
-export function isWorkingDay(date: string, overrides: readonly CalendarOverride[] = []): boolean {
-  return dayDetail(date, overrides).working;
+export function isWorkingDay(date: string, calendar: CalendarInput = []): boolean {
+  return dayDetail(date, calendar).working;
 }
 
 /** Whether `date` is a working day, and why. */
-export function dayDetail(date: string, overrides: readonly CalendarOverride[] = []): DayDetail {
-  assertDate(date, 'date');
+export function dayDetail(date: string, calendar: CalendarInput = []): DayDetail {
+  const { y } = assertDate(date, 'date');
+  const { overrides, notices } = asCalendar(calendar);
   const override = indexOverrides(overrides).get(date);
   if (override) {
     const note = override.note ? { name: { zh: override.note, en: override.note } } : {};
     return { date, working: override.kind === 'workday', source: 'override', ...note };
   }
-  const official = officialDay(date);
-  if (official) return { date, source: 'official', ...official };
+  const noticed = noticeDays(notices).get(date);
+  if (noticed) return { date, working: noticed.working, source: 'notice', name: noticed.name, notice: noticed.notice };
+  if (!notices.some((n) => n.year === y)) {
+    const official = officialDay(date);
+    if (official) return { date, source: 'official', ...official };
+    if (!hasOfficialYear(y)) {
+      const statutory = statutoryDay(date);
+      if (statutory) return { date, working: false, source: 'statutory', name: statutory.name };
+    }
+  }
   const day = weekday(date);
   return { date, working: day !== 0 && day !== 6, source: 'weekday' };
 }
@@ -59,7 +78,7 @@ export function dayDetail(date: string, overrides: readonly CalendarOverride[] =
  * @example
  * addWorkingDays('2025-09-30', 10); // '2025-10-21' (National Day 1–8 Oct off, Saturday 11 Oct worked)
  */
-export function addWorkingDays(start: string, n: number, overrides: readonly CalendarOverride[] = []): string {
+export function addWorkingDays(start: string, n: number, calendar: CalendarInput = []): string {
   assertDate(start, 'start');
   if (!Number.isInteger(n) || n < 0 || n > 3650) {
     throw new JifenError('validation_failed', `Calendar: working days must be a whole number from 0 to 3650, not ${n}`, [
@@ -71,7 +90,7 @@ export function addWorkingDays(start: string, n: number, overrides: readonly Cal
   for (let scanned = 0; left > 0; scanned++) {
     if (scanned > MAX_SCAN_DAYS + n * 2) throw noWorkingDays(start);
     date = addDays(date, 1);
-    if (isWorkingDay(date, overrides)) left--;
+    if (isWorkingDay(date, calendar)) left--;
   }
   return date;
 }
@@ -83,15 +102,15 @@ export function addWorkingDays(start: string, n: number, overrides: readonly Cal
  * @example
  * workingDaysBetween('2025-09-30', '2025-10-09'); // 1
  */
-export function workingDaysBetween(from: string, to: string, overrides: readonly CalendarOverride[] = []): number {
+export function workingDaysBetween(from: string, to: string, calendar: CalendarInput = []): number {
   assertDate(from, 'from');
   assertDate(to, 'to');
-  if (to < from) return -workingDaysBetween(to, from, overrides);
+  if (to < from) return -workingDaysBetween(to, from, calendar);
   let count = 0;
   for (let date = from, scanned = 0; date < to; scanned++) {
     if (scanned > 366 * 100) throw new JifenError('validation_failed', 'Calendar: dates are more than 100 years apart');
     date = addDays(date, 1);
-    if (isWorkingDay(date, overrides)) count++;
+    if (isWorkingDay(date, calendar)) count++;
   }
   return count;
 }

@@ -59,15 +59,16 @@ describe('round lifecycle', () => {
     expect(publishRound(closed(), on('2026-02-12')).publicationEndsOn).toBe('2026-02-26');
   });
 
-  it('uses the calendar override table for years the holiday library does not know', () => {
+  it('uses the statutory days and the override table for years the holiday library does not know', () => {
     const overrides = [
       { date: '2027-02-05', kind: 'holiday' as const },
       { date: '2027-02-08', kind: 'holiday' as const },
       { date: '2027-02-13', kind: 'workday' as const },
     ];
-    // Thursday 4 Feb 2027: 5 off, 6–7 weekend, 8 off, 9, 10, 11, 12, 13 (Saturday, worked).
+    // Thursday 4 Feb 2027: 5–8 Spring Festival (除夕 to 初三, by law), 9, 10, 11, 12, 13 (Saturday, worked).
     expect(publishRound(closed(), on('2027-02-04', overrides)).publicationEndsOn).toBe('2027-02-13');
-    expect(publishRound(closed(), on('2027-02-04')).publicationEndsOn).toBe('2027-02-11');
+    // By law alone: 9, 10, 11, 12, 15.
+    expect(publishRound(closed(), on('2027-02-04')).publicationEndsOn).toBe('2027-02-15');
   });
 
   it('finalizes only after the public notice and once every objection is answered, and never changes after', () => {
