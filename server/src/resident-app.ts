@@ -1,14 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@libsql/client';
 import type { AppEnv, PrincipalResolver } from './platform/http/access';
-import { calendarRoutes } from './features/calendar';
+import { calendarRoutes, noticeRoutes } from './features/calendar';
 import { residentResolver, serviceResolver } from './features/credentials';
 import { credentialRoutes } from './features/credentials';
 import { feedRoutes } from './features/feeds';
 import { ledgerRoutes } from './features/ledger';
 import type { ResidentRouteDeps } from './features/residents';
 import { residentRoutes } from './features/residents';
-import { selfApplicationRoutes } from './features/self-applications';
+import { objectionDeadlines, publicationDeadlines } from './features/rounds';
+import { applicationDeadlines, selfApplicationRoutes } from './features/self-applications';
 
 /** What the resident workflow needs beyond the database: the resident-token key, and which rule set scores residents. */
 export interface ResidentServices {
@@ -25,7 +26,7 @@ export function residentResolvers(client: Client, services: ResidentServices, no
 
 /**
  * Mounts residents, feeds, ledgers, self-applications, service credentials, resident tokens and the
- * calendar overrides.
+ * working-day calendar (overrides, holiday notices and the deadlines they move).
  *
  * @example
  * mountResidents(app, { client, resolver, now, residentTokenSecret });
@@ -37,4 +38,5 @@ export function mountResidents(app: OpenAPIHono<AppEnv>, deps: ResidentRouteDeps
   app.route('/', credentialRoutes(deps));
   app.route('/', selfApplicationRoutes(deps));
   app.route('/', calendarRoutes(deps));
+  app.route('/', noticeRoutes(deps, [applicationDeadlines, objectionDeadlines, publicationDeadlines]));
 }

@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   'version-published',
   // calendar
   'calendar-override-changed',
+  'calendar-notice-entered',
+  'calendar-notice-confirmed',
+  'deadline-moved',
   // residents, feeds and the ledger
   'resident-created',
   'resident-changed',

@@ -6,7 +6,7 @@ import type { Round } from './types';
 
 const rs = loadShippedRuleSets().get('district-sample@1')!;
 const welfare = rs.scenarios.find((s) => s.id === 'social-welfare')!;
-const on = (today: string, overrides: Moment['overrides'] = []): Moment => ({ today, at: `${today}T02:00:00.000Z`, actor: 'u-civil', overrides });
+const on = (today: string, calendar: Moment['calendar'] = []): Moment => ({ today, at: `${today}T02:00:00.000Z`, actor: 'u-civil', calendar });
 
 const opened = (): Round => ({
   id: 7,

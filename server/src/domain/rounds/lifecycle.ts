@@ -1,5 +1,5 @@
 import { addWorkingDays } from '../calendar/working-days';
-import type { CalendarOverride } from '../calendar/overrides';
+import type { CalendarInput } from '../calendar/calendar';
 import { assertDate } from '../calendar/day';
 import { JifenError } from '../errors';
 import type { Scenario } from '../rule-set/schema';
@@ -19,7 +19,7 @@ export interface Moment {
   today: string;
   at: string;
   actor: string;
-  overrides?: readonly CalendarOverride[];
+  calendar?: CalendarInput;
 }
 
 /** What opening a round needs; places default to the scenario's. */
@@ -120,7 +120,7 @@ export function publishRound(round: Round, moment: Moment): Round {
     ...round,
     status: 'published',
     publishedOn: moment.today,
-    publicationEndsOn: addWorkingDays(moment.today, PUBLICATION_WORKING_DAYS, moment.overrides),
+    publicationEndsOn: addWorkingDays(moment.today, PUBLICATION_WORKING_DAYS, moment.calendar),
   };
 }
 

@@ -45,7 +45,7 @@ export function fileObjection(
     filedAt: moment.at,
     filedOn: moment.today,
     filedBy: moment.actor,
-    answerBy: addWorkingDays(moment.today, OBJECTION_WORKING_DAYS, moment.overrides),
+    answerBy: addWorkingDays(moment.today, OBJECTION_WORKING_DAYS, moment.calendar),
     status: 'open',
   };
 }

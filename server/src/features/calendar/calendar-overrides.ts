@@ -1,5 +1,4 @@
 import type { Row } from '@libsql/client';
-import { coverage, type YearCoverage } from '../../domain/calendar/coverage';
 import { indexOverrides, type CalendarOverride } from '../../domain/calendar/overrides';
 import { JifenError } from '../../domain/errors';
 import { appendAudit } from '../../platform/db/audit-log';
@@ -53,22 +52,6 @@ export async function removeCalendarOverride(tx: SqlExecutor, date: string, by: 
   const removed = result.rows[0];
   if (!removed) throw new JifenError('not_found', `Calendar: no override on ${date}`, [{ path: 'date', message: 'has no override' }]);
   await appendAudit(tx, { at, actor: by, action: 'calendar-override-changed', target: `calendar:${date}`, details: { change: 'removed', kind: String(removed.kind) } });
-}
-
-/**
- * What Jifen knows of each year from `from` to `to`, with a warning for each year whose holidays are
- * unknown (neither the holiday library nor the override table has it).
- *
- * @example
- * calendarCoverage(overrides, 2026, 2027); // [{ year: 2026, known: true, … }, { year: 2027, known: false, warning: '…' }]
- */
-export function calendarCoverage(overrides: readonly CalendarOverride[], from: number, to: number): (YearCoverage & { warning?: string })[] {
-  const out: (YearCoverage & { warning?: string })[] = [];
-  for (let year = from; year <= to; year++) {
-    const c = coverage(year, overrides);
-    out.push(c.known ? c : { ...c, warning: `${year}: no official holiday data and no overrides; working days there only skip weekends until an admin enters that year's holidays and adjusted working days` });
-  }
-  return out;
 }
 
 function toOverride(row: Row): StoredOverride {

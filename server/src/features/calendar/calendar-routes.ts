@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { coverageOfYears } from '../../domain/calendar/coverage';
 import { addWorkingDays } from '../../domain/calendar/working-days';
 import { localDate } from '../../domain/local-date';
 import { REVIEW_WORKING_DAYS } from '../../domain/residents/self-application';
 import { dateSchema } from '../../domain/rule-set/schema';
-import { calendarCoverage, loadCalendarOverrides, removeCalendarOverride, setCalendarOverride } from './calendar-overrides';
+import { removeCalendarOverride, setCalendarOverride } from './calendar-overrides';
+import { loadCalendar } from './calendar-notices';
 import { inTransaction } from '../../platform/db/database';
 import { staffOf, type AppEnv } from '../../platform/http/access';
 import { errorResponses, validationHook } from '../../platform/http/errors';
@@ -26,9 +28,14 @@ const overrideSchema = z
 
 const coverageSchema = z.object({
   year: z.number().int(),
+  state: z.enum(['official', 'notice', 'statutory']).openapi({
+    description:
+      '`official`: the holiday library has the year; `notice`: an admin confirmed the year\'s State Council notice; `statutory`: neither — only the statutory holidays of the law are off and deadlines in the year are provisional.',
+  }),
   official: z.boolean().openapi({ description: 'The holiday library has the official arrangement for the year.' }),
-  overrides: z.number().int(),
-  known: z.boolean(),
+  overrides: z.number().int().openapi({ description: 'Single-day overrides in the year; they never change its state.' }),
+  known: z.boolean().openapi({ description: '`state` is `official` or `notice`.' }),
+  notice: z.string().optional().openapi({ description: 'The confirmed notice, when `state` is `notice`.' }),
   warning: z.string().optional(),
 });
 
@@ -37,10 +44,11 @@ const listRoute = createRoute({
   path: '/api/v1/calendar/overrides',
   tags,
   security: STAFF_SESSION,
-  summary: 'The override table, and which years are known',
+  summary: 'The override table, and what is known of each year',
   description:
-    'Working days follow the official holiday calendar (the chinese-days library) for the years it covers; admins enter holidays and adjusted ' +
-    'working days here for later years, or to correct it. `coverage` spans last year to two years ahead and warns about every year with no data.',
+    'Working days follow the official holiday calendar (the chinese-days library) for the years it covers, a confirmed State Council notice for ' +
+    'later years, and the statutory holidays of the law for a year with neither. Overrides correct single days. `coverage` spans last year to two ' +
+    'years ahead and warns about every year without a confirmed notice.',
   responses: {
     200: json(z.object({ overrides: z.array(overrideSchema), coverage: z.array(coverageSchema), warnings: z.array(z.string()) }).openapi('CalendarOverrides'), 'The table'),
     ...errorResponses(401, 403),
@@ -55,7 +63,9 @@ const putRoute = createRoute({
   tags,
   security: STAFF_SESSION,
   summary: 'Set the override of one day (admin)',
-  description: 'Audited as `calendar-override-changed`. Deadlines computed afterwards use it; deadlines already set are kept.',
+  description:
+    'Audited as `calendar-override-changed`. Deadlines computed afterwards use it; deadlines already set are kept. An override never makes a ' +
+    'year known: enter the year\'s notice for that.',
   middleware: [jsonBody({ maxBytes: 4 * 1024 })],
   request: {
     params: dateParam,
@@ -80,7 +90,9 @@ const deadlineRoute = createRoute({
   tags,
   security: STAFF_SESSION,
   summary: 'The n-th working day after a date',
-  description: 'The day itself never counts. Default: today and 10 working days (the review deadline of a self-application).',
+  description:
+    'The day itself never counts. Default: today and 10 working days (the review deadline of a self-application). `known` is false, with a ' +
+    'warning naming the year, while any year the count spans has no confirmed notice (only the statutory holidays of the law are counted there).',
   request: {
     query: z.strictObject({ from: dateSchema.optional(), days: z.coerce.number().int().min(0).max(366).optional() }),
   },
@@ -100,10 +112,10 @@ export function calendarRoutes(deps: ResidentRouteDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(listRoute, async (c) => {
-    const overrides = await loadCalendarOverrides(deps.client);
+    const calendar = await loadCalendar(deps.client);
     const year = Number(localDate(deps.now()).slice(0, 4));
-    const coverage = calendarCoverage(overrides, year - 1, year + 2);
-    return c.json({ overrides, coverage, warnings: coverage.flatMap((y) => (y.warning ? [y.warning] : [])) }, 200);
+    const coverage = coverageOfYears(calendar, year - 1, year + 2);
+    return c.json({ overrides: calendar.overrides, coverage, warnings: coverage.flatMap((y) => (y.warning ? [y.warning] : [])) }, 200);
   });
 
   app.openapi(putRoute, async (c) => {
@@ -125,9 +137,9 @@ export function calendarRoutes(deps: ResidentRouteDeps) {
     const query = c.req.valid('query');
     const from = query.from ?? localDate(deps.now());
     const days = query.days ?? REVIEW_WORKING_DAYS;
-    const overrides = await loadCalendarOverrides(deps.client);
-    const deadline = addWorkingDays(from, days, overrides);
-    const years = calendarCoverage(overrides, Number(from.slice(0, 4)), Number(deadline.slice(0, 4)));
+    const calendar = await loadCalendar(deps.client);
+    const deadline = addWorkingDays(from, days, calendar);
+    const years = coverageOfYears(calendar, Number(from.slice(0, 4)), Number(deadline.slice(0, 4)));
     return c.json({ from, days, deadline, known: years.every((y) => y.known), warnings: years.flatMap((y) => (y.warning ? [y.warning] : [])) }, 200);
   });
 

@@ -7,3 +7,4 @@ export * from './demo-rounds';
 export * from './objection-routes';
 export * from './public-round-routes';
 export * from './round-routes';
+export * from './round-deadlines';

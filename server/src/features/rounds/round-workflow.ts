@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import { ALL_DEPARTMENTS } from '../../domain/accounts/roles';
 import type { AuditAction } from '../../domain/audit/actions';
-import type { CalendarOverride } from '../../domain/calendar/overrides';
+import type { WorkingCalendar } from '../../domain/calendar/calendar';
 import { JifenError } from '../../domain/errors';
 import { localDate } from '../../domain/local-date';
 import type { RoundRepository } from '../../domain/rounds/repository';
@@ -11,7 +11,7 @@ import { contentHash } from '../../domain/rule-set/hash';
 import type { Scenario } from '../../domain/rule-set/schema';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { appendAudit } from '../../platform/db/audit-log';
-import { loadCalendarOverrides } from '../calendar';
+import { loadCalendar } from '../calendar';
 import { inTransaction, type SqlExecutor } from '../../platform/db/database';
 import { createLibsqlResidentRepository } from '../residents';
 import { createLibsqlRoundRepository } from './rounds-repository';
@@ -22,7 +22,7 @@ export interface RoundDeps {
   client: Client;
   resolver: RuleSetResolver;
   /** The admin-maintained calendar override table; read from the database when absent. */
-  overrides?: () => Promise<readonly CalendarOverride[]>;
+  calendar?: () => Promise<WorkingCalendar>;
 }
 
 /** Who acts, and when. Staff carry their departments (`*` for all); a resident acting for themself does not. */
@@ -52,10 +52,10 @@ export function inUnit<T>(deps: RoundDeps, work: (unit: Unit) => Promise<T>): Pr
 /** The content hash of a round, an application or an objection, for the audit trail. */
 export const stateHash = (value: object): string => contentHash(value);
 
-/** The domain's `Moment` for an actor, with the calendar's overrides loaded. */
+/** The domain's `Moment` for an actor, with the working calendar (notices and overrides) loaded. */
 export async function momentOf(deps: RoundDeps, who: RoundActor): Promise<Moment> {
-  const overrides = await (deps.overrides ? deps.overrides() : loadCalendarOverrides(deps.client));
-  return { today: localDate(who.now), at: who.now.toISOString(), actor: who.actor, overrides };
+  const calendar = await (deps.calendar ? deps.calendar() : loadCalendar(deps.client));
+  return { today: localDate(who.now), at: who.now.toISOString(), actor: who.actor, calendar };
 }
 
 /** The round, or `not_found` naming the parameter. */

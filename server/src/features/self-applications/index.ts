@@ -4,3 +4,4 @@
  */
 export * from './self-application-service';
 export * from './self-application-routes';
+export * from './application-deadlines';

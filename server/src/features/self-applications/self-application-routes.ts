@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 import { workingDaysBetween } from '../../domain/calendar/working-days';
 import { JifenError } from '../../domain/errors';
 import type { SelfApplication } from '../../domain/residents/self-application';
-import { loadCalendarOverrides } from '../calendar';
+import { loadCalendar, movesOf } from '../calendar';
+import { applicationDeadlines } from './application-deadlines';
 import { approveApplication, rejectApplication, reviewsFor, submitApplication } from './self-application-service';
 import { evidenceContent, getApplication, listApplications } from './self-applications';
 import { principalOf, staffOf, type AppEnv } from '../../platform/http/access';
@@ -114,9 +115,16 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
     const d = disclosure(c);
     const { residents } = await context(deps);
     const people = new Map((await residents.getResidents(apps.map((a) => a.residentId))).map((r) => [r.id, r]));
+    const moves = await movesOf(deps.client, applicationDeadlines.kind, apps.map((a) => a.id));
     return apps.map((a) => {
       const person = people.get(a.residentId);
-      return { ...a, ...(person ? { resident: personView(person, d) } : {}), overdue: a.status === 'pending' && a.dueOn < today };
+      const moved = (moves.get(a.id) ?? []).map(({ dueOn, newDueOn, reason, changedAt, changedBy }) => ({ from: dueOn, to: newDueOn, reason, at: changedAt, by: changedBy }));
+      return {
+        ...a,
+        ...(person ? { resident: personView(person, d) } : {}),
+        overdue: a.status === 'pending' && a.dueOn < today,
+        ...(moved.length > 0 ? { deadlineMoves: moved } : {}),
+      };
     });
   }
 
@@ -175,8 +183,8 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
     });
     let applications = await view(c, page.applications, today);
     if (query.overdue === 'true') {
-      const overrides = await loadCalendarOverrides(deps.client);
-      applications = applications.map((a) => ({ ...a, workingDaysOverdue: workingDaysBetween(a.dueOn, today, overrides) }));
+      const calendar = await loadCalendar(deps.client);
+      applications = applications.map((a) => ({ ...a, workingDaysOverdue: workingDaysBetween(a.dueOn, today, calendar) }));
     }
     return c.json({ applications, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
   });

@@ -41,8 +41,12 @@ export const selfApplicationSchema = z
     submittedAt: z.string(),
     submittedOn: z.string(),
     submittedBy: z.string(),
-    dueOn: z.string().openapi({ description: 'Last day of review: the 10th working day after submission (official calendar and overrides).' }),
+    dueOn: z.string().openapi({ description: 'Last day of review: the 10th working day after submission by the working calendar. A confirmed holiday notice may move it; `deadlineMoves` says when and why.' }),
     overdue: z.boolean().openapi({ description: 'Pending after its review deadline.' }),
+    deadlineMoves: z
+      .array(z.object({ from: z.string(), to: z.string(), reason: z.object({ zh: z.string(), en: z.string() }), at: z.string(), by: z.string() }))
+      .optional()
+      .openapi({ description: 'Each time a confirmed holiday notice moved `dueOn`: the old and new date, and why (the days the notice changed).' }),
     workingDaysOverdue: z.number().int().optional().openapi({ description: 'With `overdue=true`: working days since the deadline.' }),
     decidedAt: z.string().optional(),
     decidedBy: z.string().optional(),

@@ -6,7 +6,7 @@ import { checkClaim, REVIEW_WORKING_DAYS, type SelfApplication } from '../../dom
 import type { Provenance } from '../../domain/residents/types';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { appendAudit } from '../../platform/db/audit-log';
-import { loadCalendarOverrides } from '../calendar';
+import { loadCalendar } from '../calendar';
 import { inTransaction } from '../../platform/db/database';
 import { createLibsqlResidentRepository } from '../residents';
 import { rescoreResidents } from '../residents';
@@ -32,7 +32,7 @@ export interface Submission {
 /**
  * Files a self-application (自主申请): checks the claim against the indicator, routes it to the indicator's
  * department, and sets its review deadline — the 10th working day after submission by the official
- * calendar and the override table — then stores it with its evidence and audits it, in one transaction.
+ * calendar (library data, confirmed notices, the law's statutory days, overrides) — then stores it with its evidence and audits it, in one transaction.
  *
  * @example
  * const app = await submitApplication(client, { residentId, indicator: 'inventionPatents', claim: { facts: { inventionPatents: 1 } }, … });
@@ -47,7 +47,7 @@ export async function submitApplication(client: Client, input: Submission): Prom
     if (!(await repo.getResident(input.residentId))) {
       throw new JifenError('not_found', `Residents: no resident "${input.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
     }
-    const dueOn = addWorkingDays(input.today, REVIEW_WORKING_DAYS, await loadCalendarOverrides(tx));
+    const dueOn = addWorkingDays(input.today, REVIEW_WORKING_DAYS, await loadCalendar(tx));
     const facts = Object.fromEntries(checked.changes.flatMap((c) => (c.value === null ? [] : [[c.fact, c.value] as const])));
     const app: Omit<SelfApplication, 'evidence'> = {
       id: `app-${randomUUID()}`,

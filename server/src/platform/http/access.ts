@@ -153,6 +153,9 @@ export const ACCESS: AccessTable = {
   'PUT /api/v1/calendar/overrides/{date}': ['admin'],
   'DELETE /api/v1/calendar/overrides/{date}': ['admin'],
   'GET /api/v1/calendar/deadline': ['staff'],
+  'GET /api/v1/calendar/notices': ['staff'],
+  'POST /api/v1/calendar/notices': ['admin'],
+  'POST /api/v1/calendar/notices/{id}/confirm': ['admin'],
 };
 
 /** State-changing routes that take no CSRF token: signing in has no session to take it from. */

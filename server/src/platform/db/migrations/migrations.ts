@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
 import { inTransaction } from '../database';
+import { CALENDAR_MIGRATIONS } from './calendar-migrations';
 import { LIFECYCLE_MIGRATIONS } from './lifecycle-migrations';
 import { RESIDENT_MIGRATIONS } from './residents-migrations';
 import { ROUND_MIGRATIONS } from './rounds-migrations';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...LIFECYCLE_MIGRATIONS,
   ...RESIDENT_MIGRATIONS,
+  ...CALENDAR_MIGRATIONS,
   ...ROUND_MIGRATIONS,
   ...WIDGET_MIGRATIONS,
 ];
