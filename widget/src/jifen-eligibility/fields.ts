@@ -58,6 +58,19 @@ export function renderField(f: FactQuestion, lang: string | undefined, t: String
   return html`<div part="field" class="field"><label part="label" for=${id}>${label}${req}</label>${control}${extra}</div>`;
 }
 
+/**
+ * The visitor's words for a field Jifen refused, from what the field accepts (its type, range, choices):
+ * Jifen's own message, in English, goes to the developer in `jifen-error`.
+ */
+export function fieldMessage(f: FactQuestion, t: Strings): string {
+  const m = t.field;
+  if (f.type === 'integer') return m.integer + m.range(f.min, f.max);
+  if (f.type === 'number') return m.number + m.range(f.min, f.max);
+  if (f.type === 'date') return m.date;
+  if (f.type === 'enum' || f.type === 'enum-list') return m.choice;
+  return m.other;
+}
+
 /** The facts filled in: empty controls are left out, numbers as numbers, lists as lists, yes/no as true/false. */
 export function readFacts(form: HTMLFormElement, facts: readonly FactQuestion[]): Record<string, unknown> {
   const data = new FormData(form);

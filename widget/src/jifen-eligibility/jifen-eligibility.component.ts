@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { WidgetError, widgetApi } from './api';
-import { renderField, readFacts } from './fields';
+import { fieldMessage, renderField, readFacts } from './fields';
 import { isEnglish, pick, strings, type Strings } from './i18n';
 import { styles } from './jifen-eligibility.styles';
+import { renderResult } from './result-view';
 import type { FactQuestion, JifenErrorDetail, JifenResultDetail, WidgetResult, WidgetScenario } from './types';
 
 /** The Jifen server the script was loaded from: the default `api-base`. */
@@ -18,7 +19,7 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @summary Points eligibility for one scenario, as a self-check or from the resident's record.
  *
  * @event {CustomEvent<JifenResultDetail>} jifen-result - A result is shown; `detail.statement` is the signed statement (JWS) for the page's backend.
- * @event {CustomEvent<JifenErrorDetail>} jifen-error - Jifen refused or could not be reached; the widget shows the message too.
+ * @event {CustomEvent<JifenErrorDetail>} jifen-error - Jifen refused, could not be reached or did not answer in time; `detail.code` names the cause, `detail.message` is for the developer (the visitor sees plain words in the page's language).
  *
  * @csspart base - The widget's frame.
  * @csspart header - The title block.
@@ -35,14 +36,17 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @csspart result - The live region holding the result.
  * @csspart verdict - Eligible or not.
  * @csspart score - The score against the bar.
- * @csspart meter - The score meter.
+ * @csspart meter - The score meter (a `<meter>` named by the score and bar; filled with the primary colour).
  * @csspart missing - What stands in the way.
- * @csspart suggestions - Resident mode: the simplest ways to close the gap.
- * @csspart position - Resident mode: the position on a published list.
+ * @csspart suggestions - Resident mode: what would make the resident eligible, easiest first, and when time alone does.
+ * @csspart position - Resident mode: the position on a published list, and what that list was ranked on.
  * @csspart resident - Resident mode: the masked name and permit number.
  * @csspart breakdown - The points of each indicator.
  * @csspart version - The rule-set version and evaluation date used.
- * @csspart error - A refusal or failure message.
+ * @csspart error - A refusal or failure message, next to the check button in a self-check.
+ * @csspart retry - The "try again" button of a network failure or timeout.
+ *
+ * Set these on the element or on `:root`; both reach the widget.
  *
  * @cssproperty [--jifen-font-family=system-ui, "PingFang SC", "Microsoft YaHei", sans-serif] - Font of the widget.
  * @cssproperty [--jifen-font-size=1rem] - Base font size.
@@ -64,12 +68,16 @@ export class JifenEligibility extends LitElement {
   @property({ reflect: true }) scenario = '';
   /** The partner's API key, bound to its registered origins and scenarios. */
   @property({ attribute: 'partner-key' }) partnerKey = '';
-  /** `zh-CN` (default) or `en`. */
-  @property({ reflect: true }) override lang = '';
+  /** `zh-CN` or `en`; without it, the page's language (`<html lang>`), Chinese when that is neither. */
+  @property() override lang = '';
   /** A resident's widget token from their Jifen app: shows their real result instead of a self-check. */
   @property({ attribute: 'resident-token' }) residentToken = '';
   /** The Jifen server; by default the one this script was loaded from. */
   @property({ attribute: 'api-base' }) apiBase = '';
+  /** The level of the widget's title (1–6), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Seconds to wait for Jifen before giving up with `timeout` and offering to try again. */
+  @property({ type: Number }) timeout = 10;
 
   @state() private info?: WidgetScenario;
   @state() private current?: WidgetResult;
@@ -77,14 +85,20 @@ export class JifenEligibility extends LitElement {
   @state() private busy = false;
   @state() private fieldErrors: Record<string, string> = {};
   private generation = 0;
+  private lastWork?: () => Promise<void>;
 
   /** The result shown, with its signed statement; undefined before the first result. */
   get result(): WidgetResult | undefined {
     return this.current;
   }
 
+  /** The language used: the attribute, else the nearest `lang` of the page. */
+  private get language(): string {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'zh-CN';
+  }
+
   private get api() {
-    return widgetApi(this.apiBase || SCRIPT_ORIGIN, this.partnerKey);
+    return widgetApi(this.apiBase || SCRIPT_ORIGIN, this.partnerKey, Math.max(1, this.timeout) * 1000);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -99,7 +113,6 @@ export class JifenEligibility extends LitElement {
     this.fieldErrors = {};
     if (!this.scenario) return;
     await this.attempt(run, async () => {
-      if (!this.partnerKey) throw new WidgetError('no_key', 'Widget: no partner-key attribute', 0);
       if (this.residentToken) this.show(await this.api.resident(this.scenario, this.residentToken));
       else this.info = await this.api.scenario(this.scenario);
     });
@@ -107,23 +120,44 @@ export class JifenEligibility extends LitElement {
 
   private async check(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.info) return;
+    if (!this.info || this.busy) return;
     const facts = readFacts(event.target as HTMLFormElement, this.info.facts);
+    // A new check clears the last one: no stale result under a new error.
+    this.current = undefined;
     this.fieldErrors = {};
-    await this.attempt(this.generation, async () => this.show(await this.api.selfCheck(this.scenario, facts)));
+    await this.attempt(this.generation, async () => {
+      this.show(await this.api.selfCheck(this.scenario, facts));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=result]')?.focus();
+    });
+  }
+
+  private retry(): void {
+    if (this.info || this.current) void this.attempt(this.generation, this.lastWork ?? (async () => undefined));
+    else void this.load();
   }
 
   private async attempt(run: number, work: () => Promise<void>): Promise<void> {
     this.busy = true;
     this.failure = undefined;
+    this.lastWork = work;
     try {
       await work();
     } catch (error) {
       if (run !== this.generation) return;
       const failure = error instanceof WidgetError ? error : new WidgetError('network', String(error), 0);
       this.failure = failure;
-      this.fieldErrors = Object.fromEntries(failure.fields.map((f) => [f.path.replace(/^facts\./, ''), f.message]));
-      const detail: JifenErrorDetail = { code: failure.code, status: failure.status, message: failure.message };
+      const byId = new Map((this.info?.facts ?? []).map((f) => [f.id, f]));
+      const t = strings(this.language);
+      this.fieldErrors = Object.fromEntries(
+        failure.fields.map((f) => {
+          const id = f.path.replace(/^facts\./, '').split('.')[0] ?? '';
+          const fact = byId.get(id);
+          return [id, fact ? fieldMessage(fact, t) : t.field.other];
+        }),
+      );
+      const detail: JifenErrorDetail = { code: failure.code, status: failure.status, message: failure.message, ...(failure.fields.length ? { fields: failure.fields } : {}) };
+      console.warn(`<jifen-eligibility> ${failure.code} (${failure.status}): ${failure.message}`);
       this.dispatchEvent(new CustomEvent('jifen-error', { detail, bubbles: true, composed: true }));
     } finally {
       if (run === this.generation) this.busy = false;
@@ -149,97 +183,55 @@ export class JifenEligibility extends LitElement {
   }
 
   override render(): TemplateResult {
-    const t = strings(this.lang);
+    const lang = this.language;
+    const t = strings(lang);
     const title = this.current?.scenario.title ?? this.info?.scenario.title;
-    return html`<section part="base" lang=${isEnglish(this.lang) ? 'en' : 'zh-CN'} aria-busy=${this.busy ? 'true' : 'false'}>
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const form = this.info && !this.residentToken;
+    return html`<section part="base" lang=${isEnglish(lang) ? 'en' : 'zh-CN'} aria-busy=${this.busy ? 'true' : 'false'}>
       <header part="header">
-        <h2 part="title">${title ? pick(title, this.lang) : this.failure ? t.widget : t.loading}</h2>
+        <div part="title" class="title" role="heading" aria-level=${level}>${title ? pick(title, lang) : this.failure ? t.widget : t.loading}</div>
         <p part="subtitle">${this.residentToken ? t.myResult : t.selfCheck}</p>
       </header>
-      ${this.failure ? this.renderError(t, this.failure) : nothing}
-      ${this.info && !this.residentToken ? this.renderForm(t, this.info) : nothing}
-      <div part="result" role="status" aria-live="polite">${this.current ? this.renderResult(t, this.current) : nothing}</div>
+      ${this.failure && !form ? this.renderError(t, this.failure) : nothing}
+      ${form ? this.renderForm(t, lang, this.info!) : nothing}
+      <div part="result" role="status" aria-live="polite" tabindex="-1">${this.current ? renderResult(t, lang, this.current) : nothing}</div>
     </section>`;
   }
 
   private renderError(t: Strings, e: WidgetError): TemplateResult {
-    const plain: Record<string, string> = {
-      origin_not_registered: t.origin,
-      network: t.network,
-      unauthorized: t.unauthorized,
-      forbidden: t.forbidden,
-      no_key: t.noKey,
-      ...(e.fields.length ? { validation_failed: t.fixFields } : {}),
-    };
+    const text = e.code === 'validation_failed' && e.fields.length ? t.fixFields : (t.errors[e.code] ?? t.errors.other);
+    const retry = e.code === 'network' || e.code === 'timeout' || e.code === 'too_many_requests' || e.status >= 500;
     return html`<div part="error" role="alert">
       <strong>${t.errorTitle}</strong>
-      ${plain[e.code] ? html`<p>${plain[e.code]}</p>` : nothing}
-      <p class="detail">${e.message.replace(/^\w+: (.)/, (_, first: string) => first.toUpperCase())}</p>
+      <p>${text}</p>
+      ${retry ? html`<button part="retry" type="button" class="secondary" @click=${this.retry}>${t.retry}</button>` : nothing}
     </div>`;
   }
 
-  private renderForm(t: Strings, info: WidgetScenario): TemplateResult {
-    const field = (f: FactQuestion) => renderField(f, this.lang, t, this.fieldErrors[f.id]);
-    const of = (group: FactQuestion['group']) => info.facts.filter((f) => f.group === group);
-    const deductions = of('deduction');
-    return html`<form part="form" @submit=${this.check}>
+  private renderForm(t: Strings, lang: string, info: WidgetScenario): TemplateResult {
+    const field = (f: FactQuestion) => renderField(f, lang, t, this.fieldErrors[f.id]);
+    const of = (group: FactQuestion['group'], ask?: FactQuestion['ask']) =>
+      info.facts.filter((f) => f.group === group && (ask === undefined || (f.ask ?? 'first') === ask));
+    const folded = (heading: string, facts: FactQuestion[]) =>
+      facts.length
+        ? html`<details part="group" ?open=${facts.some((f) => this.fieldErrors[f.id])}>
+            <summary>${heading}</summary>
+            <div class="grid">${facts.map(field)}</div>
+          </details>`
+        : nothing;
+    return html`<form part="form" novalidate @submit=${this.check}>
       ${[
         [t.conditions, of('eligibility')] as const,
-        [t.scoring, of('score')] as const,
+        [t.scoring, of('score', 'first')] as const,
       ].map(([heading, facts]) =>
         facts.length ? html`<fieldset part="group"><legend>${heading}</legend><div class="grid">${facts.map(field)}</div></fieldset>` : nothing,
       )}
-      ${deductions.length
-        ? html`<details part="group" ?open=${deductions.some((f) => this.fieldErrors[f.id])}>
-            <summary>${t.more}</summary>
-            <div class="grid">${deductions.map(field)}</div>
-          </details>`
-        : nothing}
-      <button part="submit" type="submit" ?disabled=${this.busy}>${this.busy ? t.checking : t.check}</button>
+      ${folded(t.optional, of('score', 'optional'))} ${folded(t.more, of('deduction'))}
+      <div class="actions">
+        <button part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.checking : t.check}</button>
+        ${this.failure ? this.renderError(t, this.failure) : nothing}
+      </div>
     </form>`;
-  }
-
-  private renderResult(t: Strings, r: WidgetResult): TemplateResult {
-    const o = r.outcome;
-    const lang = this.lang;
-    const missing = o.missing.filter((m) => m.code !== 'below-bar');
-    return html`${r.mode === 'resident'
-        ? html`<p part="resident">${t.resident}${r.resident.name} · ${r.resident.permitNumber}</p>`
-        : html`<p class="muted">${t.estimate}</p>`}
-      <p part="verdict" class=${o.eligible ? 'ok' : 'no'}>${o.eligible ? `✓ ${t.eligible}` : t.notEligible}</p>
-      <p part="score">
-        ${t.score} <strong>${o.score}</strong> / ${t.bar} ${o.bar}
-        <meter part="meter" min="0" max=${Math.max(o.bar, o.score, 1)} low=${o.bar} optimum=${Math.max(o.bar, o.score, 1)} value=${o.score}></meter>
-        ${o.shortBy > 0 ? html`<span class="short">${t.shortBy(o.shortBy)}</span>` : nothing}
-      </p>
-      ${missing.length
-        ? html`<div part="missing"><h3>${t.missing}</h3><ul>${missing.map((m) => html`<li>${pick(m.message, lang)}</li>`)}</ul></div>`
-        : nothing}
-      ${r.mode === 'resident'
-        ? ([
-            [t.closeGap, r.closeGap.filter((s) => s.closes === 'eligibility')],
-            [t.closesBar, r.closeGap.filter((s) => s.closes === 'bar')],
-          ] as const).map(([heading, steps]) =>
-            steps.length
-              ? html`<div part="suggestions"><h3>${heading}</h3><ul>${steps.map((s) => html`<li>${pick(s.message, lang)}</li>`)}</ul></div>`
-              : nothing,
-          )
-        : nothing}
-      ${r.mode === 'resident' && r.position
-        ? html`<p part="position">${r.position.position === null ? t.notRanked : t.position(r.position.position, r.position.places, r.position.admitted)}</p>`
-        : nothing}
-      <details part="breakdown">
-        <summary>${t.breakdown}</summary>
-        <table>
-          ${o.breakdown.filter((b) => b.points !== 0).map(
-            (b) => html`<tr>
-              <th scope="row">${pick(b.title, lang)}</th>
-              <td class="num">${b.kind === 'deduction' && b.points > 0 ? `−${b.points}` : b.points}</td>
-              <td class="muted">${pick(b.explanation, lang)}</td>
-            </tr>`,
-          )}
-        </table>
-      </details>
-      <p part="version" class="muted">${t.basis(pick(r.ruleSet.title, lang), r.ruleSet.version, r.asOf)}</p>`;
   }
 }

@@ -3,27 +3,29 @@ import { css } from 'lit';
 /**
  * Nothing of the page's styles reaches inside (`all: initial` on the host, shadow DOM), and nothing leaks
  * out. Pages theme the widget only through the documented `--jifen-*` properties and `::part()` names.
+ * The host reads each `--jifen-*` token into a private `--_*` with its default, so a token set on `:root`
+ * (inherited) reaches the widget as well as one set on the element.
  */
 export const styles = css`
   :host {
     all: initial;
     display: block;
-    --jifen-font-family: system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif;
-    --jifen-font-size: 1rem;
-    --jifen-color-text: #1f2328;
-    --jifen-color-muted: #59636e;
-    --jifen-color-surface: #ffffff;
-    --jifen-color-border: #d1d9e0;
-    --jifen-color-primary: #b3261e;
-    --jifen-color-on-primary: #ffffff;
-    --jifen-color-success: #1a7f37;
-    --jifen-color-danger: #b3261e;
-    --jifen-radius: 8px;
-    --jifen-spacing: 1rem;
-    font-family: var(--jifen-font-family);
-    font-size: var(--jifen-font-size);
+    --_font-family: var(--jifen-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    --_font-size: var(--jifen-font-size, 1rem);
+    --_color-text: var(--jifen-color-text, #1f2328);
+    --_color-muted: var(--jifen-color-muted, #59636e);
+    --_color-surface: var(--jifen-color-surface, #ffffff);
+    --_color-border: var(--jifen-color-border, #d1d9e0);
+    --_color-primary: var(--jifen-color-primary, #b3261e);
+    --_color-on-primary: var(--jifen-color-on-primary, #ffffff);
+    --_color-success: var(--jifen-color-success, #1a7f37);
+    --_color-danger: var(--jifen-color-danger, #b3261e);
+    --_radius: var(--jifen-radius, 8px);
+    --_spacing: var(--jifen-spacing, 1rem);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
     line-height: 1.5;
-    color: var(--jifen-color-text);
+    color: var(--_color-text);
   }
   :host([hidden]) {
     display: none;
@@ -32,13 +34,14 @@ export const styles = css`
     box-sizing: border-box;
   }
   [part='base'] {
-    background: var(--jifen-color-surface);
-    border: 1px solid var(--jifen-color-border);
-    border-radius: var(--jifen-radius);
-    padding: var(--jifen-spacing);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    padding: var(--_spacing);
   }
-  h2 {
+  .title {
     font-size: 1.25em;
+    font-weight: 600;
     margin: 0;
   }
   h3 {
@@ -51,7 +54,7 @@ export const styles = css`
   [part='subtitle'],
   .muted,
   small {
-    color: var(--jifen-color-muted);
+    color: var(--_color-muted);
   }
   [part='subtitle'] {
     margin-top: 0.125em;
@@ -62,9 +65,9 @@ export const styles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-    gap: calc(var(--jifen-spacing) * 0.75) var(--jifen-spacing);
-    margin: calc(var(--jifen-spacing) / 2) 0;
+    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
+    gap: calc(var(--_spacing) * 0.75) var(--_spacing);
+    margin: calc(var(--_spacing) / 2) 0;
   }
   .field,
   fieldset {
@@ -81,7 +84,7 @@ export const styles = css`
     margin-bottom: 0.25em;
   }
   [part='group'] {
-    margin: var(--jifen-spacing) 0 0;
+    margin: var(--_spacing) 0 0;
   }
   [part='group'] > legend {
     font-weight: 600;
@@ -95,16 +98,16 @@ export const styles = css`
     gap: 0.25em 1.25em;
   }
   .req {
-    color: var(--jifen-color-danger);
+    color: var(--_color-danger);
     font-size: 0.85em;
   }
   input:not([type='checkbox']),
   select {
     font: inherit;
     color: inherit;
-    background: var(--jifen-color-surface);
-    border: 1px solid var(--jifen-color-border);
-    border-radius: calc(var(--jifen-radius) / 2);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: calc(var(--_radius) / 2);
     padding: 0.375em 0.5em;
     width: 100%;
   }
@@ -117,18 +120,18 @@ export const styles = css`
     width: 1.1em;
     height: 1.1em;
     margin: 0;
-    accent-color: var(--jifen-color-primary);
+    accent-color: var(--_color-primary);
   }
   [aria-invalid='true'] input,
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
-    border-color: var(--jifen-color-danger);
+    border-color: var(--_color-danger);
   }
   [part='field-error'] {
-    color: var(--jifen-color-danger);
+    color: var(--_color-danger);
   }
   :focus-visible {
-    outline: 2px solid var(--jifen-color-primary);
+    outline: 2px solid var(--_color-primary);
     outline-offset: 2px;
   }
   details {
@@ -136,37 +139,37 @@ export const styles = css`
   }
   summary {
     cursor: pointer;
-    color: var(--jifen-color-primary);
+    color: var(--_color-primary);
   }
   button {
-    margin-top: calc(var(--jifen-spacing) / 2);
+    margin-top: calc(var(--_spacing) / 2);
     font: inherit;
     border: 0;
-    border-radius: calc(var(--jifen-radius) / 2);
+    border-radius: calc(var(--_radius) / 2);
     padding: 0.5em 1.5em;
-    background: var(--jifen-color-primary);
-    color: var(--jifen-color-on-primary);
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
     cursor: pointer;
   }
-  button[disabled] {
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }
   [part='form'] ~ [part='result']:not(:empty) {
-    border-top: 1px solid var(--jifen-color-border);
-    margin-top: var(--jifen-spacing);
-    padding-top: calc(var(--jifen-spacing) / 2);
+    border-top: 1px solid var(--_color-border);
+    margin-top: var(--_spacing);
+    padding-top: calc(var(--_spacing) / 2);
   }
   [part='verdict'] {
     font-size: 1.25em;
     font-weight: 600;
   }
   .ok {
-    color: var(--jifen-color-success);
+    color: var(--_color-success);
   }
   .no,
   .short {
-    color: var(--jifen-color-danger);
+    color: var(--_color-danger);
   }
   [part='score'] {
     display: flex;
@@ -178,9 +181,72 @@ export const styles = css`
     font-size: 1.5em;
   }
   meter {
+    appearance: none;
     flex: 1 1 8rem;
     max-width: 16rem;
     height: 0.75em;
+    border: 1px solid var(--_color-border);
+    border-radius: 999px;
+    background: var(--_color-surface);
+    overflow: hidden;
+  }
+  meter::-webkit-meter-bar {
+    background: var(--_color-surface);
+    border: 0;
+    height: 100%;
+  }
+  meter::-webkit-meter-optimum-value,
+  meter::-webkit-meter-suboptimum-value,
+  meter::-webkit-meter-even-less-good-value {
+    background: var(--_color-primary);
+  }
+  meter::-moz-meter-bar {
+    background: var(--_color-primary);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0 var(--_spacing);
+  }
+  .actions [part='error'] {
+    flex: 1 1 14rem;
+    margin-top: calc(var(--_spacing) / 2);
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_color-primary);
+    border: 1px solid var(--_color-primary);
+    padding: 0.25em 1em;
+  }
+  [part='result']:focus {
+    outline: none;
+  }
+  [part='result']:focus-visible {
+    outline: 2px solid var(--_color-primary);
+  }
+  .tag {
+    display: inline-block;
+    font-size: 0.8em;
+    padding: 0 0.5em;
+    border-radius: 999px;
+    border: 1px solid var(--_color-border);
+    color: var(--_color-muted);
+  }
+  .when {
+    margin: 0.25em 0 0.5em;
+  }
+  li {
+    margin: 0.25em 0;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  td,
+  th,
+  li,
+  p {
+    overflow-wrap: anywhere;
   }
   ul {
     margin: 0;
@@ -195,7 +261,7 @@ export const styles = css`
   td {
     text-align: left;
     padding: 0.25em 0.5em 0.25em 0;
-    border-bottom: 1px solid var(--jifen-color-border);
+    border-bottom: 1px solid var(--_color-border);
     vertical-align: top;
     font-weight: normal;
   }
@@ -205,18 +271,21 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   [part='error'] {
-    border: 1px solid var(--jifen-color-danger);
+    border: 1px solid var(--_color-danger);
     border-left-width: 4px;
-    border-radius: calc(var(--jifen-radius) / 2);
+    border-radius: calc(var(--_radius) / 2);
     padding: 0.5em 0.75em;
-    margin: var(--jifen-spacing) 0 0;
+    margin: var(--_spacing) 0 0;
+  }
+  [part='error'] p {
+    margin: 0.25em 0;
   }
   [part='error'] strong {
-    color: var(--jifen-color-danger);
+    color: var(--_color-danger);
   }
   .detail {
     font-size: 0.9em;
-    color: var(--jifen-color-muted);
+    color: var(--_color-muted);
     overflow-wrap: anywhere;
   }
 `;

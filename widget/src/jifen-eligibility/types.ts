@@ -1,13 +1,16 @@
 import type { Text } from '../../../server/src/domain/rule-set/schema';
-import type { GapStep } from '../../../server/src/domain/eligibility/close-gap';
+import type { GapStep as DomainGapStep } from '../../../server/src/domain/eligibility/close-gap';
 import type { ScenarioOutcome } from '../../../server/src/domain/eligibility/result';
 import type { ScenarioInfo } from '../../../server/src/domain/eligibility/scenario-facts';
 
-export type { Text, GapStep, ScenarioOutcome };
-export type FactQuestion = ScenarioInfo['facts'][number];
+export type { Text, ScenarioOutcome };
+/** A fact the self-check asks; `ask: 'optional'` ones are folded away (the bar depends on them least). */
+export type FactQuestion = ScenarioInfo['facts'][number] & { ask?: 'first' | 'optional' };
+/** One way to close the gap, with its effort; `partial` ways help but do not suffice alone. */
+export type GapStep = Omit<DomainGapStep, 'closes'> & { closes: DomainGapStep['closes'] | 'partial'; effort?: 'time' | 'routine' | 'large'; gain?: number };
 
 /** `GET /api/v1/widget/scenarios/{scenario}`. */
-export type WidgetScenario = ScenarioInfo & { asOf: string };
+export type WidgetScenario = Omit<ScenarioInfo, 'facts'> & { facts: FactQuestion[]; asOf: string };
 
 interface ResultBase {
   scenario: { id: string; title: Text };
@@ -28,7 +31,23 @@ export interface ResidentResult extends ResultBase {
   mode: 'resident';
   resident: { name: string; permitNumber: string };
   closeGap: GapStep[];
-  position: { roundId: number; position: number | null; places: number; admitted: boolean; status: string } | null;
+  /** The first day time alone makes the resident eligible (ageing, lapsing points included), if within reach. */
+  eligibleFrom?: string | null;
+  position: ListPosition | null;
+}
+
+/** Where the resident stands on the scenario's published list, and what that list was ranked on. */
+export interface ListPosition {
+  roundId: number;
+  position: number | null;
+  places: number;
+  admitted: boolean;
+  status: string;
+  /** The day the round closed: its list was ranked with the version in force then. */
+  closedOn?: string;
+  version?: number;
+  /** The list counts the family's higher-scoring parent (就高原则). */
+  family?: boolean;
 }
 
 export type WidgetResult = SelfCheckResult | ResidentResult;
@@ -50,10 +69,17 @@ export interface JifenResultDetail {
 
 /** The detail of `jifen-error`. */
 export interface JifenErrorDetail {
-  /** Jifen's error code (`forbidden`, `unauthorized`, `validation_failed`…), or `origin_not_registered` / `network`. */
+  /**
+   * One code per cause: the resident's token (`token_expired`, `token_invalid`, `token_revoked`,
+   * `token_scenario`, `token_partner`), the partner's key (`key_invalid`, `key_revoked`), this site
+   * (`origin_forbidden`, `origin_not_registered`), the scenario (`scenario_forbidden`, `not_found`), the
+   * visitor's input (`validation_failed`), or the connection (`network`, `timeout`).
+   */
   code: string;
   /** The HTTP status, 0 when no answer could be read. */
   status: number;
-  /** Jifen's own message, e.g. "Widget: this partner key was revoked on 2026-06-01; …". */
+  /** Jifen's own message for the developer, e.g. "Widget: this partner key was revoked on 2026-06-01; …" (never shown to visitors). */
   message: string;
+  /** For `validation_failed`: each offending field with Jifen's message. */
+  fields?: { path: string; message: string }[];
 }
