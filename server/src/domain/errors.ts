@@ -18,6 +18,17 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   validation_failed: 422,
   invalid_rule_set: 422,
+  // The widget's refusals, one per cause so that a page can tell its visitor what to do (before the
+  // generic codes: the generic code is the one a bare status maps back to).
+  token_expired: 401,
+  token_invalid: 401,
+  token_revoked: 401,
+  token_scenario: 403,
+  token_partner: 403,
+  key_invalid: 401,
+  key_revoked: 401,
+  origin_forbidden: 403,
+  scenario_forbidden: 403,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
