@@ -163,14 +163,14 @@ describe('<jifen-eligibility> on a partner site', () => {
     const expected = await evaluate(recordFacts, event.asOf!);
     expect(event).toMatchObject({ mode: 'resident', score: expected.score, eligible: expected.eligible });
     expect(await status.locator('[part=score] strong').textContent()).toBe(String(expected.score));
-    await visible(status.getByRole('heading', { name: '最简单的补足方式' }));
+    await visible(status.getByRole('heading', { name: '怎样才能符合条件（由易到难）' }));
     await visible(status.getByText(/省内累计缴纳社会保险月数：再增加 \d+ 月/));
     await visible(status.getByText(/依据：XX区.* 第 1 版/));
     expect(await page.content()).not.toContain('欧阳小明');
     await page.screenshot({ path: join(SHOTS, 'resident-zh.png'), fullPage: true });
 
     const en = await open(`${site.url}/school?lang=en&token=${encodeURIComponent(await tokenFor())}`, 'en');
-    await visible(en.locator('#resident').getByRole('heading', { name: 'Simplest ways to close the gap' }));
+    await visible(en.locator('#resident').getByRole('heading', { name: 'What would make you eligible (easiest first)' }));
     await en.screenshot({ path: join(SHOTS, 'resident-en.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
@@ -184,15 +184,16 @@ describe('<jifen-eligibility> on a partner site', () => {
     await page.screenshot({ path: join(SHOTS, 'unregistered-zh.png'), fullPage: true });
   });
 
-  it('refuses a revoked key visibly, in the widget', async () => {
+  it('refuses a revoked key visibly, in the widget, in plain words for the visitor', async () => {
     const admin = partnerAdmin(db.open());
     const { key: revoked, stored } = await admin.issueKey(partnerId, 'test.admin', new Date());
     await admin.revokeKey(partnerId, stored.id, 'test.admin', new Date());
     const page = await open(`${site.url}/school?lang=en&key=${encodeURIComponent(revoked)}`, 'en');
     const error = page.locator('#self-check [part=error]');
-    await visible(error.getByText("This site's partner key is not valid or has been revoked; please tell the site's administrator."));
-    await visible(error.getByText(/This partner key was revoked on \d{4}-\d{2}-\d{2}/));
-    expect(await lastEvent(page)).toMatchObject({ type: 'jifen-error', code: 'unauthorized' });
+    await visible(error.getByText("This site's points widget is not set up correctly. Please tell the site's administrator."));
+    // The developer's detail is in the event (and the console), never in front of the visitor.
+    expect(await lastEvent(page)).toMatchObject({ type: 'jifen-error', code: 'key_revoked', message: expect.stringMatching(/revoked on \d{4}-\d{2}-\d{2}/) });
+    expect(await error.textContent()).not.toContain('revoked on');
     await page.screenshot({ path: join(SHOTS, 'revoked-en.png'), fullPage: true });
   });
 });

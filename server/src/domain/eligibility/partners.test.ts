@@ -55,9 +55,12 @@ describe('authorizeWidget', () => {
     );
   });
 
-  it('refuses another scenario with a message that names what the partner may show', () => {
+  it('refuses another scenario with a message that names what the key may show, never the partner', () => {
     expect(() => authorizeWidget(partner, { origin: 'https://school.example', scenario: 'housing-support' })).toThrow(
-      /not registered for the scenario "housing-support"; 实验小学 may show district-sample\/school-enrollment/,
+      /not registered for the scenario "housing-support"; it may show district-sample\/school-enrollment/,
+    );
+    expect(() => authorizeWidget(partner, { origin: 'https://evil.example', scenario: 'school-enrollment' })).toThrow(
+      expect.objectContaining({ code: 'origin_forbidden', message: expect.not.stringContaining('实验小学') }),
     );
   });
 

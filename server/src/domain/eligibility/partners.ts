@@ -114,16 +114,17 @@ export function checkRegistration(input: { origins: readonly string[]; scenarios
  * The partner scenario a widget asks for by `scenario` (`school-enrollment`, or `district-sample/school-enrollment`
  * — `:` instead of `/` in URLs —
  * when two rule sets have a scenario of that id), used from `origin` (absent for calls from a server).
- * Throws `forbidden` with a message the widget shows when the origin or the scenario is not the partner's.
+ * Throws `origin_forbidden` or `scenario_forbidden` when the origin or the scenario is not the partner's.
  *
  * @example
  * authorizeWidget(partner, { origin: 'https://school.example', scenario: 'school-enrollment' });
  */
 export function authorizeWidget(partner: Partner, request: { origin: string | undefined; scenario: string }): PartnerScenario {
   if (request.origin !== undefined && !partner.origins.includes(request.origin)) {
+    // The message never names the partner: whoever shows it may be another site using a copied key.
     throw new JifenError(
-      'forbidden',
-      `Widget: this partner key is not registered for the site ${request.origin}; ask the Jifen administrator to add the site to ${partner.name}'s origins`,
+      'origin_forbidden',
+      `Widget: this partner key is not registered for the site ${request.origin}; ask the Jifen administrator to add the site to the partner's origins`,
     );
   }
   const [first, second] = request.scenario.split(/[/:]/);
@@ -132,8 +133,8 @@ export function authorizeWidget(partner: Partner, request: { origin: string | un
   );
   if (matches.length === 0) {
     throw new JifenError(
-      'forbidden',
-      `Widget: this partner key is not registered for the scenario "${request.scenario}"; ${partner.name} may show ${
+      'scenario_forbidden',
+      `Widget: this partner key is not registered for the scenario "${request.scenario}"; it may show ${
         partner.scenarios.map(scenarioRef).join(', ') || 'no scenario yet'
       }`,
     );

@@ -65,10 +65,10 @@ export function createSigner(keys: SigningKeys) {
         return { grantId: payload.jti, scenario: payload.scn };
       } catch (error) {
         if (error instanceof errors.JWTExpired) {
-          throw new JifenError('unauthorized', 'Widget: the resident token has expired; open the widget again from your Jifen app');
+          throw new JifenError('token_expired', 'Widget: the resident token has expired; open the widget again from your Jifen app');
         }
         if (error instanceof errors.JOSEError || error instanceof TypeError) {
-          throw new JifenError('unauthorized', 'Widget: the resident token is not valid; open the widget again from your Jifen app');
+          throw new JifenError('token_invalid', 'Widget: the resident token is not valid; open the widget again from your Jifen app');
         }
         throw error;
       }

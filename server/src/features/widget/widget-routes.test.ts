@@ -123,20 +123,23 @@ describe('widget API', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://hospital.example');
     const error = await errorOf(res);
-    expect(error.code).toBe('forbidden');
+    expect(error.code).toBe('origin_forbidden');
     expect(error.message).toContain('not registered for the site https://hospital.example');
   });
 
   it('refuses a scenario the key is not for', async () => {
     const res = await widgetCall(env, '/api/v1/widget/scenarios/housing-support', { origin: SITE, 'x-jifen-key': key });
     expect(res.status).toBe(403);
-    expect((await errorOf(res)).message).toMatch(/not registered for the scenario "housing-support"; 实验小学 may show district-sample\/school-enrollment/);
+    const error = await errorOf(res);
+    expect(error).toMatchObject({ code: 'scenario_forbidden' });
+    expect(error.message).toMatch(/not registered for the scenario "housing-support"; it may show district-sample\/school-enrollment/);
+    expect(error.message).not.toContain('实验小学');
   });
 
   it('refuses unknown and revoked keys, with CORS headers so the widget can show why', async () => {
     const unknown = await widgetCall(env, SCENARIO_URL, { origin: SITE, 'x-jifen-key': `${key.slice(0, -4)}AAAA` });
     expect(unknown.status).toBe(401);
-    expect((await errorOf(unknown)).message).toMatch(/not known to Jifen/);
+    expect(await errorOf(unknown)).toMatchObject({ code: 'key_invalid', message: expect.stringMatching(/not known to Jifen/) });
 
     const admin = await addStaff(env.ctx, 'ada', ['admin']);
     const ada = await signIn(env.app, 'ada', admin.password);
@@ -146,7 +149,7 @@ describe('widget API', () => {
     const res = await widgetCall(env, SCENARIO_URL, { origin: SITE, 'x-jifen-key': key });
     expect(res.status).toBe(401);
     expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
-    expect((await errorOf(res)).message).toBe('Widget: this partner key was revoked on 2026-06-30; ask the Jifen administrator for a new key');
+    expect(await errorOf(res)).toMatchObject({ code: 'key_revoked', message: 'Widget: this partner key was revoked on 2026-06-30; ask the Jifen administrator for a new key' });
   });
 });
 
@@ -300,13 +303,16 @@ describe('resident mode', () => {
     const { token: other } = await (await issue({ scenarioId: 'healthcare' })).json();
     const wrong = await widgetCall(env, `${SCENARIO_URL}/resident`, { origin: SITE, 'x-jifen-key': key, 'x-jifen-resident-token': other });
     expect(wrong.status).toBe(403);
-    expect((await errorOf(wrong)).message).toMatch(/token is for another scenario \(district-sample\/healthcare\)/);
+    expect(await errorOf(wrong)).toMatchObject({ code: 'token_scenario', message: expect.stringMatching(/token is for another scenario \(district-sample\/healthcare\)/) });
 
     const { token } = await (await issue({})).json();
     env.clock.advance(16 * 60 * 1000);
     const expired = await widgetCall(env, `${SCENARIO_URL}/resident`, { origin: SITE, 'x-jifen-key': key, 'x-jifen-resident-token': token });
     expect(expired.status).toBe(401);
-    expect((await errorOf(expired)).message).toMatch(/expired/);
+    expect(await errorOf(expired)).toMatchObject({ code: 'token_expired', message: expect.stringMatching(/expired/) });
+
+    const tampered = await widgetCall(env, `${SCENARIO_URL}/resident`, { origin: SITE, 'x-jifen-key': key, 'x-jifen-resident-token': `${token.slice(0, -6)}AAAAAA` });
+    expect(await errorOf(tampered)).toMatchObject({ code: 'token_invalid' });
 
     const noConsent = await issue({ consent: false });
     expect(noConsent.status).toBe(422);

@@ -153,16 +153,16 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
 
   app.openapi(residentRoute, async (c) => {
     const token = c.req.header(RESIDENT_TOKEN_HEADER);
-    if (!token) throw new JifenError('unauthorized', 'Widget: no resident token; open the widget from your Jifen app to see your own result');
+    if (!token) throw new JifenError('token_invalid', 'Widget: no resident token; open the widget from your Jifen app to see your own result');
     const claims = await deps.signer.verifyResidentToken(token, deps.now());
     const { allowed, rs, asOf } = await scenarioFor(c, c.req.valid('param').scenario);
     const grant = await deps.grants.get(claims.grantId);
     if (!grant || grant.expiresAt <= deps.now().toISOString()) {
-      throw new JifenError('unauthorized', 'Widget: the resident token is not valid; open the widget again from your Jifen app');
+      throw new JifenError('token_expired', 'Widget: the consent behind this resident token has ended; open the widget again from your Jifen app');
     }
     const ref = scenarioRef(allowed);
     if (claims.scenario !== ref || `${grant.ruleSetId}/${grant.scenarioId}` !== ref) {
-      throw new JifenError('forbidden', `Widget: the resident token is for another scenario (${claims.scenario}), not ${ref}`);
+      throw new JifenError('token_scenario', `Widget: the resident token is for another scenario (${claims.scenario}), not ${ref}`);
     }
     if (!deps.residents) throw new JifenError('not_found', 'Widget: resident records are not available on this server');
     const result = await residentResult({ residents: deps.residents, ...(deps.rounds ? { rounds: deps.rounds } : {}) }, rs, grant.residentId, allowed.scenarioId, asOf);
