@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     ruleSetsDirectory: fileURLToPath(new URL('../../rule-sets', import.meta.url)),
     demo: process.env.JIFEN_DEMO?.trim() !== '0',
     ...(process.env.JIFEN_SIGNING_KEY?.trim() ? { signingKey: process.env.JIFEN_SIGNING_KEY.trim() } : {}),
+    ...(process.env.JIFEN_PUBLIC_URL?.trim() ? { publicUrl: process.env.JIFEN_PUBLIC_URL.trim() } : {}),
     ...(process.env.JIFEN_RESIDENT_TOKEN_SECRET?.trim() ? { residentTokenSecret: process.env.JIFEN_RESIDENT_TOKEN_SECRET.trim() } : {}),
   });
   const demo = server.demoResidents;

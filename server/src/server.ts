@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
-import { createWidgetServices, startWidgetDemo } from './features/widget';
+import { createWidgetServices, publicUrlFrom, startWidgetDemo } from './features/widget';
 import { seedDemoUsers, type DemoCredential } from './features/staff';
 import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './platform/db/database';
 import { createLibsqlRuleSetRepository } from './features/rule-sets';
@@ -27,6 +27,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** The private JWK that signs widget statements (`JIFEN_SIGNING_KEY`); else one generated and stored. */
   signingKey?: string;
+  /** Jifen's public URL (`JIFEN_PUBLIC_URL`), the `iss` of statements; else the address it listens on. */
+  publicUrl?: string;
 }
 
 export interface RunningServer {
@@ -67,7 +69,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
     const ruleSets = createLibsqlRuleSetRepository(client);
     const demoUsers = options.demo ? await seedDemoUsers({ db: client, ruleSets, now: clock }) : [];
-    const widget = await createWidgetServices(client, { now: clock, ...(options.signingKey ? { signingKey: options.signingKey } : {}) });
+    const widget = await createWidgetServices(client, {
+      now: clock,
+      ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+      ...(options.publicUrl ? { publicUrl: publicUrlFrom(options.publicUrl) } : {}),
+    });
     const resolver = createRuleSetResolver(ruleSets);
     const demoResidents = options.demo ? await seedDemoResidents(client, { resolver, now }) : undefined;
     // After the population: the demo rounds take their applicants from it.
@@ -84,9 +90,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const port = listening.address.port;
     const host = options.hostname && options.hostname !== '0.0.0.0' && options.hostname !== '::' ? options.hostname : 'localhost';
     const running = server;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    if (!widget.publicUrlConfigured) widget.publicUrl = url;
     if (options.demo) await startWidgetDemo(widget, resolver, [...new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`])]);
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url,
       port,
       seeded,
       demoUsers,

@@ -153,7 +153,9 @@ export class JifenEligibility extends LitElement {
         failure.fields.map((f) => {
           const id = f.path.replace(/^facts\./, '').split('.')[0] ?? '';
           const fact = byId.get(id);
-          return [id, fact ? fieldMessage(fact, t) : t.field.other];
+          // A bound's refusal comes in both languages, with its reason; anything else in the visitor's words.
+          const bilingual = f.messageZh ? (isEnglish(this.language) ? f.message : f.messageZh) : undefined;
+          return [id, bilingual ?? (fact ? fieldMessage(fact, t) : t.field.other)];
         }),
       );
       const detail: JifenErrorDetail = { code: failure.code, status: failure.status, message: failure.message, ...(failure.fields.length ? { fields: failure.fields } : {}) };

@@ -14,15 +14,19 @@ export interface ResidentTokenClaims {
   scenario: string;
 }
 
+/** The algorithm of widget tokens: only Jifen verifies them, with a secret of its own. */
+const TOKEN_ALG = 'HS256';
+
 /**
- * Signs statements and residents' widget tokens with Jifen's signing key (ES256, with its `kid`), and
- * verifies widget tokens. The two never pass for each other: each has its own `typ` and audience.
+ * Signs statements with Jifen's published signing key (ES256, with its `kid`; partners verify them against
+ * the JWKS), and residents' widget tokens with a separate secret (HS256) that only Jifen holds, and
+ * verifies widget tokens. The two never pass for each other: separate keys, each its own `typ` and audience.
  *
  * @example
- * const signer = createSigner(keys);
+ * const signer = createSigner(keys, tokenSecret);
  * const jws = await signer.statement(claims, { issuer: 'https://jifen.example', audience: 'ptn-1', now: new Date() });
  */
-export function createSigner(keys: SigningKeys) {
+export function createSigner(keys: SigningKeys, tokenSecret: Uint8Array) {
   const header = (typ: string) => ({ alg: SIGNING_ALG, kid: keys.kid, typ });
   return {
     jwks: keys.jwks,
@@ -42,20 +46,20 @@ export function createSigner(keys: SigningKeys) {
 
     residentToken(claims: ResidentTokenClaims, options: { issuer: string; now: Date; expiresAt: Date }): Promise<string> {
       return new SignJWT({ scn: claims.scenario })
-        .setProtectedHeader(header(RESIDENT_TOKEN_TYPE))
+        .setProtectedHeader({ alg: TOKEN_ALG, typ: RESIDENT_TOKEN_TYPE })
         .setIssuer(options.issuer)
         .setAudience('jifen-widget')
         .setIssuedAt(Math.floor(options.now.getTime() / 1000))
         .setExpirationTime(Math.floor(options.expiresAt.getTime() / 1000))
         .setJti(claims.grantId)
-        .sign(keys.privateKey);
+        .sign(tokenSecret);
     },
 
     /** The token's claims; `unauthorized` with the reason when it is malformed, forged or expired. */
     async verifyResidentToken(token: string, now: Date): Promise<ResidentTokenClaims> {
       try {
-        const { payload } = await jwtVerify(token, (h) => keyFor(keys, h.kid), {
-          algorithms: [SIGNING_ALG],
+        const { payload } = await jwtVerify(token, tokenSecret, {
+          algorithms: [TOKEN_ALG],
           typ: RESIDENT_TOKEN_TYPE,
           audience: 'jifen-widget',
           currentDate: now,
@@ -76,9 +80,3 @@ export function createSigner(keys: SigningKeys) {
   };
 }
 export type Signer = ReturnType<typeof createSigner>;
-
-function keyFor(keys: SigningKeys, kid: string | undefined) {
-  const key = kid === undefined ? undefined : keys.publicKeys.get(kid);
-  if (!key) throw new errors.JWKSNoMatchingKey();
-  return key;
-}

@@ -19,7 +19,8 @@ export interface TokenRouteDeps {
   residents: ResidentRepository;
   signer: Signer;
   now: () => Date;
-  issuer?: string;
+  /** The `iss` of widget tokens: Jifen's public URL. */
+  issuer: () => string;
 }
 
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -77,7 +78,7 @@ export function tokenRoutes(deps: TokenRouteDeps) {
       scenarioId: body.scenarioId,
       issuedBy: credential.id,
       now,
-      issuer: deps.issuer ?? new URL(c.req.url).origin,
+      issuer: deps.issuer(),
       ...(body.consentAt ? { consentAt: new Date(body.consentAt) } : {}),
       ...(body.ttlSeconds ? { ttlSeconds: body.ttlSeconds } : {}),
     });

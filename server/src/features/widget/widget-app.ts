@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { JifenError } from '../../domain/errors';
 import type { Client } from '@libsql/client';
 import type { Env } from 'hono';
 import type { ResidentRepository } from '../../domain/residents/repository';
@@ -16,6 +17,7 @@ import type { RuleSetResolver } from '../rule-sets';
 import { loadSigningKeys } from './signing-keys';
 import { demoResidents } from './widget-demo';
 import { widgetGrants } from './widget-grants';
+import { loadWidgetTokenSecret } from './widget-token-secret';
 import { staffOf, type PrincipalResolver } from '../../platform/http/access';
 import { demoRoutes, type WidgetDemo } from './demo-routes';
 import { partnerKeyResolver } from '../partners';
@@ -25,6 +27,28 @@ import { createSigner, type Signer } from './signer';
 import { tokenRoutes } from './token-routes';
 import { serveWidget } from './widget-static';
 import { widgetRoutes } from './widget-routes';
+
+/** The public URL when none is configured and the server has not said where it listens. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8787';
+
+/**
+ * Checks `JIFEN_PUBLIC_URL`: an http(s) origin, without path, query or credentials.
+ *
+ * @example
+ * publicUrlFrom('https://jifen.example/'); // 'https://jifen.example'
+ */
+export function publicUrlFrom(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    throw new JifenError('validation_failed', `Jifen: JIFEN_PUBLIC_URL must be the server's public origin, e.g. https://jifen.example, not "${text}"`);
+  }
+  return url.origin;
+}
 
 /** The demo page's scenario. */
 const DEMO_SCENARIO = { ruleSetId: 'district-sample', scenarioId: 'school-enrollment' };
@@ -38,8 +62,13 @@ export interface WidgetServices {
   signer: Signer;
   demo: WidgetDemo;
   now: () => Date;
-  /** The `iss` of statements and tokens (`JIFEN_PUBLIC_URL`); each request's own origin when absent. */
-  issuer?: string;
+  /**
+   * Jifen's public URL (`JIFEN_PUBLIC_URL`), the constant `iss` of statements and tokens; the server's own
+   * address when not configured. Never taken from a request's Host header.
+   */
+  publicUrl: string;
+  /** Whether `publicUrl` was configured (else the server sets its own address once it listens). */
+  publicUrlConfigured: boolean;
 }
 
 /**
@@ -50,7 +79,7 @@ export interface WidgetServices {
  */
 export async function createWidgetServices(
   client: Client,
-  options: { signingKey?: string; now?: () => Date; issuer?: string } = {},
+  options: { signingKey?: string; now?: () => Date; publicUrl?: string } = {},
 ): Promise<WidgetServices> {
   const now = options.now ?? (() => new Date());
   return {
@@ -58,10 +87,11 @@ export async function createWidgetServices(
     partners: createLibsqlPartnerRepository(client),
     residents: createLibsqlResidentRepository(client),
     rounds: createLibsqlRoundRepository(client),
-    signer: createSigner(await loadSigningKeys(client, options.signingKey, now)),
+    signer: createSigner(await loadSigningKeys(client, options.signingKey, now), await loadWidgetTokenSecret(client, now())),
     demo: {},
     now,
-    ...(options.issuer ? { issuer: options.issuer } : {}),
+    publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+    publicUrlConfigured: options.publicUrl !== undefined,
   };
 }
 
@@ -87,7 +117,7 @@ export function mountWidget<E extends Env>(
   shared: { resolver: RuleSetResolver; ruleSets: RuleSetRepository },
 ): void {
   const { client, partners, signer, now } = widget;
-  const issuer = widget.issuer ? { issuer: widget.issuer } : {};
+  const issuer = { issuer: () => widget.publicUrl };
   app.route('/', partnerRoutes({ partners, admin: partnerAdmin(client), ruleSets: shared.ruleSets, actor: (c) => staffOf(c).user.username, now }));
   app.route(
     '/',
@@ -113,7 +143,7 @@ export async function startWidgetDemo(widget: WidgetServices, resolver: RuleSetR
   widget.demo.residentToken = async (issuer) => {
     residentId ??= await pickDemoResident(widget, resolver);
     if (!residentId) return undefined;
-    const issued = await issueResidentToken(widget.client, widget.signer, { ...DEMO_SCENARIO, residentId, issuedBy: 'demo', now: widget.now(), issuer: widget.issuer ?? issuer });
+    const issued = await issueResidentToken(widget.client, widget.signer, { ...DEMO_SCENARIO, residentId, issuedBy: 'demo', now: widget.now(), issuer: widget.publicUrl });
     return issued.token;
   };
 }

@@ -1,4 +1,5 @@
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { factsHash } from '../../domain/eligibility/statement';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Facts } from '../../domain/scoring/types';
 import { inTransaction } from '../../platform/db/database';
@@ -109,6 +110,38 @@ describe('widget API', () => {
       result: { eligible: school.eligible, score: school.score, bar: 120, shortBy: school.shortBy },
     });
     expect(payload.exp! - payload.iat!).toBe(24 * 3600);
+    // An estimate, not evidence, bound to the facts it evaluated.
+    expect(payload).toMatchObject({ estimate: true, factsHash: factsHash(facts) });
+  });
+
+  it('keeps iss constant whatever Host the request names, and signs tokens with a key that is not the published one', async () => {
+    const res = await env.app.request(`http://evil.example${SCENARIO_URL}/self-check`, {
+      method: 'POST',
+      headers: { origin: SITE, 'x-jifen-key': key, host: 'evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ facts }),
+    });
+    const jwks = createLocalJWKSet(await (await env.app.request('/.well-known/jwks.json')).json());
+    const { payload } = await jwtVerify((await res.json()).statement, jwks, { currentDate: env.clock.now() });
+    expect(payload.iss).toBe(env.widget.publicUrl);
+    expect(payload.iss).not.toContain('evil.example');
+
+    const credential = await residentAppCredential(env.client);
+    const residentId = await addResident(env.client, { name: '张三', permitNumber: '330106199001011234', facts: {} });
+    const issued = await env.app.request('/api/v1/widget-tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+      body: JSON.stringify({ residentId, ruleSetId: 'district-sample', scenarioId: 'school-enrollment', consent: true }),
+    });
+    const { token } = await issued.json();
+    expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'HS256', typ: 'jifen-resident+jwt' });
+    await expect(jwtVerify(token, jwks)).rejects.toThrow();
+  });
+
+  it('refuses implausible facts in a self-check through the rule set bounds, in Chinese and English', async () => {
+    const res = await widgetCall(env, `${SCENARIO_URL}/self-check`, { origin: SITE, 'x-jifen-key': key }, { facts: { ...facts, birthDate: '2030-01-01' } });
+    expect(res.status).toBe(422);
+    const error = (await res.json()).error;
+    expect(error.fields).toEqual([expect.objectContaining({ path: 'facts.birthDate', messageZh: expect.stringContaining('不得晚于评估日期 2026-06-30') })]);
   });
 
   it('names the offending fact of a self-check', async () => {

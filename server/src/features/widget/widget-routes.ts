@@ -29,8 +29,8 @@ export interface WidgetRouteDeps {
   residents?: ResidentRepository;
   rounds?: RoundRepository;
   now: () => Date;
-  /** The `iss` of statements; the request's own origin when absent. */
-  issuer?: string;
+  /** The `iss` of statements: Jifen's public URL (`JIFEN_PUBLIC_URL`), never a request's Host. */
+  issuer: () => string;
 }
 
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -112,7 +112,6 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
   app.use('/api/v1/widget/scenarios/*', widgetCors(deps.partners), partnerKeyAuth(deps.partners));
 
   const today = () => localDate(deps.now());
-  const issuer = (c: Context) => deps.issuer ?? new URL(c.req.url).origin;
 
   async function scenarioFor(c: Context<PartnerKeyEnv>, scenario: string): Promise<{ allowed: PartnerScenario; rs: ResolvedRuleSet; asOf: string }> {
     const allowed = authorizeWidget(c.var.partner, { origin: c.req.header('origin'), scenario });
@@ -139,11 +138,12 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
 
   app.openapi(selfCheckRoute, async (c) => {
     const { allowed, rs, asOf } = await scenarioFor(c, c.req.valid('param').scenario);
-    const facts = parseFacts(rs, c.req.valid('json').facts, 'facts');
+    // The rule set's fact bounds refuse what no resident could have (the one shared check, with asOf).
+    const facts = parseFacts(rs, c.req.valid('json').facts, 'facts', asOf);
     const scenario = findScenario(rs, allowed.scenarioId);
     const outcome = scenarioOutcome(rs, scenario, await evaluate(rs, facts, asOf));
-    const claims = statementClaims({ ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf, scenarioId: scenario.id, mode: 'self-check' }, outcome);
-    const statement = await deps.signer.statement(claims, { issuer: issuer(c), audience: c.var.partner.id, now: deps.now() });
+    const claims = statementClaims({ ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf, scenarioId: scenario.id, mode: 'self-check', facts }, outcome);
+    const statement = await deps.signer.statement(claims, { issuer: deps.issuer(), audience: c.var.partner.id, now: deps.now() });
     c.header('Cache-Control', 'no-store');
     return c.json(
       { mode: 'self-check' as const, scenario: { id: scenario.id, title: scenario.title }, ruleSet: ruleSetRef(rs), asOf, outcome, statement },
@@ -173,7 +173,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
         result.outcome,
         { resident: result.resident, ...(result.position?.position ? { position: result.position.position } : {}) },
       ),
-      { issuer: issuer(c), audience: c.var.partner.id, now: deps.now() },
+      { issuer: deps.issuer(), audience: c.var.partner.id, now: deps.now() },
     );
     c.header('Cache-Control', 'no-store');
     return c.json(
