@@ -91,6 +91,8 @@ async function lastEvent(page: Page): Promise<Partial<JifenResultDetail> & { typ
 }
 
 async function fillSelfCheck(widget: Locator, facts: Facts): Promise<void> {
+  // Facts the bar depends on least are folded away: open them, as a visitor with more to tell would.
+  for (const summary of await widget.locator('form details > summary').all()) await summary.click();
   for (const [id, value] of Object.entries(facts)) {
     if (id === 'education') await widget.locator(`select[name=${id}]`).selectOption(String(value));
     else await widget.locator(`input[name=${id}]`).fill(String(value));
@@ -165,6 +167,10 @@ describe('<jifen-eligibility> on a partner site', () => {
     expect(await status.locator('[part=score] strong').textContent()).toBe(String(expected.score));
     await visible(status.getByRole('heading', { name: '怎样才能符合条件（由易到难）' }));
     await visible(status.getByText(/省内累计缴纳社会保险月数：再增加 \d+ 月/));
+    // When time alone does it, and each way with its effort and whether it suffices alone.
+    await visible(status.getByText(/按目前情况（继续在本区居住、缴纳社保），\d{4}年\d{1,2}月起符合条件。/));
+    await visible(status.locator('li', { hasText: '省内累计缴纳社会保险月数' }).getByText('只需等待'));
+    await visible(status.locator('li', { hasText: '省内累计缴纳社会保险月数' }).getByText('仅此一项即可符合条件'));
     await visible(status.getByText(/依据：XX区.* 第 1 版/));
     expect(await page.content()).not.toContain('欧阳小明');
     await page.screenshot({ path: join(SHOTS, 'resident-zh.png'), fullPage: true });

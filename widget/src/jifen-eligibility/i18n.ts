@@ -34,8 +34,8 @@ const zh = {
   position: (p: number, places: number, admitted: boolean) => `排名第 ${p} 位（名额 ${places} 个，${admitted ? '在名额内' : '暂在名额外'}）`,
   notRanked: '已在公示名单中，但不具备排名资格',
   listTitle: '公示名单',
-  listBasis: (closed: string, v: number, family: boolean) =>
-    `名单按 ${closed} 截止时生效的第 ${v} 版规则排序${family ? '，以家庭中计分较高的一方（就高原则）为准' : ''}；与上方按今日档案的测算不同，请以公示名单为准。`,
+  listBasis: (closed: string, v: number, score: number, family: boolean, spouse: boolean) =>
+    `名单按 ${closed} 报名截止时生效的第 ${v} 版规则排序，计入 ${score} 分${family ? `（父母取高者：${spouse ? '配偶' : '本人'}的分数）` : ''}。上方为按今日档案的测算，两者依据不同，录取以公示名单为准。`,
   basis: (title: string, v: number, asOf: string) => `依据：${title} 第 ${v} 版 · 评分日 ${asOf}`,
   resident: '居民：',
   errorTitle: '无法显示积分资格',
@@ -100,8 +100,8 @@ const en: typeof zh = {
   position: (p: number, places: number, admitted: boolean) => `Position ${p} (${places} places; ${admitted ? 'within' : 'outside'} the places)`,
   notRanked: 'On the published list, but not eligible for a position',
   listTitle: 'Published list',
-  listBasis: (closed: string, v: number, family: boolean) =>
-    `Ranked by version ${v} of the rules in force when the round closed on ${closed}${family ? ", counting the family's higher-scoring parent" : ''}; it can differ from today's score above, and the published list is what counts.`,
+  listBasis: (closed: string, v: number, score: number, family: boolean, spouse: boolean) =>
+    `Ranked by version ${v} of the rules in force when applications closed on ${closed}, counting ${score} points${family ? ` (the higher-scoring parent: ${spouse ? 'your spouse' : 'you'})` : ''}. The score above is today's, from your record; the two rest on different bases, and the published list decides.`,
   basis: (title: string, v: number, asOf: string) => `Based on ${title}, version ${v} · scored as of ${asOf}`,
   resident: 'Resident: ',
   errorTitle: 'Cannot show eligibility',

@@ -214,7 +214,7 @@ export class JifenEligibility extends LitElement {
   private renderForm(t: Strings, lang: string, info: WidgetScenario): TemplateResult {
     const field = (f: FactQuestion) => renderField(f, lang, t, this.fieldErrors[f.id]);
     const of = (group: FactQuestion['group'], ask?: FactQuestion['ask']) =>
-      info.facts.filter((f) => f.group === group && (ask === undefined || (f.ask ?? 'first') === ask));
+      info.facts.filter((f) => f.group === group && (ask === undefined || f.ask === ask));
     const folded = (heading: string, facts: FactQuestion[]) =>
       facts.length
         ? html`<details part="group" ?open=${facts.some((f) => this.fieldErrors[f.id])}>

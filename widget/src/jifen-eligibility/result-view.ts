@@ -43,23 +43,19 @@ export function renderResult(t: Strings, lang: string, r: WidgetResult): Templat
     <p part="version" class="muted">${t.basis(pick(r.ruleSet.title, lang), r.ruleSet.version, r.asOf)}</p>`;
 }
 
-const EFFORT_ORDER = { time: 0, routine: 1, large: 2 } as const;
-const CLOSES_ORDER = { eligibility: 0, bar: 1, partial: 2 } as const;
-
 /** "What would make you eligible": the date time alone does it, then each way, easiest first. */
 function renderWays(t: Strings, lang: string, r: ResidentResult): TemplateResult | typeof nothing {
   if (r.outcome.eligible || (!r.closeGap.length && !r.eligibleFrom)) return nothing;
-  const ways = [...r.closeGap].sort(
-    (a, b) => EFFORT_ORDER[a.effort ?? 'routine'] - EFFORT_ORDER[b.effort ?? 'routine'] || CLOSES_ORDER[a.closes] - CLOSES_ORDER[b.closes],
-  );
-  const note = (s: GapStep) => (s.closes === 'eligibility' ? t.alone : s.closes === 'bar' ? t.barOnly : t.partial(s.gain ?? 0));
+  // Jifen ranks the ways, easiest first.
+  const ways = r.closeGap;
+  const note = (s: GapStep) => (s.closes === 'eligibility' ? t.alone : s.closes === 'bar' ? t.barOnly : t.partial(s.gain));
   return html`<div part="suggestions">
     <h3>${t.closeGap}</h3>
     ${r.eligibleFrom ? html`<p class="when"><strong>${t.eligibleFrom(t.month(r.eligibleFrom))}</strong></p>` : nothing}
     <ul>
       ${ways.map(
         (s) => html`<li>
-          ${s.effort ? html`<span class="tag">${t.effort[s.effort]}</span> ` : nothing}${pick(s.message, lang)}
+          <span class="tag">${t.effort[s.effort]}</span> ${pick(s.message, lang)}
           <small class=${s.closes === 'eligibility' ? 'ok' : ''}>${note(s)}</small>
         </li>`,
       )}
@@ -71,6 +67,6 @@ function renderPosition(t: Strings, p: ListPosition): TemplateResult {
   return html`<div part="position">
     <h3>${t.listTitle}</h3>
     <p>${p.position === null ? t.notRanked : t.position(p.position, p.places, p.admitted)}</p>
-    ${p.closedOn && p.version !== undefined ? html`<p class="muted">${t.listBasis(p.closedOn, p.version, p.family ?? false)}</p>` : nothing}
+    <p class="muted">${t.listBasis(p.closedOn, p.version, p.score, p.family, p.spouseCounted)}</p>
   </div>`;
 }

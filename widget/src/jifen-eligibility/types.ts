@@ -1,16 +1,14 @@
 import type { Text } from '../../../server/src/domain/rule-set/schema';
-import type { GapStep as DomainGapStep } from '../../../server/src/domain/eligibility/close-gap';
+import type { GapStep } from '../../../server/src/domain/eligibility/close-gap';
 import type { ScenarioOutcome } from '../../../server/src/domain/eligibility/result';
 import type { ScenarioInfo } from '../../../server/src/domain/eligibility/scenario-facts';
 
-export type { Text, ScenarioOutcome };
+export type { Text, GapStep, ScenarioOutcome };
 /** A fact the self-check asks; `ask: 'optional'` ones are folded away (the bar depends on them least). */
-export type FactQuestion = ScenarioInfo['facts'][number] & { ask?: 'first' | 'optional' };
-/** One way to close the gap, with its effort; `partial` ways help but do not suffice alone. */
-export type GapStep = Omit<DomainGapStep, 'closes'> & { closes: DomainGapStep['closes'] | 'partial'; effort?: 'time' | 'routine' | 'large'; gain?: number };
+export type FactQuestion = ScenarioInfo['facts'][number];
 
 /** `GET /api/v1/widget/scenarios/{scenario}`. */
-export type WidgetScenario = Omit<ScenarioInfo, 'facts'> & { facts: FactQuestion[]; asOf: string };
+export type WidgetScenario = ScenarioInfo & { asOf: string };
 
 interface ResultBase {
   scenario: { id: string; title: Text };
@@ -32,7 +30,7 @@ export interface ResidentResult extends ResultBase {
   resident: { name: string; permitNumber: string };
   closeGap: GapStep[];
   /** The first day time alone makes the resident eligible (ageing, lapsing points included), if within reach. */
-  eligibleFrom?: string | null;
+  eligibleFrom: string | null;
   position: ListPosition | null;
 }
 
@@ -43,11 +41,15 @@ export interface ListPosition {
   places: number;
   admitted: boolean;
   status: string;
-  /** The day the round closed: its list was ranked with the version in force then. */
-  closedOn?: string;
-  version?: number;
+  /** The round's last day: its list was ranked with the version in force then. */
+  closedOn: string;
+  version: number;
+  /** The score that counted on the list. */
+  score: number;
   /** The list counts the family's higher-scoring parent (就高原则). */
-  family?: boolean;
+  family: boolean;
+  /** The spouse's score is the one that counted. */
+  spouseCounted: boolean;
 }
 
 export type WidgetResult = SelfCheckResult | ResidentResult;

@@ -2,6 +2,7 @@ import { forEachLeaf } from '../rule-set/condition';
 import type { FactDefinition, Scenario, Text } from '../rule-set/schema';
 import { evaluate } from '../scoring/evaluate';
 import type { Facts, ResolvedRuleSet, ScenarioResult } from '../scoring/types';
+import { EFFORTS, factEffort, type Effort } from './effort';
 import { findScenario, indicatorConditions, scenarioIndicators } from './scenario-facts';
 
 /** One way to close the gap to a scenario: a single numeric fact raised, everything else unchanged. */
@@ -15,23 +16,30 @@ export interface GapStep {
   increase: number;
   /**
    * `eligibility`: this alone makes the resident eligible; `bar`: it lifts the score to the bar, but
-   * something else (a condition on another fact) still stands in the way.
+   * something else (a condition on another fact) still stands in the way; `partial`: it adds points
+   * (`gain`) but not enough alone.
    */
-  closes: 'eligibility' | 'bar';
+  closes: 'eligibility' | 'bar' | 'partial';
+  /** What it asks of the resident: waiting, a routine step, or a large commitment. */
+  effort: Effort;
   /** The scenario score with the fact raised. */
   score: number;
+  /** Points it adds to the scenario score. */
+  gain: number;
   /** e.g. "Months of social insurance paid in the province: 25 more (59 → 84)". */
   message: Text;
 }
 
 /**
- * The simplest ways to close the gap between a resident and a scenario: for each numeric input fact the
- * scenario reads, the smallest increase that makes the resident eligible (or, failing that, reaches the
- * bar), found by evaluating the resident with that fact raised. Nothing when already eligible.
+ * The ways to close the gap between a resident and a scenario: for each numeric input fact the scenario
+ * reads, the smallest increase that makes the resident eligible (or, failing that, reaches the bar, or
+ * failing that, adds the most points it can), found by evaluating the resident with that fact raised.
+ * Nothing when already eligible.
  *
  * A fact's outcome can only change up to its largest threshold (condition values, band bounds, the units
  * where a rate reaches its cap) or its `max`, so the search is bounded there and halves the range each step.
- * Ways that make the resident eligible come first, then those that only reach the bar, each in fact order.
+ * Ranked by effort (waiting, a routine step, a large commitment), then by whether each alone makes the
+ * resident eligible, reaches the bar, or only helps, then in fact order.
  *
  * @example
  * await closeGap(rs, 'school-enrollment', facts, '2026-06-30');
@@ -58,6 +66,9 @@ export async function closeGap(rs: ResolvedRuleSet, scenarioId: string, facts: F
     } else if (now.shortBy > 0 && top.shortBy === 0) {
       closes = 'bar';
       reached = (r) => r.shortBy === 0;
+    } else if (now.shortBy > 0 && top.score > now.score) {
+      closes = 'partial';
+      reached = (r) => r.score >= top.score;
     } else continue;
     let lo = 1;
     let hi = Math.ceil(ceiling - current);
@@ -70,9 +81,10 @@ export async function closeGap(rs: ResolvedRuleSet, scenarioId: string, facts: F
         best = r;
       } else lo = mid + 1;
     }
-    steps.push(step(def, current, hi, closes, best.score));
+    steps.push(step(def, current, hi, closes, best.score, factEffort(rs, def), best.score - now.score));
   }
-  return steps.sort((a, b) => (a.closes === b.closes ? 0 : a.closes === 'eligibility' ? -1 : 1));
+  const rank = (s: GapStep) => EFFORTS.indexOf(s.effort) * 3 + CLOSES.indexOf(s.closes);
+  return steps.sort((a, b) => rank(a) - rank(b));
 }
 
 function scenarioOutcome(evaluation: { scenarios: ScenarioResult[] }, id: string): ScenarioResult {
@@ -119,7 +131,9 @@ function factCeiling(rs: ResolvedRuleSet, scenario: Scenario, fact: string): num
   return ceiling;
 }
 
-function step(def: FactDefinition, from: number, increase: number, closes: GapStep['closes'], score: number): GapStep {
+const CLOSES: readonly GapStep['closes'][] = ['eligibility', 'bar', 'partial'];
+
+function step(def: FactDefinition, from: number, increase: number, closes: GapStep['closes'], score: number, effort: Effort, gain: number): GapStep {
   const to = from + increase;
   const unit = def.unit;
   const n = (x: number) => x.toLocaleString('en-US');
@@ -131,7 +145,9 @@ function step(def: FactDefinition, from: number, increase: number, closes: GapSt
     to,
     increase,
     closes,
+    effort,
     score,
+    gain: Math.round(gain * 100) / 100,
     message: {
       zh: `${def.title.zh}：再增加 ${n(increase)}${unit ? ` ${unit.zh}` : ''}（${n(from)} → ${n(to)}）`,
       en: `${def.title.en}: ${n(increase)} more${unit ? ` ${plural(unit.en, increase)}` : ''} (${n(from)} → ${n(to)})`,

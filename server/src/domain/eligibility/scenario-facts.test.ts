@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { JifenError } from '../errors';
-import { scenarioInfo } from './scenario-facts';
+import { maxPoints } from './fact-weights';
+import { indicatorFacts, scenarioInfo } from './scenario-facts';
 
 const rs = loadShippedRuleSets().get('district-sample@1')!;
 
@@ -46,5 +47,21 @@ describe('scenarioInfo', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'not_found', fields: [{ path: 'scenario' }] });
     }
+  });
+});
+
+describe('what a self-check asks first', () => {
+  it('asks the conditions and the facts the bar depends on most first, and folds rare items such as patents and civic roles', () => {
+    const facts = scenarioInfo(rs, 'school-enrollment').facts;
+    const ask = Object.fromEntries(facts.map((f) => [f.id, f.ask]));
+    for (const f of facts.filter((q) => q.required)) expect(ask[f.id]).toBe('first');
+    expect(ask).toMatchObject({ socialInsuranceMonths: 'first', residenceMonths: 'first', birthDate: 'first', inventionPatents: 'optional', civicRoles: 'optional', investmentYuan: 'optional' });
+    expect(facts.filter((f) => f.ask === 'first').length).toBeLessThanOrEqual(10);
+    // Together the facts asked first can reach the bar.
+    const first = new Set(facts.filter((f) => f.ask === 'first').map((f) => f.id));
+    const reachable = rs.indicators
+      .filter((i) => [...indicatorFacts(i)].some((f) => first.has(f) || rs.derived.some((d) => d.id === f && first.has(d.fact))))
+      .reduce((sum, i) => sum + maxPoints(i), 0);
+    expect(reachable).toBeGreaterThanOrEqual(120);
   });
 });

@@ -3,6 +3,7 @@ import { forEachLeaf, type Condition } from '../rule-set/condition';
 import type { FactType, Indicator, Scenario, Text } from '../rule-set/schema';
 import type { ResolvedRuleSet } from '../scoring/types';
 import { unreachable } from '../unreachable';
+import { factsToAskFirst } from './fact-weights';
 
 /** An input fact as the widget asks for it: labels, unit and allowed values in Chinese and English. */
 export interface FactQuestion {
@@ -22,6 +23,11 @@ export interface FactQuestion {
    * `deduction` (read only by deductions and vetoes).
    */
   group: 'eligibility' | 'score' | 'deduction';
+  /**
+   * `first`: asked up front (eligibility, and the facts the bar depends on most); `optional`: folded away
+   * in a self-check, as facts that can add only a few points or that few residents have.
+   */
+  ask: 'first' | 'optional';
 }
 
 /** What a self-check form needs: the scenario, the version in force, and the facts the scenario reads. */
@@ -93,6 +99,7 @@ export function scenarioFacts(rs: ResolvedRuleSet, scenario: Scenario): FactQues
   expand(read);
   expand(adds);
   expand(required);
+  const first = factsToAskFirst(rs, scenario);
   const questions: FactQuestion[] = [];
   for (const def of rs.facts.values()) {
     if (!read.has(def.id) && !required.has(def.id)) continue;
@@ -107,6 +114,7 @@ export function scenarioFacts(rs: ResolvedRuleSet, scenario: Scenario): FactQues
       ...(def.max !== undefined ? { max: def.max } : {}),
       required: required.has(def.id),
       group: required.has(def.id) ? 'eligibility' : adds.has(def.id) ? 'score' : 'deduction',
+      ask: required.has(def.id) || first.has(def.id) ? 'first' : 'optional',
     });
   }
   return questions;

@@ -8,6 +8,7 @@ import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { closeGap, type GapStep } from '../../domain/eligibility/close-gap';
 import { scenarioOutcome, type ScenarioOutcome } from '../../domain/eligibility/result';
 import { findScenario } from '../../domain/eligibility/scenario-facts';
+import { eligibleFrom, projectedFacts } from '../../domain/eligibility/eligible-from';
 
 /** Where the resident stands in the latest published ranked list of the scenario. */
 export interface RankedPosition {
@@ -18,12 +19,23 @@ export interface RankedPosition {
   admitted: boolean;
   /** `published` (public notice, objections open) or `final`. */
   status: string;
+  /** The round's last day: the list was ranked with the version in force then, not today's. */
+  closedOn: string;
+  version: number;
+  /** The score that counted on the list. */
+  score: number;
+  /** The scenario ranks families: the higher-scoring parent counts (就高原则). */
+  family: boolean;
+  /** The spouse's score is the one that counted. */
+  spouseCounted: boolean;
 }
 
 export interface ResidentResult {
   outcome: ScenarioOutcome;
   resident: { name: string; permitNumber: string };
   closeGap: GapStep[];
+  /** The first day time alone makes the resident eligible, or null. */
+  eligibleFrom: string | null;
   position: RankedPosition | null;
 }
 
@@ -48,10 +60,12 @@ export async function residentResult(
   const ledger = await deps.residents.ledgerEntries(residentId);
   const facts = scoringFacts(rs, record, record.facts, ledger, asOf);
   const evaluation = await evaluate(rs, facts, asOf);
+  const outcome = scenarioOutcome(rs, scenario, evaluation);
   return {
-    outcome: scenarioOutcome(rs, scenario, evaluation),
+    outcome,
     resident: { name: maskName(record.name), permitNumber: maskPermit(record.permitNumber) },
     closeGap: await closeGap(rs, scenarioId, facts, asOf),
+    eligibleFrom: outcome.eligible || outcome.vetoed ? null : await eligibleFrom(rs, scenarioId, (d) => projectedFacts(rs, record, record.facts, ledger, asOf, d), asOf),
     position: deps.rounds ? await rankedPosition(deps.rounds, rs.id, scenarioId, residentId) : null,
   };
 }
@@ -62,5 +76,16 @@ async function rankedPosition(rounds: RoundRepository, ruleSetId: string, scenar
   if (!round) return null;
   const entry = (await rounds.getRanking(round.id)).find((e) => e.residentId === residentId);
   if (!entry) return null;
-  return { roundId: round.id, position: entry.position ?? null, places: round.places, admitted: entry.admitted, status: round.status };
+  return {
+    roundId: round.id,
+    position: entry.position ?? null,
+    places: round.places,
+    admitted: entry.admitted,
+    status: round.status,
+    closedOn: round.closesOn,
+    version: round.version ?? 0,
+    score: entry.score,
+    family: round.childRelated,
+    spouseCounted: entry.spouseCounted,
+  };
 }

@@ -28,6 +28,7 @@ const factQuestionSchema = z.object({
   max: z.number().optional(),
   required: z.boolean().openapi({ description: "Read by the scenario's eligibility conditions." }),
   group: z.enum(['eligibility', 'score', 'deduction']).openapi({ description: 'Eligibility condition, a fact that adds points, or one read only by deductions and vetoes.' }),
+  ask: z.enum(['first', 'optional']).openapi({ description: 'Asked up front (eligibility and what the bar depends on most), or optional and folded away.' }),
 });
 
 const ruleSetRefSchema = z.object({ id: z.string(), version: z.number().int(), hash: z.string(), title: textSchema, effectiveFrom: z.string() });
@@ -85,8 +86,10 @@ const gapStepSchema = z.object({
   from: z.number(),
   to: z.number(),
   increase: z.number(),
-  closes: z.enum(['eligibility', 'bar']),
+  closes: z.enum(['eligibility', 'bar', 'partial']).openapi({ description: 'Alone makes the resident eligible, reaches the bar only, or adds `gain` points without closing the gap alone.' }),
+  effort: z.enum(['time', 'routine', 'large']).openapi({ description: 'Waiting, a routine step (volunteering, a certificate), or a large commitment (investment, patents).' }),
   score: z.number(),
+  gain: z.number(),
   message: textSchema,
 });
 
@@ -95,11 +98,26 @@ export const residentResultSchema = z
     mode: z.literal('resident'),
     ...resultBase,
     resident: z.object({ name: z.string().openapi({ example: '张*三' }), permitNumber: z.string().openapi({ example: '3301**********1234' }) }),
-    closeGap: z.array(gapStepSchema).openapi({ description: 'The simplest ways to close the gap: one fact raised each.' }),
-    position: z
-      .object({ roundId: z.number(), position: z.number().nullable(), places: z.number(), admitted: z.boolean(), status: z.string() })
+    closeGap: z.array(gapStepSchema).openapi({ description: 'The ways to close the gap, one fact raised each, easiest first.' }),
+    eligibleFrom: z
+      .string()
       .nullable()
-      .openapi({ description: 'The place in the latest published ranked list of the scenario, when the resident is on it.' }),
+      .openapi({ description: 'The first day time alone makes the resident eligible (living in the province and paying social insurance; ageing and lapsing points counted), null when not within ten years or eligible already.' }),
+    position: z
+      .object({
+        roundId: z.number(),
+        position: z.number().nullable(),
+        places: z.number(),
+        admitted: z.boolean(),
+        status: z.string(),
+        closedOn: z.string().openapi({ description: 'The last day of the round: its list is ranked with the version in force then.' }),
+        version: z.number().openapi({ description: 'The rule-set version the list was ranked with.' }),
+        score: z.number().openapi({ description: 'The score that counted on the list.' }),
+        family: z.boolean().openapi({ description: "The list counts the family's higher-scoring parent (就高原则)." }),
+        spouseCounted: z.boolean().openapi({ description: "The spouse's score is the one that counted." }),
+      })
+      .nullable()
+      .openapi({ description: 'The place in the latest published ranked list of the scenario, when the resident is on it, and what that list is based on.' }),
   })
   .openapi('ResidentWidgetResult');
 
