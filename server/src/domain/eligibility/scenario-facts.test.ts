@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { JifenError } from '../errors';
-import { maxPoints } from './fact-weights';
+import { maxPoints } from './max-points';
 import { indicatorFacts, scenarioInfo } from './scenario-facts';
 
 const rs = loadShippedRuleSets().get('district-sample@1')!;

@@ -3,7 +3,7 @@ import { forEachLeaf, type Condition } from '../rule-set/condition';
 import type { FactType, Indicator, Scenario, Text } from '../rule-set/schema';
 import type { ResolvedRuleSet } from '../scoring/types';
 import { unreachable } from '../unreachable';
-import { factsToAskFirst } from './fact-weights';
+import { maxPoints } from './max-points';
 
 /** An input fact as the widget asks for it: labels, unit and allowed values in Chinese and English. */
 export interface FactQuestion {
@@ -191,4 +191,35 @@ function indicatorsBehind(rs: ResolvedRuleSet, fact: string): Indicator[] {
   if (kind === 'category') return rs.indicators.filter((i) => i.category === id);
   if (kind === 'indicator') return rs.indicators.filter((i) => i.id === id);
   return [];
+}
+
+/**
+ * The scenario's bar depends most on the facts that can give the most points. Ranks the input facts its
+ * scoring indicators read by the points they can give (a fact read by several indicators counts each),
+ * and answers those to ask first: the fewest top-ranked facts whose points together reach the bar. The
+ * rest — rarer items such as patents or civic roles — are optional in a self-check.
+ *
+ * @example
+ * factsToAskFirst(rs, scenario); // Set { 'socialInsuranceMonths', 'residenceMonths', 'birthDate', … }
+ */
+export function factsToAskFirst(rs: ResolvedRuleSet, scenario: Scenario): Set<string> {
+  const inputOf = (fact: string): string[] => {
+    const derived = rs.derived.find((d) => d.id === fact);
+    return derived ? [derived.fact, ...(derived.until !== undefined ? [derived.until] : [])] : [fact];
+  };
+  const weight = new Map<string, number>();
+  for (const ind of scenarioIndicators(rs, scenario)) {
+    const points = maxPoints(ind);
+    if (points <= 0) continue;
+    for (const fact of indicatorFacts(ind)) for (const input of inputOf(fact)) weight.set(input, (weight.get(input) ?? 0) + points);
+  }
+  const ranked = [...weight].sort((a, b) => b[1] - a[1]);
+  const first = new Set<string>();
+  let sum = 0;
+  for (const [fact, points] of ranked) {
+    if (sum >= scenario.bar) break;
+    first.add(fact);
+    sum += points;
+  }
+  return first;
 }
