@@ -66,8 +66,19 @@ function monthsBefore(rnd: Random, months: number): string {
  * for (const { id, facts } of population(10_000, 42)) await evaluate(rs, facts, POPULATION_AS_OF);
  */
 export function population(n: number, seed: number): SyntheticResident[] {
+  return [...populationStream(n, seed)];
+}
+
+/**
+ * The same residents as `population(n, seed)`, one at a time, for populations too large to hold as
+ * records (millions, straight into a fact table).
+ *
+ * @example
+ * const table = residentTable(populationStream(5_000_000, 2026));
+ */
+export function* populationStream(n: number, seed: number): Generator<SyntheticResident, void, void> {
   const rnd = draw(mulberry32(seed));
-  return Array.from({ length: n }, (_, i) => ({ id: `r${String(i + 1).padStart(6, '0')}`, facts: resident(rnd) }));
+  for (let i = 0; i < n; i++) yield { id: `r${String(i + 1).padStart(6, '0')}`, facts: resident(rnd) };
 }
 
 function resident(rnd: Random): Record<string, FactValue> {

@@ -1,6 +1,6 @@
-import type { FactValue } from '../scoring/types';
 import { deriveFast } from './derive-fast';
-import { MISSING_FACT, type FactTable, type TableColumn } from './fact-table';
+import { deriveColumn } from './derived-column';
+import { HELD_UNDEFINED, MISSING_FACT, type FactTable } from './fact-table';
 import type { FactLayout } from './layout';
 import { present, type BatchColumn } from './leaf-kernels';
 import type { CodedSlot } from './lookup-tables';
@@ -43,36 +43,25 @@ export function bindColumns(layout: FactLayout, table: FactTable, asOf: string, 
         const dictionary = table.dictionary(input.id);
         const valueOf = (code: number) => {
           const v = dictionary?.values[code];
-          return v === MISSING_FACT ? def : v;
+          return v === MISSING_FACT ? def : v === HELD_UNDEFINED ? undefined : v;
         };
         return dictionary && { dictionary, valueOf };
       });
     }
-    if (source.numbers && !derivedIds.has(input.id) && (def === undefined || (typeof def === 'number' && def === def))) {
+    if (source.numeric && !derivedIds.has(input.id) && (def === undefined || (typeof def === 'number' && def === def))) {
       const out = new Float64Array(size);
       columns[input.slot] = { values: out, nanAbsent: true };
-      const numbers = source.numbers;
-      if (def === undefined) fills.push({ slot: input.slot, reads: [], run: (start, n) => out.set(numbers.subarray(start, start + n)) });
-      else
-        fills.push({
-          slot: input.slot,
-          reads: [],
-          run: (start, n) => {
-            for (let i = 0; i < n; i++) {
-              const x = numbers[start + i]!;
-              out[i] = x === x ? x : def;
-            }
-          },
-        });
-    } else {
-      const out = columns[input.slot]!.values as unknown[];
       fills.push({
         slot: input.slot,
         reads: [],
         run: (start, n) => {
-          for (let i = 0; i < n; i++) out[i] = withDefault(source, start + i, def);
+          source.readNumbers(start, n, out);
+          if (def !== undefined) for (let i = 0; i < n; i++) if (out[i] !== out[i]) out[i] = def;
         },
       });
+    } else {
+      const out = columns[input.slot]!.values as unknown[];
+      fills.push({ slot: input.slot, reads: [], run: (start, n) => source.readValues(start, n, out, def) });
     }
   }
 
@@ -84,21 +73,12 @@ export function bindColumns(layout: FactLayout, table: FactTable, asOf: string, 
     const sharesInput = inputIds.has(d.id);
     if (!sharesInput && from && (d.derivation !== 'fullMonthsBetween' || until)) {
       const key = ['derived', d.derivation, from.id, JSON.stringify(from.default), until?.id, JSON.stringify(until?.default), asOf].join('|');
-      const whole = table.cached(key, () => {
-        const a = table.column(from.id);
-        const b = until ? table.column(until.id) : undefined;
-        const values = new Float64Array(table.length);
-        for (let r = 0; r < table.length; r++) {
-          const v = deriveFast(d.derivation, withDefault(a, r, from.default), b ? withDefault(b, r, until?.default) : undefined, packedAsOf);
-          values[r] = v === undefined ? NaN : v;
-        }
-        return values;
-      });
+      const whole = table.derived(key, () => deriveColumn(table, d.derivation, from, until, packedAsOf));
       columns[d.slot] = target;
-      fills.push({ slot: d.slot, reads: [], run: (start, n) => out.set(whole.subarray(start, start + n)) });
+      fills.push({ slot: d.slot, reads: [], run: (start, n) => whole.readNumbers(start, n, out) });
       coded.set(d.slot, () => {
-        const dictionary = table.cachedDictionary(key);
-        return dictionary && { dictionary, valueOf: (code) => dictionary.values[code] };
+        const dictionary = whole.dictionary;
+        return dictionary && { dictionary, valueOf: (code) => (code === 0 ? undefined : dictionary.values[code]) };
       });
       continue;
     }
@@ -149,10 +129,4 @@ export function bindColumns(layout: FactLayout, table: FactTable, asOf: string, 
     },
     coded: (slot) => coded.get(slot)?.(),
   };
-}
-
-/** `prepareFacts`' value: the record's own value, else the fact's default. */
-function withDefault(source: TableColumn, row: number, def: FactValue | undefined): unknown {
-  const value = source.values[row];
-  return value === undefined && def !== undefined && !source.ownUndefined?.[row] ? def : value;
 }

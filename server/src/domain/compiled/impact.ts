@@ -116,7 +116,7 @@ export function* draftImpactSteps(
   const afterFacts = (options.afterResidents ?? table).facts;
   if (afterFacts.length !== total) throw new Error(`Impact: the draft's facts cover ${afterFacts.length} residents, not ${total}`);
   const a = createBatchScorer(before, asOf);
-  const b = createBatchScorer(after, asOf);
+  const b = createBatchScorer(after, asOf, { alongside: a });
   const ids = [...new Set([...before.scenarios.map((s) => s.id), ...after.scenarios.map((s) => s.id)])];
   const indexIn = (rs: ResolvedRuleSet) => ids.map((id) => rs.scenarios.findIndex((s) => s.id === id));
   const kBefore = indexIn(before);

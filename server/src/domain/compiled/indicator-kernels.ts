@@ -1,6 +1,6 @@
 import type { ResolvedRuleSet } from '../scoring/types';
 import { pointsKernel } from './points-kernel';
-import { conditionKernel } from './condition-kernels';
+import { conditionKernel, type LeafSources } from './condition-kernels';
 import type { BatchColumn } from './leaf-kernels';
 import type { IndicatorTable } from './lookup-tables';
 
@@ -17,24 +17,27 @@ export interface IndicatorKernels {
 const NO_COLUMN: BatchColumn = { values: [], nanAbsent: false };
 
 /**
- * Binds every indicator to a batch's columns and points arrays: by lookup when `tableOf` tabulated it,
- * else by running its gate, tiers and points kernels.
+ * Binds every indicator (but those `skip` names, whose points come from elsewhere) to a batch's columns
+ * and points arrays: by lookup when `tableOf` tabulated it, else by running its gate, tiers and points
+ * kernels.
  *
  * @example
- * const kernels = compilePointsKernels(rs, columnOf, () => undefined, points, 512);
+ * const kernels = compilePointsKernels(rs, { column: columnOf }, () => undefined, points, 512);
  * kernels.run(0, n);
  */
 export function compilePointsKernels(
   rs: ResolvedRuleSet,
-  columnOf: (fact: string) => BatchColumn,
+  sources: LeafSources,
   tableOf: (index: number) => IndicatorTable | undefined,
   points: readonly Float64Array[],
   size: number,
+  skip: (index: number) => boolean = () => false,
 ): IndicatorKernels {
   const runs: ((start: number, n: number) => void)[] = [];
   const vetoes: { index: number; holds: Uint8Array }[] = [];
   let tabulated = 0;
   rs.indicators.forEach((ind, index) => {
+    if (skip(index)) return;
     const pts = points[index]!;
     const table = tableOf(index);
     if (table) {
@@ -44,13 +47,13 @@ export function compilePointsKernels(
       if (ind.kind === 'veto') vetoes.push({ index, holds });
       return;
     }
-    const gate = ind.conditions ? conditionKernel(ind.conditions, columnOf, size) : undefined;
-    const tiers = ind.kind === 'tiers' ? ind.tiers.map((t) => conditionKernel(t.conditions, columnOf, size)) : [];
+    const gate = ind.conditions ? conditionKernel(ind.conditions, sources, size) : undefined;
+    const tiers = ind.kind === 'tiers' ? ind.tiers.map((t) => conditionKernel(t.conditions, sources, size)) : [];
     const fact = 'fact' in ind && ind.fact !== undefined ? ind.fact : undefined;
-    const body = pointsKernel(ind, gate, tiers, fact === undefined ? NO_COLUMN : columnOf(fact), pts);
-    runs.push((_start, n) => {
-      gate?.run(n);
-      for (const tier of tiers) tier.run(n);
+    const body = pointsKernel(ind, gate, tiers, fact === undefined ? NO_COLUMN : sources.column(fact), pts);
+    runs.push((start, n) => {
+      gate?.run(n, start);
+      for (const tier of tiers) tier.run(n, start);
       body(n);
     });
     if (ind.kind === 'veto' && gate) vetoes.push({ index, holds: gate.out });
@@ -75,27 +78,33 @@ function lookupKernel(table: IndicatorTable, pts: Float64Array, holds: Uint8Arra
       holds?.fill(vetoed[0]!, 0, n);
     };
   }
+  const ca = new Int32Array(pts.length);
   if (codes.length === 1 && a) {
     return (start, n) => {
-      for (let i = 0; i < n; i++) pts[i] = points[a[start + i]!]!;
-      if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[a[start + i]!]!;
+      a.read(start, n, ca);
+      for (let i = 0; i < n; i++) pts[i] = points[ca[i]!]!;
+      if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[ca[i]!]!;
     };
   }
+  const cb = new Int32Array(pts.length);
   if (codes.length === 2 && a && b) {
     const sa = strides[0]!;
     return (start, n) => {
-      for (let i = 0; i < n; i++) pts[i] = points[a[start + i]! * sa + b[start + i]!]!;
-      if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[a[start + i]! * sa + b[start + i]!]!;
+      a.read(start, n, ca);
+      b.read(start, n, cb);
+      for (let i = 0; i < n; i++) ca[i] = ca[i]! * sa + cb[i]!;
+      for (let i = 0; i < n; i++) pts[i] = points[ca[i]!]!;
+      if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[ca[i]!]!;
     };
   }
-  const entry = new Int32Array(pts.length);
   return (start, n) => {
-    entry.fill(0, 0, n);
+    ca.fill(0, 0, n);
     codes.forEach((c, k) => {
       const stride = strides[k]!;
-      for (let i = 0; i < n; i++) entry[i]! += c[start + i]! * stride;
+      c.read(start, n, cb);
+      for (let i = 0; i < n; i++) ca[i]! += cb[i]! * stride;
     });
-    for (let i = 0; i < n; i++) pts[i] = points[entry[i]!]!;
-    if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[entry[i]!]!;
+    for (let i = 0; i < n; i++) pts[i] = points[ca[i]!]!;
+    if (holds) for (let i = 0; i < n; i++) holds[i] = vetoed[ca[i]!]!;
   };
 }

@@ -1,5 +1,5 @@
 import type { Facts, ResolvedRuleSet } from '../scoring/types';
-import { factTable, type FactTable } from './fact-table';
+import { factTableBuilder, type FactTable } from './fact-table';
 import { createBatchScorer, type BatchScorer, type BatchScores } from './scorer';
 
 /** A resident as population work sees one: an id and the facts of their record. */
@@ -8,28 +8,30 @@ export interface Resident {
   facts: Facts;
 }
 
-/** Residents held for repeated scoring: ids in order, and their facts column by column. */
+/**
+ * Residents held for repeated scoring: ids in order, and their facts column by column (no record is
+ * kept; `facts.row(r)` gives one back for what scoring does not cover, such as a round's applicants).
+ */
 export interface ResidentTable {
   readonly ids: readonly string[];
   readonly facts: FactTable;
-  /** The records, for what scoring does not cover (tie-breaking facts, spouses…). */
-  readonly records: readonly Facts[];
 }
 
 /**
- * Builds the table once per population snapshot; every later run (any rule set, any draft) reuses it.
+ * Builds the table once per population snapshot, reading the residents one at a time (a generator need
+ * never hold them all); every later run (any rule set, any draft) reuses it.
  *
  * @example
  * const table = residentTable(await residents.all());
  */
 export function residentTable(residents: Iterable<Resident>): ResidentTable {
   const ids: string[] = [];
-  const records: Facts[] = [];
+  const builder = factTableBuilder();
   for (const r of residents) {
     ids.push(r.id);
-    records.push(r.facts);
+    builder.add(r.facts);
   }
-  return { ids, records, facts: factTable(records) };
+  return { ids, facts: builder.finish() };
 }
 
 /** Numbers for a whole population, in hundredths; resident `r`'s row is `r` (`r * width + column`). */

@@ -8,6 +8,7 @@ import { compilePointsKernels } from './indicator-kernels';
 import type { BatchColumn } from './leaf-kernels';
 import { tabulateIndicator } from './lookup-tables';
 import { compileRuleSet, type Program } from './program';
+import { sharedEligibility, sharedIndicators } from './shared-indicators';
 
 /**
  * A batch of residents' numbers, in hundredths of a point: no strings, no explanations. Row `i` of every
@@ -39,6 +40,22 @@ export interface BatchScorer {
   score(table: FactTable, start: number, n: number): BatchScores;
   /** How many indicators the last table scored by lookup rather than by running their kernels. */
   readonly tabulated: number;
+  /**
+   * The rows the last `score` call scored, with its (since overwritten) scores and where each scenario's
+   * eligibility conditions held (undefined for a scenario without conditions).
+   */
+  readonly last: { table: FactTable; start: number; n: number; scores: BatchScores; conditions: readonly (Uint8Array | undefined)[] } | undefined;
+}
+
+export interface BatchScorerOptions {
+  /** Residents per batch (512 by default). */
+  size?: number;
+  /**
+   * Another scorer (the published version, when this one scores a draft) that scores the same rows of
+   * the same table, at the same date, just before this one: indicators both score alike are copied
+   * from its batch instead of computed again. Any other call is scored in full.
+   */
+  alongside?: BatchScorer;
 }
 
 /**
@@ -53,7 +70,11 @@ export interface BatchScorer {
  *   const batch = scorer.score(table, start, Math.min(scorer.size, table.length - start));
  * }
  */
-export function createBatchScorer(rs: ResolvedRuleSet, asOf: string, size = 512): BatchScorer {
+export function createBatchScorer(rs: ResolvedRuleSet, asOf: string, options: BatchScorerOptions = {}): BatchScorer {
+  const size = options.size ?? 512;
+  const alongside = options.alongside?.asOf === asOf && options.alongside.size === size ? options.alongside : undefined;
+  const twins = alongside ? sharedIndicators(alongside.program.rs, rs) : undefined;
+  const twinConditions = alongside ? sharedEligibility(alongside.program.rs, rs) : undefined;
   const program = compileRuleSet(rs);
   const { layout, scenarios, scoreSlotsRead } = program;
   const packedAsOf = packDate(asOf);
@@ -66,52 +87,98 @@ export function createBatchScorer(rs: ResolvedRuleSet, asOf: string, size = 512)
     eligible: scenarios.map(() => new Uint8Array(size)),
     scenarioScores: scenarios.map(() => new Float64Array(size)),
   };
-  // Kernels read the columns of one table; binding to another table rebuilds them (a few ms).
-  let bound: { table: FactTable; fill: (start: number, n: number) => void; columns: readonly BatchColumn[] } | undefined;
-  let kernels: ReturnType<typeof compilePointsKernels>;
+  // Kernels read the columns of one table; binding to another table rebuilds them (a few ms). With a
+  // scorer alongside, a second set leaves out the twins, whose points are copied.
+  type Kernels = { fill: (start: number, n: number) => void; kernels: ReturnType<typeof compilePointsKernels> };
+  let bound: { table: FactTable; columns: readonly BatchColumn[]; every: () => Kernels; own: () => Kernels } | undefined;
   let eligibility: (BatchCondition | undefined)[];
+  let kernels: ReturnType<typeof compilePointsKernels> | undefined;
   const bind = (table: FactTable) => {
     const { columns, filler, coded } = bindColumns(layout, table, asOf, packedAsOf, size);
     const tableOf = (index: number) => tabulateIndicator(program, rs.indicators[index]!, coded, table.length);
-    // Kernels say which slots they read; only those are filled for each batch.
-    const read = new Set<number>();
-    const column = (slot: number) => (read.add(slot), columns[slot]!);
-    kernels = compilePointsKernels(rs, (fact) => column(layout.indicatorSlot(fact)), tableOf, out.indicators, size);
-    eligibility = rs.scenarios.map((sc) =>
-      sc.eligibility ? conditionKernel(sc.eligibility, (fact) => column(layout.scenarioSlot(fact)), size) : undefined,
-    );
-    bound = { table, fill: filler(read), columns };
+    // Eligibility reads its slots whichever kernels run; kernels say which slots they read, and only
+    // those are filled for each batch.
+    const eligibilityReads = new Set<number>();
+    eligibility = rs.scenarios.map((sc) => {
+      if (!sc.eligibility) return undefined;
+      return conditionKernel(
+        sc.eligibility,
+        {
+          column: (fact) => (eligibilityReads.add(layout.scenarioSlot(fact)), columns[layout.scenarioSlot(fact)]!),
+          coded: (fact) => coded(layout.scenarioSlot(fact)),
+        },
+        size,
+      );
+    });
+    const compile = (skip?: (index: number) => boolean): Kernels => {
+      const read = new Set(eligibilityReads);
+      const sources = {
+        column: (fact: string) => (read.add(layout.indicatorSlot(fact)), columns[layout.indicatorSlot(fact)]!),
+        coded: (fact: string) => coded(layout.indicatorSlot(fact)),
+      };
+      const compiled = compilePointsKernels(rs, sources, tableOf, out.indicators, size, skip);
+      return { fill: filler(read), kernels: compiled };
+    };
+    let every: Kernels | undefined;
+    let own: Kernels | undefined;
+    conditions = eligibility.map((e) => e?.out);
+    bound = {
+      table,
+      columns,
+      every: () => (every ??= compile()),
+      own: () => (own ??= compile((index) => twins![index]! >= 0)),
+    };
     return bound;
   };
   const sums = groupSums(program, out.indicators, size);
+  let last: BatchScorer['last'];
+  let conditions: (Uint8Array | undefined)[] = [];
 
   const score = (table: FactTable, start: number, n: number): BatchScores => {
     if (n > size || n < 0 || start < 0 || start + n > table.length) throw new RangeError(`Scorer: rows ${start}…${start + n} out of range`);
-    const { fill, columns } = bound?.table === table ? bound : bind(table);
+    const binding = bound?.table === table ? bound : bind(table);
+    const { columns } = binding;
+    const before = alongside?.last;
+    const copying = twins && before && before.table === table && before.start === start && before.n === n;
+    const { fill, kernels: run } = copying ? binding.own() : binding.every();
+    kernels = run;
     out.n = n;
     fill(start, n);
-    kernels.run(start, n);
+    run.run(start, n);
+    if (copying) {
+      for (let i = 0; i < twins.length; i++) {
+        const j = twins[i]!;
+        if (j >= 0) out.indicators[i]!.set(before.scores.indicators[j]!.subarray(0, n));
+      }
+    }
     const vetoedBy = out.vetoedBy;
     vetoedBy.fill(-1, 0, n);
     // Last to first, so the first veto that holds is the one named.
-    for (let v = kernels.vetoes.length - 1; v >= 0; v--) {
-      const { index, holds } = kernels.vetoes[v]!;
+    for (let v = run.vetoes.length - 1; v >= 0; v--) {
+      const { index, holds } = run.vetoes[v]!;
       for (let i = 0; i < n; i++) if (holds[i]) vetoedBy[i] = index;
     }
     sums.all(n, out.total, out.groups);
     for (const { slot, fact } of scoreSlotsRead) fillScore(columns[slot]!.values, fact, n);
-    scenarios.forEach((sc, k) => {
+    for (let k = 0; k < scenarios.length; k++) {
+      const sc = scenarios[k]!;
       const scores = out.scenarioScores[k]!;
       if (sc.counted) sums.counted(n, sc, scores);
       else scores.set(out.total.subarray(0, n));
       const elig = eligibility[k];
-      elig?.run(n);
-      const holds = elig?.out;
       const eligible = out.eligible[k]!;
       const bar = sc.bar;
       // As `scenarioResult`: no veto, nothing short of the bar, eligibility conditions hold.
-      for (let i = 0; i < n; i++) eligible[i] = vetoedBy[i]! < 0 && !(bar - scores[i]! > 0) && (holds === undefined || holds[i] === 1) ? 1 : 0;
-    });
+      if (elig) {
+        const twin = copying ? twinConditions![k]! : -1;
+        const holds = twin >= 0 ? before!.conditions[twin]! : elig.out;
+        if (twin < 0) elig.run(n, start);
+        for (let i = 0; i < n; i++) eligible[i] = vetoedBy[i]! < 0 && !(bar - scores[i]! > 0) && holds[i] === 1 ? 1 : 0;
+      } else {
+        for (let i = 0; i < n; i++) eligible[i] = vetoedBy[i]! < 0 && !(bar - scores[i]! > 0) ? 1 : 0;
+      }
+    }
+    last = { table, start, n, scores: out, conditions };
     return out;
   };
 
@@ -151,7 +218,10 @@ export function createBatchScorer(rs: ResolvedRuleSet, asOf: string, size = 512)
     size,
     score,
     get tabulated() {
-      return bound ? kernels.tabulated : 0;
+      return kernels?.tabulated ?? 0;
+    },
+    get last() {
+      return last;
     },
   };
 }
