@@ -122,10 +122,14 @@ export async function* runDraftImpact(ctx: LifecycleContext, population: Populat
   const total = table.ids.length;
 
   const applications = plan.round ? await rankedApplications(ctx, plan.round) : [];
-  const applicant = (records: typeof table.records) => (a: RoundApplication): RoundApplicant => {
+  const applicant = (source: typeof table) => (a: RoundApplication): RoundApplicant => {
     const row = facts.rowOf(a.residentId);
     const spouse = a.spouseId === undefined ? undefined : facts.rowOf(a.spouseId);
-    return { id: String(a.id), facts: row === undefined ? {} : records[row]!, ...(spouse === undefined ? {} : { spouse: records[spouse]! }) };
+    return {
+      id: String(a.id),
+      facts: row === undefined ? {} : source.facts.row(row),
+      ...(spouse === undefined ? {} : { spouse: source.facts.row(spouse) }),
+    };
   };
   const steps = draftImpactSteps(plan.before, plan.after, table, plan.asOf, {
     movers: plan.movers,
@@ -136,8 +140,8 @@ export async function* runDraftImpact(ctx: LifecycleContext, population: Populat
           round: {
             scenario: plan.round.scenarioId,
             places: plan.round.places,
-            applicants: applications.map(applicant(table.records)),
-            afterApplicants: applications.map(applicant(afterTable.records)),
+            applicants: applications.map(applicant(table)),
+            afterApplicants: applications.map(applicant(afterTable)),
           },
         }
       : {}),

@@ -1,4 +1,5 @@
-import { residentTable, type Resident, type ResidentTable } from '../../domain/compiled/population';
+import { factTableBuilder } from '../../domain/compiled/fact-table';
+import type { ResidentTable } from '../../domain/compiled/population';
 import { factReading } from '../../domain/residents/fact-reading';
 import { scoringFacts } from '../../domain/residents/scoring-facts';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
@@ -36,9 +37,9 @@ const SLICE = 25_000;
  * not (they would double the memory), so a call asking for a table not held reads the records again, and
  * builds every table it asked for from that one read. A new revision drops every table.
  *
- * Memory, measured on the demo population: a table costs about 0.6 KB per resident with its columns
- * (20,000 residents ≈ 13 MB; 500,000 ≈ 290 MB), and a read of the records about as much again while its
- * tables are built.
+ * Memory: a table holds no record per resident, only packed dictionary codes (under 100 bytes per
+ * resident: `npm run bench` prints the figure), plus the ids; the read of the records it is built from
+ * costs far more while it lasts.
  *
  * @example
  * const cache = createPopulationCache();
@@ -105,17 +106,15 @@ async function readTables(db: SqlExecutor, keys: readonly string[], ruleSets: re
 
 /** The snapshot's records as `rs` reads them at `asOf`, a slice per turn of the event loop. */
 async function buildTable(snapshot: PopulationSnapshot, rs: ResolvedRuleSet, asOf: string): Promise<ResidentTable> {
-  const residents: Resident[] = new Array<Resident>(snapshot.ids.length);
+  // Each record goes straight into the table's columns: no record per resident is kept.
+  const builder = factTableBuilder();
   for (let start = 0; start < snapshot.ids.length; start += SLICE) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const end = Math.min(snapshot.ids.length, start + SLICE);
     for (let r = start; r < end; r++) {
       const registration = snapshot.registrations[r];
-      residents[r] = {
-        id: snapshot.ids[r]!,
-        facts: scoringFacts(rs, registration ? { residenceRegistrationDate: registration } : {}, snapshot.values[r]!, snapshot.ledgers.get(r) ?? [], asOf),
-      };
+      builder.add(scoringFacts(rs, registration ? { residenceRegistrationDate: registration } : {}, snapshot.values[r]!, snapshot.ledgers.get(r) ?? [], asOf));
     }
   }
-  return residentTable(residents);
+  return { ids: snapshot.ids, facts: builder.finish() };
 }

@@ -73,8 +73,8 @@ describe('the population in memory', () => {
     expect(first.tables[2]).not.toBe(first.tables[0]);
     // 3 points on the ledger are 30 hours at 1 point per 10 hours, 15 hours at 1 per 5.
     const b = first.rowOf('res-b')!;
-    expect([first.tables[0]!.records[b]!.volunteerHours, first.tables[2]!.records[b]!.volunteerHours]).toEqual([30, 15]);
-    expect(first.tables[0]!.records[b]!.residenceRegistrationDate).toBe('2021-05-01');
+    expect([first.tables[0]!.facts.row(b).volunteerHours, first.tables[2]!.facts.row(b).volunteerHours]).toEqual([30, 15]);
+    expect(first.tables[0]!.facts.row(b).residenceRegistrationDate).toBe('2021-05-01');
 
     const again = await cache.facts(db.client, '2026-06-30', [published]);
     expect(again).toMatchObject({ fromCache: true, revision: first.revision });
@@ -82,6 +82,6 @@ describe('the population in memory', () => {
     // Points lapse after their term: another date is another table.
     const later = await cache.facts(db.client, '2028-06-30', [published]);
     expect(later.fromCache).toBe(false);
-    expect(later.tables[0]!.records[b]!.volunteerHours).toBe(0);
+    expect(later.tables[0]!.facts.row(b).volunteerHours).toBe(0);
   });
 });
