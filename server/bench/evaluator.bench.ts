@@ -66,7 +66,9 @@ export async function benchEvaluator(options: EvaluatorBenchOptions = {}, log: (
   const scorer = createBatchScorer(rs, AS_OF);
   scorer.score(table.facts, 0, 1);
   figures.tableMs = ms(t);
+  figures.bytesPerResident = table.facts.bytes / size;
   log(`    fact table (columns, dictionaries, lookup tables): ${fmt(figures.tableMs)} ms; ${scorer.tabulated} of ${rs.indicators.length} indicators by lookup`);
+  log(`    fact table: ${fmt(figures.bytesPerResident, 1)} bytes per resident (${fmt(table.facts.bytes / 1024 / 1024, 1)} MB for ${fmt(size)}, derived facts included)`);
 
   // One core: everything below runs on this thread.
   let checksum = 0;

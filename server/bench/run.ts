@@ -1,9 +1,10 @@
 // zod-openapi first: schemas created before it lack `.openapi()` (zod 4 copies methods at creation).
 import '@hono/zod-openapi';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { ENGINES, evaluate } from '../src/domain/scoring/evaluate';
 import type { Facts } from '../src/domain/scoring/types';
@@ -19,7 +20,8 @@ import { benchEvaluator } from './evaluator.bench';
  *     body and with residents in turn, the server's memory around them, the same load against the ceiling
  *     (ceiling-server.ts: the same middlewares without evaluation), and the time of one
  *     `POST /api/v1/evaluate/batch` of 10,000 residents;
- * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact.
+ * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact;
+ * (d) a province: 5,000,000 residents in a fact table, its bytes per resident, a draft's impact and the peak memory.
  */
 
 const RULE_SET = 'district-sample@1';
@@ -141,3 +143,5 @@ function residentMemory(pid: number | undefined): number | undefined {
 const population = await benchEvaluate();
 await benchHttp(population);
 await benchEvaluator();
+// Its own process, so that the peak memory it prints is the province's alone.
+spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./province.bench.ts', import.meta.url))], { stdio: 'inherit' });
