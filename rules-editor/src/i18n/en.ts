@@ -1,4 +1,5 @@
 import { enCheckpoint } from './checkpoint.en';
+import { enEditing } from './editing.en';
 import { enImpact } from './impact.en';
 import { enTable } from './table.en';
 import { enVocabulary } from './vocabulary.en';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enImpact,
   ...enCheckpoint,
   ...enTable,
+  ...enEditing,
   appTitle: 'Jifen rules editor',
   loading: 'Loading…',
   skipToContent: 'Skip to main content',

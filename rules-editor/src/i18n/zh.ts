@@ -1,6 +1,7 @@
 import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
 import type { DraftStatus, Role, RoundSummary } from '../api/types';
 import { zhCheckpoint } from './checkpoint.zh';
+import { zhEditing } from './editing.zh';
 import { zhImpact } from './impact.zh';
 import { zhTable } from './table.zh';
 import { zhVocabulary } from './vocabulary.zh';
@@ -11,6 +12,7 @@ export const zh = {
   ...zhImpact,
   ...zhCheckpoint,
   ...zhTable,
+  ...zhEditing,
   appTitle: '积分规则编辑器',
   loading: '正在加载…',
   skipToContent: '跳到主要内容',

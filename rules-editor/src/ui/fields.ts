@@ -40,36 +40,59 @@ export function fieldErrors(errors: ErrorIndex, path: Path): TemplateResult | ty
 const invalid = (errors: ErrorIndex, path: Path) => (errorsAt(errors, path).length > 0 ? 'true' : 'false');
 const describedBy = (errors: ErrorIndex, path: Path) => (errorsAt(errors, path).length > 0 ? domId('err', path) : '');
 
-/** A number; empty removes an optional value. Applies while typing when the text is a number. */
+/**
+ * What a number box holds as the document's value: a number, `undefined` (an optional value left empty:
+ * removed), `null` (a required value left empty: the draft is invalid until it is filled in, so it is not
+ * saved), or `false` while the text is not a number yet.
+ */
+export function readNumber(text: string, optional: boolean | undefined): number | null | undefined | false {
+  const t = text.trim();
+  if (t === '') return optional ? undefined : null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : false;
+}
+
+/**
+ * Reads a number box as the user types and hands `set` the new value: a required value cleared is
+ * reported at once (as `null`), so the draft never looks saved while a required number is blank.
+ */
+export function commitNumber(input: HTMLInputElement, current: number | null | undefined, optional: boolean | undefined, set: (value: number | null | undefined) => void): void {
+  // A half-typed number ("-", "1e") reads as empty text with `badInput`: leave the value alone.
+  if (input.validity.badInput) return;
+  const next = readNumber(input.value, optional);
+  if (next !== false && next !== current) set(next);
+}
+
+/** The error of a required number left blank, or the server's errors for the path. */
+export function numberErrors(errors: ErrorIndex, path: Path, value: number | null | undefined, optional?: boolean): TemplateResult | typeof nothing {
+  if (value === null && !optional) {
+    return html`<div class="field-error" id=${domId('err', path)} role="alert" data-required>${msg().requiredNumber}</div>`;
+  }
+  return fieldErrors(errors, path);
+}
+
+/** A number; empty removes an optional value, and is an error at the field for a required one. */
 export function numberField(
   host: EventTarget,
-  o: Common & { value: number | undefined; optional?: boolean; step?: string; min?: number; testId?: string },
+  o: Common & { value: number | null | undefined; optional?: boolean; step?: string; min?: number; testId?: string },
 ): TemplateResult {
-  const commit = (input: HTMLInputElement, final: boolean) => {
-    const text = input.value.trim();
-    if (text === '') {
-      if (final) setAt(host, o.path, o.optional ? undefined : null);
-      return;
-    }
-    const n = Number(text);
-    if (Number.isFinite(n) && n !== o.value) setAt(host, o.path, n);
-  };
+  const blank = o.value === null && !o.optional;
   return html`<label class="field">
-    <span>${o.label}</span>
+    <span>${o.label}${o.optional ? nothing : html`<span class="required" aria-hidden="true"> *</span>`}</span>
     <input
       type="number"
       step=${o.step ?? 'any'}
       min=${o.min ?? nothing}
       inputmode="decimal"
+      ?required=${!o.optional}
       data-path=${o.path.join('.')}
       data-testid=${o.testId ?? nothing}
       .value=${o.value === undefined || o.value === null ? '' : String(o.value)}
-      aria-invalid=${invalid(o.errors, o.path)}
-      aria-describedby=${describedBy(o.errors, o.path)}
-      @input=${(e: Event) => commit(e.target as HTMLInputElement, false)}
-      @change=${(e: Event) => commit(e.target as HTMLInputElement, true)}
+      aria-invalid=${blank ? 'true' : invalid(o.errors, o.path)}
+      aria-describedby=${blank ? domId('err', o.path) : describedBy(o.errors, o.path)}
+      @input=${(e: Event) => commitNumber(e.target as HTMLInputElement, o.value, o.optional, (v) => setAt(host, o.path, v))}
     />
-    ${o.hint ? html`<span class="small muted">${o.hint}</span>` : nothing} ${fieldErrors(o.errors, o.path)}
+    ${o.hint ? html`<span class="small muted">${o.hint}</span>` : nothing} ${numberErrors(o.errors, o.path, o.value, o.optional)}
   </label>`;
 }
 

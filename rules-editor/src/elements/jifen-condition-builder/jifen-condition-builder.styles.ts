@@ -85,4 +85,29 @@ export const styles = css`
   .none {
     padding: var(--jf-space-1) 0;
   }
+
+  .leaf.pending {
+    border: 1px dashed var(--jf-warning);
+    border-radius: var(--jf-radius);
+    padding: var(--jf-space-1) var(--jf-space-2) var(--jf-space-2);
+    background: var(--jf-surface);
+  }
+  .pending-label {
+    margin-bottom: var(--jf-space-1);
+  }
+  @media (max-width: 640px) {
+    .leaf-row {
+      grid-template-columns: 1fr auto;
+    }
+    .leaf-row .remove {
+      grid-column: 2;
+    }
+    .leaf-row .fact,
+    .leaf-row .operator,
+    .leaf-row .value,
+    .value.wide {
+      grid-column: 1;
+      grid-row: auto;
+    }
+  }
 `;

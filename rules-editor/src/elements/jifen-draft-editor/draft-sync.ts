@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RuleSet } from '../../../../server/src/domain/rule-set/schema';
 import { api, ApiError, currentDraftOf } from '../../api/client';
 import type { CaseSummary, Draft, FieldError } from '../../api/types';
-import { applyEdit, type Edit } from '../../model/edit';
+import { applyEdit, pathKey, type Edit, type Path } from '../../model/edit';
+import { EditHistory } from '../../model/history';
 
 export type SyncStatus = 'saved' | 'pending' | 'validating' | 'saving' | 'invalid' | 'failed' | 'conflict';
 
@@ -28,6 +29,9 @@ export class DraftSync implements ReactiveController {
   /** The draft as the server holds it after a refused save. */
   conflict?: Draft;
   savedAt?: string;
+  /** The last step removed something: where, and the document before it (for the undo notice). */
+  removed?: { path: Path; before: RuleSet };
+  readonly history = new EditHistory<RuleSet>();
 
   private timer?: ReturnType<typeof setTimeout>;
   private running?: Promise<void>;
@@ -56,15 +60,44 @@ export class DraftSync implements ReactiveController {
     this.conflict = undefined;
     this.status = 'saved';
     this.message = '';
+    this.removed = undefined;
+    this.history.clear();
     this.host.requestUpdate();
   }
 
   edit(edit: Edit): void {
-    if (!this.doc) return;
-    this.doc = applyEdit(this.doc, edit);
-    this.status = 'pending';
+    const before = this.doc;
+    if (!before) return;
+    const after = applyEdit(before, edit);
+    if (after === before) return;
+    // Typing into one field is one step; anything else (a choice, an insert, a removal) is a step of its own.
+    this.history.record(before, edit.op === 'set' && (typeof edit.value !== 'object' || edit.value === null) ? pathKey(edit.path) : undefined);
+    this.removed = edit.op === 'remove' ? { path: edit.path, before } : undefined;
+    this.show(after);
+  }
+
+  /** Goes back one step; the draft is then saved as it was. */
+  undo(): boolean {
+    const previous = this.doc && this.history.undo(this.doc);
+    if (!previous) return false;
+    this.removed = undefined;
+    this.show(previous);
+    return true;
+  }
+
+  redo(): boolean {
+    const next = this.doc && this.history.redo(this.doc);
+    if (!next) return false;
+    this.removed = undefined;
+    this.show(next);
+    return true;
+  }
+
+  private show(doc: RuleSet): void {
+    this.doc = doc;
+    this.status = this.dirty ? 'pending' : 'saved';
     this.host.requestUpdate();
-    this.schedule();
+    if (this.dirty) this.schedule();
   }
 
   schedule(delay = IDLE_MS): void {

@@ -4,7 +4,7 @@ import type { RuleSet } from '../../../../server/src/domain/rule-set/schema';
 import { api, ApiError } from '../../api/client';
 import type { User } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
-import { sectionOf } from '../../model/describe';
+import { describePath, sectionOf } from '../../model/describe';
 import { indexErrors } from '../../model/field-errors';
 import { buildCatalogue, type Catalogue } from '../../model/facts';
 import { canEdit } from '../../model/roles';
@@ -58,7 +58,10 @@ export class JifenDraftEditor extends LitElement {
     super.connectedCallback();
     setLeaveGuard(this.guard);
     window.addEventListener('beforeunload', this.beforeUnload);
-    this.addEventListener('keydown', this.onKey);
+    // On the window: the shortcuts work wherever the focus is, the page's body included.
+    window.addEventListener('keydown', this.onKey);
+    // Leaving a field ends its undo step: the next edit there is a step of its own.
+    this.addEventListener('focusout', () => this.sync.history.seal());
     this.addEventListener('jifen-edit', this.onEdit);
     this.addEventListener('jifen-select', this.onSelect);
     this.addEventListener('jifen-run-cases', this.onRunCases);
@@ -69,6 +72,7 @@ export class JifenDraftEditor extends LitElement {
     super.disconnectedCallback();
     setLeaveGuard(null);
     window.removeEventListener('beforeunload', this.beforeUnload);
+    window.removeEventListener('keydown', this.onKey);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -131,11 +135,22 @@ export class JifenDraftEditor extends LitElement {
   };
 
   private onKey = (event: KeyboardEvent) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 's') {
       event.preventDefault();
       void this.sync.flush();
+    } else if ((key === 'z' || key === 'y') && !this.readonly && !this.inDialog(event)) {
+      // The draft's own undo, over every field, instead of the browser's undo inside one text box.
+      event.preventDefault();
+      if (key === 'y' || event.shiftKey) this.sync.redo();
+      else this.sync.undo();
     }
   };
+
+  private inDialog(event: Event): boolean {
+    return event.composedPath().some((n) => n instanceof HTMLDialogElement);
+  }
 
   private beforeUnload = (event: BeforeUnloadEvent) => {
     if (!this.sync.dirty) return;
@@ -207,7 +222,11 @@ export class JifenDraftEditor extends LitElement {
           <button type="button" class="small" @click=${() => (this.showPreview = !this.showPreview)} aria-pressed=${this.showPreview ? 'true' : 'false'}>${m.preview}</button>
           <a class="button small" href=${href({ name: 'compare', id: this.ruleSetId, from: String(draft.baseVersion), to: `draft:${draft.id}` })}>${m.compareWithPublished}</a>
           <jifen-workbook-buttons .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .etag=${this.sync.etag} ?dirty=${this.sync.dirty} ?readonly=${this.readonly}></jifen-workbook-buttons>
-          ${this.readonly ? nothing : html`<button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
+          ${this.readonly ? nothing : html`<button type="button" class="small" data-testid="undo" title=${m.undoHint} aria-keyshortcuts="Control+Z"
+              ?disabled=${!this.sync.history.canUndo} @click=${() => this.sync.undo()}>↶ ${m.undo}</button>
+            <button type="button" class="small" data-testid="redo" title=${m.redoHint} aria-keyshortcuts="Control+Shift+Z"
+              ?disabled=${!this.sync.history.canRedo} @click=${() => this.sync.redo()}>↷ ${m.redo}</button>
+            <button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
             <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submitDialog?.showModal()}>${m.submitForApproval}</button>`}
         </div>
       </header>
@@ -251,6 +270,12 @@ export class JifenDraftEditor extends LitElement {
     if (d.status === 'submitted') return html`<p class="notice" data-testid="submitted-notice">${m.submittedNotice(formatInstant(d.submittedAt))}</p>`;
     if (d.status === 'published') return html`<p class="notice ok">${m.publishedNotice(d.publishedVersion ?? 0)}</p>`;
     if (this.readonly) return html`<p class="notice">${m.readonlyNotice}</p>`;
+    const removed = this.sync.removed;
+    if (removed) {
+      const naming = { lang: this.i18n.lang, fields: m.fieldNames, item: m.itemN };
+      return html`<p class="notice warn" role="status" data-testid="removed-notice">${m.removedNotice(describePath(removed.before, removed.path, naming))}
+        <button type="button" class="small" @click=${() => this.sync.undo()}>${m.undo}</button></p>`;
+    }
     return nothing;
   }
 

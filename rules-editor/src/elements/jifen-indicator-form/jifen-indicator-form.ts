@@ -7,7 +7,7 @@ import type { Path } from '../../model/edit';
 import { NO_ERRORS, type ErrorIndex } from '../../model/field-errors';
 import { numericFacts, type Catalogue } from '../../model/facts';
 import { shared } from '../../styles/shared';
-import { bilingualField, checkField, emitEdit, fieldErrors, itemButtons, numberField, selectField, setAt, textField } from '../../ui/fields';
+import { bilingualField, checkField, commitNumber, emitEdit, fieldErrors, itemButtons, numberErrors, numberField, selectField, setAt, textField } from '../../ui/fields';
 import '../jifen-condition-builder/jifen-condition-builder';
 import { styles } from './jifen-indicator-form.styles';
 
@@ -174,21 +174,13 @@ export class JifenIndicatorForm extends LitElement {
     </div>`;
   }
 
-  private bandCell(bp: Path, key: 'min' | 'max' | 'points' | 'step', value: number | undefined, label: string, optional = true): TemplateResult {
+  private bandCell(bp: Path, key: 'min' | 'max' | 'points' | 'step', value: number | null | undefined, label: string, optional = true): TemplateResult {
     const path = [...bp, key];
-    const commit = (input: HTMLInputElement, final: boolean) => {
-      const t = input.value.trim();
-      if (t === '') {
-        if (final) setAt(this, path, optional ? undefined : null);
-        return;
-      }
-      const n = Number(t);
-      if (Number.isFinite(n) && n !== value) setAt(this, path, n);
-    };
-    return html`<input type="number" step="any" aria-label=${label} data-path=${path.join('.')} .value=${value === undefined ? '' : String(value)}
-        placeholder=${optional ? '—' : ''} aria-invalid=${this.errors.has(path.join('.')) ? 'true' : 'false'}
-        @input=${(e: Event) => commit(e.target as HTMLInputElement, false)} @change=${(e: Event) => commit(e.target as HTMLInputElement, true)} />
-      ${fieldErrors(this.errors, path)}`;
+    const bad = (value === null && !optional) || this.errors.has(path.join('.'));
+    return html`<input type="number" step="any" aria-label=${label} data-path=${path.join('.')} .value=${value === undefined || value === null ? '' : String(value)}
+        placeholder=${optional ? '—' : ''} ?required=${!optional} aria-invalid=${bad ? 'true' : 'false'}
+        @input=${(e: Event) => commitNumber(e.target as HTMLInputElement, value, optional, (v) => setAt(this, path, v))} />
+      ${numberErrors(this.errors, path, value, optional)}`;
   }
 
   private addBand(bands: Band[]): void {

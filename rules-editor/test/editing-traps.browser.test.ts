@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuleSet } from '../../server/src/domain/rule-set/schema';
+import { launchBrowser } from '../../test/support/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT, type Lang } from '../../test/support/editor-pages';
+
+/**
+ * The traps staff fell into, each walked in Chinese and in English: a required number left blank is an
+ * error at the field and never "saved"; a new condition is not saved or scored until it is complete; every
+ * step, a removal too, can be undone and redone from the keyboard and from buttons.
+ */
+
+const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
+const school = district.scenarios[0]!;
+const employmentIndex = district.indicators.findIndex((i) => i.id === 'employment');
+const employment = district.indicators[employmentIndex]!;
+const bravery = district.indicators.findIndex((i) => i.id === 'goodSamaritan');
+
+let env: EditorServer;
+let browser: Browser;
+let editor: StaffAccount;
+let call: Awaited<ReturnType<EditorServer['signIn']>>;
+
+beforeAll(async () => {
+  ensureEditorBuilt();
+  env = await startEditorServer();
+  editor = await env.addStaff('traps.editor', ['editor'], [district.owner]);
+  call = await env.signIn(editor);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+async function stored(api: string): Promise<RuleSet> {
+  return ((await (await call('GET', api)).json()) as { document: RuleSet }).document;
+}
+
+const title = (lang: Lang, t: { zh: string; en: string }) => t[lang];
+
+describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
+  const m = MESSAGES[lang];
+  let page: Page;
+  let draft: Awaited<ReturnType<typeof newDraft>>;
+
+  beforeAll(async () => {
+    draft = await newDraft(call);
+    page = await signedIn(browser, env, editor, lang);
+    await openDraft(page, env, draft.page);
+  }, 60_000);
+
+  afterAll(async () => page?.context().close());
+
+  it('shows a required number left blank as an error at the field and never says it saved', async () => {
+    await openSection(page, title(lang, school.title));
+    const bar = page.locator('input[data-path="scenarios.0.bar"]');
+    await visible(bar);
+    await bar.fill('');
+    await saveState(page).toBe('invalid');
+    expect(await page.getByTestId('save-state').textContent()).not.toContain(m.saved);
+    expect(await bar.getAttribute('aria-invalid')).toBe('true');
+    const error = page.locator(`jifen-scenario-form #${await bar.getAttribute('aria-describedby')}`);
+    expect((await error.textContent())?.trim()).toBe(m.requiredNumber);
+    expect((await stored(draft.api)).scenarios[0]!.bar).toBe(school.bar);
+
+    await bar.fill(String(school.bar + 5));
+    await saveState(page).toBe('saved');
+    expect((await stored(draft.api)).scenarios[0]!.bar).toBe(school.bar + 5);
+  }, 60_000);
+
+  it('keeps a new condition out of the draft until its fact, operator and value are chosen', async () => {
+    await openSection(page, title(lang, district.indicators[bravery]!.title));
+    const builder = page.locator('jifen-indicator-form jifen-condition-builder').first();
+    const before = (await stored(draft.api)).indicators[bravery];
+    await builder.getByRole('button', { name: `+ ${m.addCondition}`, exact: true }).first().click();
+    const pending = builder.locator('.leaf.pending');
+    await visible(pending);
+    expect(await pending.getAttribute('aria-label')).toBe(m.newCondition);
+    await saveState(page).toBe('saved');
+
+    // Fact chosen, operator chosen: still incomplete, still not in the draft.
+    await pending.locator('select.fact').selectOption('volunteerHours');
+    await pending.locator('select.operator').selectOption('greaterThanInclusive');
+    await saveState(page).toBe('saved');
+    expect((await stored(draft.api)).indicators[bravery]).toEqual(before);
+
+    await pending.locator('.value input').fill('40');
+    await saveState(page).toBe('saved');
+    await expect.poll(async () => JSON.stringify((await stored(draft.api)).indicators[bravery]), WAIT).toContain('"fact":"volunteerHours"');
+    expect(await builder.locator('.leaf.pending').count()).toBe(0);
+  }, 60_000);
+
+  it('undoes and redoes every step, a removed tier too, from the keyboard and the buttons', async () => {
+    await openSection(page, title(lang, employment.title));
+    const tiers = page.locator('jifen-indicator-form li.tier');
+    await expect.poll(() => tiers.count(), WAIT).toBe(2);
+    const second = employment.kind === 'tiers' ? employment.tiers[1]! : undefined;
+    await tiers.nth(1).getByRole('button', { name: `${m.remove}: ${title(lang, second!.title)}` }).click();
+    await expect.poll(() => tiers.count(), WAIT).toBe(1);
+    await visible(page.getByTestId('removed-notice'));
+    await saveState(page).toBe('saved');
+    expect(((await stored(draft.api)).indicators[employmentIndex] as { tiers: unknown[] }).tiers).toHaveLength(1);
+
+    await page.locator('jifen-indicator-form h2').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => tiers.count(), WAIT).toBe(2);
+    await saveState(page).toBe('saved');
+    expect(((await stored(draft.api)).indicators[employmentIndex] as { tiers: unknown[] }).tiers).toHaveLength(2);
+
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => tiers.count(), WAIT).toBe(1);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => tiers.count(), WAIT).toBe(2);
+    expect(await page.getByTestId('undo').textContent()).toContain(m.undo);
+
+    // Typing into a field is one step, undone in one go.
+    const points = page.locator('input[data-path="indicators.1.tiers.0.points"]');
+    await points.fill('1');
+    await points.fill('13');
+    await saveState(page).toBe('saved');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => points.inputValue(), WAIT).toBe(String((employment as { tiers: { points: number }[] }).tiers[0]!.points));
+    await saveState(page).toBe('saved');
+    expect(((await stored(draft.api)).indicators[employmentIndex] as { tiers: { points: number }[] }).tiers[0]!.points).toBe(10);
+  }, 60_000);
+});
