@@ -6,9 +6,10 @@ import { launchBrowser } from '../../test/support/browser';
 import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
 
 /**
- * Work is never lost and never silently overwritten: two pages saving the same draft meet a conflict the
- * user resolves knowingly; leaving with unsaved changes asks first; the JSON view and the forms show the
- * server's validation errors at their fields; the condition builder offers what suits each fact.
+ * Work is never lost and never silently overwritten: two pages saving the same draft have their edits to
+ * different fields merged and are asked only about a field both changed; another tab hears of each save;
+ * leaving with unsaved changes asks first; the JSON view and the forms show the server's validation errors
+ * at their fields; the condition builder offers what suits each fact.
  */
 
 const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
@@ -53,9 +54,13 @@ async function openDraft(): Promise<Page> {
   return page;
 }
 
-async function storedBar(): Promise<number> {
+async function stored(): Promise<RuleSet> {
   const res = await call('GET', new URL(draftUrl).pathname.replace('/editor/', '/api/v1/'));
-  return ((await res.json()) as { document: RuleSet }).document.scenarios[0]!.bar;
+  return ((await res.json()) as { document: RuleSet }).document;
+}
+
+async function storedBar(): Promise<number> {
+  return (await stored()).scenarios[0]!.bar;
 }
 
 const barInput = (page: Page) => page.locator('input[data-path="scenarios.0.bar"]');
@@ -71,29 +76,45 @@ async function setBar(page: Page, bar: number): Promise<void> {
 }
 
 describe('the draft editor keeps work safe', () => {
-  it('shows a conflicting save and lets the user overwrite knowingly or reload', async () => {
+  it('merges saves of different fields, asks only about a field both changed, and can still reload', async () => {
     const first = await openDraft();
     const second = await openDraft();
     await openScenario(first);
     await openScenario(second);
+    const places = (page: Page) => page.locator('input[data-path="scenarios.0.places"]');
 
     await setBar(first, scenario.bar + 1);
     await state(first).toBe('saved');
     expect(await storedBar()).toBe(scenario.bar + 1);
 
-    // The second page still holds the old revision: its save is refused and the user sees both sides.
+    // The second page still holds the old revision and changes another field: both edits are kept.
+    await places(second).fill(String(scenario.places + 7));
+    await state(second).toBe('saved');
+    await visible(second.getByTestId('merged-notice'));
+    const both = await stored();
+    expect(both.scenarios[0]!.bar).toBe(scenario.bar + 1);
+    expect(both.scenarios[0]!.places).toBe(scenario.places + 7);
+    await expect.poll(() => barInput(second).inputValue(), WAIT).toBe(String(scenario.bar + 1));
+
+    // Both change the bar: only the bar is asked about, with the value before, theirs and mine.
+    await setBar(first, scenario.bar + 2);
+    await state(first).toBe('saved');
     await setBar(second, scenario.bar + 10);
     await state(second).toBe('conflict');
     const dialog = second.locator('jifen-conflict-dialog dialog');
     await visible(dialog);
-    await text(dialog.getByTestId('conflict-theirs')).toContain(String(scenario.bar + 1));
-    await text(dialog.getByTestId('conflict-mine')).toContain(String(scenario.bar + 10));
-    expect(await storedBar()).toBe(scenario.bar + 1);
-    await dialog.getByRole('button', { name: '覆盖对方的修改' }).click();
+    const rows = dialog.getByTestId('conflicts').locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    await text(rows.first()).toContain(String(scenario.bar + 2));
+    await text(rows.first()).toContain(String(scenario.bar + 10));
+    expect(await storedBar()).toBe(scenario.bar + 2);
+    await rows.first().getByLabel(/用我的/).check();
+    await dialog.getByRole('button', { name: '按所选合并并保存' }).click();
     await state(second).toBe('saved');
     expect(await storedBar()).toBe(scenario.bar + 10);
+    expect((await stored()).scenarios[0]!.places).toBe(scenario.places + 7);
 
-    // Now the first page is behind; this time its user takes the stored draft instead.
+    // Now the first page is behind on the same field; this time its user takes the stored draft instead.
     await setBar(first, scenario.bar + 20);
     await state(first).toBe('conflict');
     await first.locator('jifen-conflict-dialog').getByRole('button', { name: '重新加载（放弃我的修改）' }).click();
@@ -102,6 +123,22 @@ describe('the draft editor keeps work safe', () => {
     expect(await storedBar()).toBe(scenario.bar + 10);
     await first.context().close();
     await second.context().close();
+  }, 120_000);
+
+  it('tells another tab of the same draft about a save, which takes it in without a conflict', async () => {
+    const first = await openDraft();
+    const second = await first.context().newPage();
+    await second.goto(draftUrl);
+    await visible(second.locator('jifen-general-form h2'));
+    await openScenario(first);
+    await openScenario(second);
+    const before = await storedBar();
+    await setBar(first, before + 3);
+    await state(first).toBe('saved');
+    await visible(second.getByTestId('merged-notice'));
+    await expect.poll(() => barInput(second).inputValue(), WAIT).toBe(String(before + 3));
+    await state(second).toBe('saved');
+    await first.context().close();
   }, 120_000);
 
   it('asks before leaving with unsaved changes, in the app and when the page closes', async () => {

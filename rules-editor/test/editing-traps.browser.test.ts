@@ -41,6 +41,8 @@ async function stored(api: string): Promise<RuleSet> {
 }
 
 const title = (lang: Lang, t: { zh: string; en: string }) => t[lang];
+/** A place as staff read it: 指标「就业情况」, Indicator “Employment”. */
+const named = (lang: Lang, field: string | undefined, name: string) => (lang === 'zh' ? `${field}「${name}」` : `${field} “${name}”`);
 
 describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
   const m = MESSAGES[lang];
@@ -127,4 +129,59 @@ describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
     await saveState(page).toBe('saved');
     expect(((await stored(draft.api)).indicators[employmentIndex] as { tiers: { points: number }[] }).tiers[0]!.points).toBe(10);
   }, 60_000);
+
+  it('merges another person’s save of a different field and asks only about the field both changed', async () => {
+    await openSection(page, title(lang, school.title));
+    const other = await signedIn(browser, env, editor, lang);
+    await openDraft(other, env, draft.page);
+    await openSection(other, title(lang, school.title));
+    const places = (p: Page) => p.locator('input[data-path="scenarios.0.places"]');
+    const bar = (p: Page) => p.locator('input[data-path="scenarios.0.bar"]');
+    const start = (await stored(draft.api)).scenarios[0]!;
+
+    await places(other).fill(String(start.places + 1));
+    await saveState(other).toBe('saved');
+    await bar(page).fill(String(start.bar + 1));
+    await saveState(page).toBe('saved');
+    expect((await page.getByTestId('merged-notice').textContent())?.trim()).toBe(m.mergedNotice(1));
+    expect((await stored(draft.api)).scenarios[0]).toMatchObject({ bar: start.bar + 1, places: start.places + 1 });
+
+    await bar(other).fill(String(start.bar + 2));
+    await saveState(other).toBe('conflict');
+    const dialog = other.locator('jifen-conflict-dialog dialog');
+    await visible(dialog);
+    expect(await dialog.locator('tbody tr').count()).toBe(1);
+    expect(await dialog.locator('tbody th').textContent()).toBe(`${named(lang, m.fieldNames.scenarios, title(lang, school.title))} › ${m.fieldNames.bar}`);
+    await dialog.getByLabel(new RegExp(m.keepTheirs)).check();
+    await dialog.getByRole('button', { name: m.applyChoices }).click();
+    await saveState(other).toBe('saved');
+    expect((await stored(draft.api)).scenarios[0]).toMatchObject({ bar: start.bar + 1, places: start.places + 1 });
+    await expect.poll(() => bar(other).inputValue(), WAIT).toBe(String(start.bar + 1));
+    await other.context().close();
+  }, 90_000);
+
+  it('names each problem by its place in staff’s words and takes the user to the field', async () => {
+    await openSection(page, title(lang, employment.title));
+    const points = page.locator('input[data-path="indicators.1.tiers.0.points"]');
+    await points.fill('-1');
+    await saveState(page).toBe('invalid');
+    const summary = page.getByTestId('error-summary');
+    await summary.locator('summary').click();
+    const item = summary.locator('li[data-path="indicators.1.tiers.0.points"]');
+    const tier = (employment as { tiers: { title: { zh: string; en: string } }[] }).tiers[0]!;
+    const place = `${named(lang, m.fieldNames.indicators, title(lang, employment.title))} › ${named(lang, m.fieldNames.tiers, title(lang, tier.title))} › ${m.fieldNames.points}`;
+    expect(await item.locator('.where').textContent()).toBe(place);
+    expect(await item.locator('.what').textContent()).toMatch(lang === 'zh' ? /[\u4e00-\u9fff]/ : /^[^\u4e00-\u9fff]+$/);
+
+    await openSection(page, m.general);
+    await item.getByRole('button', { name: m.goTo }).click();
+    await expect.poll(() => page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('data-path');
+    }), WAIT).toBe('indicators.1.tiers.0.points');
+    await points.fill('10');
+    await saveState(page).toBe('saved');
+  }, 60_000);
 });
+

@@ -31,6 +31,7 @@ export const enEditing: EditingMessages = {
   caseAboutAll: 'every expectation',
   caseAboutNote: '(not what this case checks; for reference only)',
   notAbout: 'for reference (does not fail the case)',
+  wholeDocument: 'the whole rule set',
   draftName: 'Draft name',
   draftNamePlaceholder: 'e.g. 2026 volunteering changes',
   withdraw: 'Withdraw submission',

@@ -1,4 +1,5 @@
 import type { FieldError } from '../api/types';
+import { getLang } from '../i18n/i18n';
 import { pathKey, type Path } from './edit';
 
 /** Validation errors by the path they name, for showing each next to its field. */
@@ -6,11 +7,16 @@ export type ErrorIndex = ReadonlyMap<string, readonly string[]>;
 
 export const NO_ERRORS: ErrorIndex = new Map();
 
+/** A field error in the language of the UI: the server sends Chinese beside the English. */
+export function localMessage(e: FieldError): string {
+  return getLang() === 'zh' && e.messageZh ? e.messageZh : e.message;
+}
+
 export function indexErrors(errors: readonly FieldError[]): ErrorIndex {
   const index = new Map<string, string[]>();
   for (const e of errors) {
     const list = index.get(e.path) ?? [];
-    list.push(e.message);
+    list.push(localMessage(e));
     index.set(e.path, list);
   }
   return index;

@@ -1,9 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createPatch } from 'rfc6902';
 import type { RuleSet } from '../../../../server/src/domain/rule-set/schema';
 import { api, ApiError, currentDraftOf } from '../../api/client';
 import type { CaseSummary, Draft, FieldError } from '../../api/types';
 import { applyEdit, pathKey, type Edit, type Path } from '../../model/edit';
 import { EditHistory } from '../../model/history';
+import { mergeDocuments, type Choice, type MergeConflict } from '../../model/merge';
+import { draftChannel } from './draft-channel';
 
 export type SyncStatus = 'saved' | 'pending' | 'validating' | 'saving' | 'invalid' | 'failed' | 'conflict';
 
@@ -26,8 +29,12 @@ export class DraftSync implements ReactiveController {
   cases?: CaseSummary;
   status: SyncStatus = 'saved';
   message = '';
-  /** The draft as the server holds it after a refused save. */
+  /** The draft as the server holds it after a refused save, while both sides changed the same fields. */
   conflict?: Draft;
+  /** The fields both sides changed differently: the only ones the user is asked about. */
+  conflicts: MergeConflict[] = [];
+  /** Someone else's save was merged into this page: by whom (the other tab, or a refused save), how many changes. */
+  merged?: { revision: number; changes: number; from: 'tab' | 'save' };
   savedAt?: string;
   /** The last step removed something: where, and the document before it (for the undo notice). */
   removed?: { path: Path; before: RuleSet };
@@ -41,8 +48,63 @@ export class DraftSync implements ReactiveController {
     host.addController(this);
   }
 
+  private channel = draftChannel((ruleSetId, draftId, revision) => {
+    const d = this.draft;
+    if (d && d.ruleSetId === ruleSetId && d.id === draftId && revision > d.revision) void this.catchUp();
+  });
+
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    this.channel.close();
+  }
+
+  hostConnected(): void {
+    this.channel.open();
+  }
+
+  /** Another tab saved this draft: take its draft in, merging this page's unsaved edits. */
+  private async catchUp(): Promise<void> {
+    const d = this.draft;
+    if (!d) return;
+    await this.running;
+    const { draft } = await api.getDraft(d.ruleSetId, d.id);
+    if (draft.revision <= (this.draft?.revision ?? 0)) return;
+    this.take(draft, 'tab');
+  }
+
+  /**
+   * Takes the server's newer draft in: their changes to fields this page did not touch are merged at
+   * once; fields both changed wait for the user's choice (`resolve`).
+   */
+  private take(current: Draft, from: 'tab' | 'save'): void {
+    const base = this.saved;
+    const mine = this.doc;
+    if (!base || !mine) return;
+    const { merged, conflicts } = mergeDocuments(base, mine, current.document);
+    if (conflicts.length > 0) {
+      this.conflict = current;
+      this.conflicts = conflicts;
+      return this.set('conflict');
+    }
+    this.adopt(current, merged, from);
+  }
+
+  private adopt(current: Draft, merged: RuleSet, from: 'tab' | 'save'): void {
+    const theirs = this.saved;
+    this.draft = current;
+    this.etag = etagOf(current);
+    this.saved = current.document;
+    this.conflict = undefined;
+    this.conflicts = [];
+    this.merged = { revision: current.revision, changes: countChanges(theirs, current.document), from };
+    // The steps before the merge no longer lead back to what the server holds.
+    this.history.clear();
+    this.removed = undefined;
+    this.show(merged);
+    if (!this.dirty) {
+      this.errors = current.validation?.errors ?? [];
+      this.cases = current.cases ?? this.cases;
+    }
   }
 
   get dirty(): boolean {
@@ -58,6 +120,8 @@ export class DraftSync implements ReactiveController {
     this.errors = draft.validation?.errors ?? [];
     this.cases = draft.cases;
     this.conflict = undefined;
+    this.conflicts = [];
+    this.merged = undefined;
     this.status = 'saved';
     this.message = '';
     this.removed = undefined;
@@ -160,6 +224,7 @@ export class DraftSync implements ReactiveController {
       this.draft = reply.draft;
       this.etag = reply.etag;
       this.saved = doc;
+      this.channel.post(draft.ruleSetId, draft.id, reply.draft.revision);
       this.savedAt = reply.draft.updatedAt;
       if (this.doc === doc) {
         this.errors = reply.draft.validation?.errors ?? [];
@@ -169,12 +234,11 @@ export class DraftSync implements ReactiveController {
     } catch (error) {
       if (!(error instanceof ApiError)) return this.set('failed', String(error));
       if (error.status === 412) {
-        this.conflict = currentDraftOf(error);
-        if (!this.conflict) {
-          // The server did not say what it holds: fetch it, so the user can still see what changed.
-          this.conflict = (await api.getDraft(draft.ruleSetId, draft.id)).draft;
-        }
-        return this.set('conflict');
+        // Someone saved first: merge their save with this page's edits; ask only about fields both changed.
+        const current = currentDraftOf(error) ?? (await api.getDraft(draft.ruleSetId, draft.id)).draft;
+        this.take(current, 'save');
+        if (this.status !== 'conflict') this.schedule(0);
+        return;
       }
       if (error.status === 422 && this.doc === doc) {
         this.errors = error.fields;
@@ -188,16 +252,15 @@ export class DraftSync implements ReactiveController {
   reload(): void {
     const current = this.conflict;
     if (!current) return;
-    this.reset(current, `"${current.id}-${current.revision}"`);
+    this.reset(current, etagOf(current));
   }
 
-  /** Resolves a conflict by saving this page's document over the server's, knowingly. */
-  async overwrite(): Promise<void> {
+  /** Resolves a conflict with the user's choice for each field both sides changed, then saves. */
+  async resolve(choices: ReadonlyMap<string, Choice>): Promise<void> {
     const current = this.conflict;
-    if (!current) return;
-    this.etag = `"${current.id}-${current.revision}"`;
-    this.saved = current.document;
-    this.conflict = undefined;
+    if (!current || !this.saved || !this.doc) return;
+    const { merged } = mergeDocuments(this.saved, this.doc, current.document, choices);
+    this.adopt(current, merged, 'save');
     await this.flush();
   }
 
@@ -205,4 +268,11 @@ export class DraftSync implements ReactiveController {
   postpone(): void {
     this.host.requestUpdate();
   }
+}
+
+const etagOf = (d: Draft) => `"${d.id}-${d.revision}"`;
+
+/** How many fields the other side changed (for the notice after a merge). */
+function countChanges(before: RuleSet | undefined, after: RuleSet): number {
+  return before ? createPatch(before, after).length : 0;
 }

@@ -4,14 +4,14 @@ import type { RuleSet } from '../../../../server/src/domain/rule-set/schema';
 import { api, ApiError } from '../../api/client';
 import type { User } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
-import { describePath, sectionOf } from '../../model/describe';
+import { sectionOf } from '../../model/describe';
 import { indexErrors } from '../../model/field-errors';
 import { buildCatalogue, type Catalogue } from '../../model/facts';
 import { canEdit } from '../../model/roles';
 import { href, setLeaveGuard } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-conflict-dialog/jifen-conflict-dialog';
-import type { JifenConflictDialog } from '../jifen-conflict-dialog/jifen-conflict-dialog';
+import type { ConflictResolution, JifenConflictDialog } from '../jifen-conflict-dialog/jifen-conflict-dialog';
 import '../jifen-draft-nav/jifen-draft-nav';
 import type { Section } from '../jifen-draft-nav/jifen-draft-nav';
 import '../jifen-general-form/jifen-general-form';
@@ -23,7 +23,9 @@ import '../jifen-preview/jifen-preview';
 import '../jifen-scenario-form/jifen-scenario-form';
 import '../jifen-test-cases/jifen-test-cases';
 import '../jifen-workbook-buttons/jifen-workbook-buttons';
+import { findField } from '../../ui/find-field';
 import { DraftSync } from './draft-sync';
+import { errorSummary, mergedNotice, removedNotice, saveState, undoButtons } from './edit-status';
 import { styles } from './jifen-draft-editor.styles';
 
 /**
@@ -196,9 +198,9 @@ export class JifenDraftEditor extends LitElement {
     }
   }
 
-  private async resolveConflict(choice: string): Promise<void> {
-    if (choice === 'reload') this.sync.reload();
-    else if (choice === 'overwrite') await this.sync.overwrite();
+  private async resolveConflict(resolution: ConflictResolution): Promise<void> {
+    if (resolution.choice === 'reload') this.sync.reload();
+    else if (resolution.choice === 'merge') await this.sync.resolve(resolution.choices);
     else this.sync.postpone();
   }
 
@@ -218,20 +220,17 @@ export class JifenDraftEditor extends LitElement {
           <div class="small muted">${m.draftMeta(draft.baseVersion, draft.author, formatInstant(draft.updatedAt))}</div>
         </div>
         <div class="row">
-          ${this.renderSaveState()}
+          ${saveState(this.sync, () => void this.conflictDialog?.show())}
           <button type="button" class="small" @click=${() => (this.showPreview = !this.showPreview)} aria-pressed=${this.showPreview ? 'true' : 'false'}>${m.preview}</button>
           <a class="button small" href=${href({ name: 'compare', id: this.ruleSetId, from: String(draft.baseVersion), to: `draft:${draft.id}` })}>${m.compareWithPublished}</a>
           <jifen-workbook-buttons .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .etag=${this.sync.etag} ?dirty=${this.sync.dirty} ?readonly=${this.readonly}></jifen-workbook-buttons>
-          ${this.readonly ? nothing : html`<button type="button" class="small" data-testid="undo" title=${m.undoHint} aria-keyshortcuts="Control+Z"
-              ?disabled=${!this.sync.history.canUndo} @click=${() => this.sync.undo()}>↶ ${m.undo}</button>
-            <button type="button" class="small" data-testid="redo" title=${m.redoHint} aria-keyshortcuts="Control+Shift+Z"
-              ?disabled=${!this.sync.history.canRedo} @click=${() => this.sync.redo()}>↷ ${m.redo}</button>
+          ${this.readonly ? nothing : html`${undoButtons(this.sync)}
             <button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
             <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submitDialog?.showModal()}>${m.submitForApproval}</button>`}
         </div>
       </header>
       ${this.renderNotices()}
-      ${this.renderErrorSummary()}
+      ${errorSummary(doc, this.sync.errors, (path) => void this.goTo(path))}
       <div class="layout ${this.showPreview ? 'with-preview' : ''}">
         <jifen-draft-nav class="nav" .doc=${doc} .catalogue=${catalogue} .errors=${errors} .section=${this.section} .cases=${this.sync.cases}
           ?readonly=${this.readonly}></jifen-draft-nav>
@@ -241,26 +240,9 @@ export class JifenDraftEditor extends LitElement {
               .catalogue=${catalogue} .cases=${doc.cases ?? []} ?pending=${this.sync.dirty} ?readonly=${this.readonly}></jifen-preview></aside>`
           : nothing}
       </div>
-      <jifen-conflict-dialog .base=${this.sync.saved} .mine=${doc} .current=${this.sync.conflict}
-        @jifen-conflict-resolve=${(e: CustomEvent<string>) => this.resolveConflict(e.detail)}></jifen-conflict-dialog>
+      <jifen-conflict-dialog .mine=${doc} .current=${this.sync.conflict} .conflicts=${this.sync.conflicts}
+        @jifen-conflict-resolve=${(e: CustomEvent<ConflictResolution>) => this.resolveConflict(e.detail)}></jifen-conflict-dialog>
       ${this.renderSubmitDialog()} ${this.renderLeaveDialog()}`;
-  }
-
-  private renderSaveState(): TemplateResult {
-    const m = this.i18n.m;
-    const s = this.sync;
-    const text = {
-      saved: s.savedAt ? m.savedAt(formatInstant(s.savedAt)) : m.saved,
-      pending: m.unsaved,
-      validating: m.validating,
-      saving: m.saving,
-      invalid: m.invalidNotSaved(s.errors.length),
-      failed: `${m.saveFailed}: ${s.message}`,
-      conflict: m.conflictTitle,
-    }[s.status];
-    const tone = s.status === 'saved' ? 'ok' : s.status === 'invalid' || s.status === 'failed' || s.status === 'conflict' ? 'bad' : 'warn';
-    return html`<span class="badge ${tone}" role="status" data-testid="save-state" data-state=${s.status}>${text}</span>
-      ${s.status === 'conflict' ? html`<button type="button" class="small" @click=${() => this.conflictDialog?.show()}>${m.resolveConflict}</button>` : nothing}`;
   }
 
   private renderNotices(): TemplateResult | typeof nothing {
@@ -270,24 +252,17 @@ export class JifenDraftEditor extends LitElement {
     if (d.status === 'submitted') return html`<p class="notice" data-testid="submitted-notice">${m.submittedNotice(formatInstant(d.submittedAt))}</p>`;
     if (d.status === 'published') return html`<p class="notice ok">${m.publishedNotice(d.publishedVersion ?? 0)}</p>`;
     if (this.readonly) return html`<p class="notice">${m.readonlyNotice}</p>`;
-    const removed = this.sync.removed;
-    if (removed) {
-      const naming = { lang: this.i18n.lang, fields: m.fieldNames, item: m.itemN };
-      return html`<p class="notice warn" role="status" data-testid="removed-notice">${m.removedNotice(describePath(removed.before, removed.path, naming))}
-        <button type="button" class="small" @click=${() => this.sync.undo()}>${m.undo}</button></p>`;
-    }
-    return nothing;
+    return html`${mergedNotice(this.sync)}${removedNotice(this.sync)}`;
   }
 
-  private renderErrorSummary(): TemplateResult | typeof nothing {
-    const m = this.i18n.m;
-    const list = this.sync.errors;
-    if (list.length === 0) return nothing;
-    return html`<details class="errors notice bad" data-testid="error-summary">
-      <summary>${m.errorsCount(list.length)} · ${m.errorsHelp}</summary>
-      <ul>${list.slice(0, 100).map((e) => html`<li><button type="button" class="small ghost" @click=${() => (this.section = sectionOf(e.path))}>${m.goTo}</button>
-        <code>${e.path || '/'}</code> ${e.message}</li>`)}</ul>
-    </details>`;
+  /** "前往": opens the part of the draft that holds the field, then scrolls to it and focuses it. */
+  private async goTo(path: string): Promise<void> {
+    this.section = sectionOf(path);
+    await this.updateComplete;
+    const main = this.renderRoot.querySelector('main');
+    const field = main ? await findField(main, path) : undefined;
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
   }
 
   private renderSection(doc: RuleSet, catalogue: Catalogue | undefined, errors: ReturnType<typeof indexErrors>): TemplateResult {

@@ -133,9 +133,9 @@ describe('bounds in the rule set', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { path: 'facts.4.bounds.0.kind', message: 'notAfterAsOf bounds only date facts; "x" is integer' },
-      { path: 'facts.4.bounds.1.fact', message: 'months are counted from a date fact; "vocational" is a list' },
-      { path: 'facts.4.bounds', message: 'leave no value: at least 10 and at most 5' },
+      { path: 'facts.4.bounds.0.kind', message: 'notAfterAsOf bounds only date facts; "x" is integer', messageZh: 'notAfterAsOf 只能用于日期事实；“x” 是 integer' },
+      { path: 'facts.4.bounds.1.fact', message: 'months are counted from a date fact; "vocational" is a list', messageZh: '月数须从日期事实算起；“vocational” 是多选列表' },
+      { path: 'facts.4.bounds', message: 'leave no value: at least 10 and at most 5', messageZh: '上下限矛盾：至少 10 且至多 5，没有可取的值' },
     ]);
   });
 

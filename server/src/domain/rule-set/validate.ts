@@ -5,7 +5,7 @@ import { checkFacts } from './validate/check-facts';
 import { checkIndicators } from './validate/check-indicators';
 import { checkScenarios } from './validate/check-scenarios';
 import { checkJsonLimits } from './validate/json-limits';
-import { problems } from './validate/report';
+import { bilingual, problems } from './validate/report';
 import { buildScope } from './validate/scope';
 import { zodFieldErrors } from './validate/zod-issues';
 
@@ -23,7 +23,7 @@ export type RuleSetValidation = { ok: true; ruleSet: RuleSet } | { ok: false; er
  */
 export function validateRuleSet(json: unknown, includes: readonly RuleSet[] = []): RuleSetValidation {
   const limit = checkJsonLimits(json);
-  if (limit) return { ok: false, errors: [limit] };
+  if (limit) return { ok: false, errors: [bilingual(limit)] };
   const parsed = ruleSetSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error.issues) };
   const errors = checkRuleSet(parsed.data, includes);

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../errors';
+import { chineseOf } from './messages-zh';
 
 /** A JSON path as segments, e.g. `['indicators', 3, 'tiers', 0, 'points']`. */
 export type Path = readonly (string | number)[];
@@ -15,7 +16,7 @@ export function problems(): Problems {
   return {
     list,
     add(path, message) {
-      list.push({ path: path.join('.'), message });
+      list.push(bilingual({ path: path.join('.'), message }));
     },
   };
 }
@@ -35,4 +36,11 @@ export function checkUniqueIds(
     else if (seen.has(item.id)) report.add([...base, i, 'id'], `${what} "${item.id}" is already defined at ${[...base, seen.get(item.id)!].join('.')}`);
     else seen.set(item.id, i);
   });
+}
+
+/** A field error with its Chinese text beside the English, when it has none yet. */
+export function bilingual(error: FieldError): FieldError {
+  if (error.messageZh) return error;
+  const zh = chineseOf(error.message);
+  return zh ? { ...error, messageZh: zh } : error;
 }

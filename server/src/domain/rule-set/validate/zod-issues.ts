@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fieldPath, type FieldError } from '../../errors';
+import { bilingual } from './report';
 
 type Issue = z.core.$ZodIssue;
 
@@ -35,7 +36,7 @@ export function zodFieldErrors(issues: readonly Issue[], prefix: readonly Proper
     }
     out.push({ path: fieldPath(path), message: message(issue) });
   }
-  return dedupe(out);
+  return dedupe(out).map(bilingual);
 }
 
 /**
