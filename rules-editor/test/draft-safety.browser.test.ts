@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
 
 /**
  * Work is never lost and never silently overwritten: two pages saving the same draft have their edits to
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 async function openDraft(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await (await editorContext(browser)).newPage();
   await page.goto(`${env.url}/editor/`);
   await page.getByLabel('用户名').fill(editor.username);
   await page.getByLabel('密码').fill(editor.password);
@@ -248,8 +248,10 @@ describe('the draft editor keeps work safe', () => {
     const nav = page.locator('jifen-draft-nav');
     const sections = ['基本信息', '分组与上限', ...district.indicators.map((i) => i.title.zh), ...district.scenarios.map((x) => x.title.zh), '测试用例', '高级：JSON'];
     for (const name of sections) {
-      await nav.getByRole('button', { name, exact: false }).first().click();
-      await page.waitForTimeout(50);
+      const section = nav.getByRole('button', { name, exact: false }).first();
+      await section.click();
+      // The nav marks the section shown once the page has rendered it.
+      await expect.poll(() => section.getAttribute('aria-current'), WAIT).toBe('true');
       expect({ section: name, unlabelled: await unlabelled() }).toEqual({ section: name, unlabelled: [] });
     }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import type { Evaluation } from '../../server/src/domain/scoring/types';
 import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
 
 /**
  * The whole job through the editor, against a real server and database: an editor raises one indicator's
@@ -20,7 +20,6 @@ if (employment.kind !== 'tiers') throw new Error('the test expects "employment" 
 const tierIndex = employment.tiers.findIndex((t) => t.id === 'contract-or-business');
 const oldPoints = employment.tiers[tierIndex]!.points;
 const newPoints = oldPoints + 5;
-const todayInChina = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 let env: EditorServer;
 let browser: Browser;
@@ -44,7 +43,7 @@ afterAll(async () => {
 });
 
 async function signInPage(account: StaffAccount): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await editorContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${env.url}/editor/`);
@@ -149,13 +148,13 @@ describe('the rules editor, end to end', () => {
     await text(panel.getByTestId('gained-school-enrollment')).toBe(school.gained ? `+${grouped(school.gained)}` : '0');
     await visible(panel.getByTestId('impact-histogram'));
     await text(panel.getByTestId('impact-movers-up').locator('tbody tr').first()).toContain('+5');
-    await value(review.getByTestId('effective-from')).toBe(todayInChina);
+    await value(review.getByTestId('effective-from')).toBe(EDITOR_TODAY);
     await review.getByTestId('approve').click();
     await text(review.getByTestId('published')).toContain('第 2 版');
 
     // Evaluation now uses the new points; the version before still scores the old way.
-    const now = await evaluate({ asOf: todayInChina, facts: sample.facts });
-    const then = await evaluate({ asOf: todayInChina, facts: sample.facts, version: 1 });
+    const now = await evaluate({ asOf: EDITOR_TODAY, facts: sample.facts });
+    const then = await evaluate({ asOf: EDITOR_TODAY, facts: sample.facts, version: 1 });
     expect(now.version).toBe(2);
     expect(pointsOf(now, 'employment')).toBe(newPoints);
     expect(pointsOf(then, 'employment')).toBe(oldPoints);

@@ -1,60 +1,28 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { ensureBuilt } from './builds';
 import { RULE_SETS_DIR } from './rule-sets';
+import { testClock } from './staff';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const EDITOR = join(ROOT, 'rules-editor');
-const BUILT = join(EDITOR, 'dist', 'index.html');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const isFresh = () => {
-  const sources = Math.max(newestSource(join(EDITOR, 'src')), statSync(join(EDITOR, 'index.html')).mtimeMs, statSync(join(EDITOR, 'vite.config.ts')).mtimeMs);
-  return existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources;
-};
-
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/**
+ * When the editor tests happen, for the server and the browser alike: 10:00 in China on 30 June 2026, far
+ * from a midnight and from the turn of a year, whenever the tests run. Effective dates and "today" in the
+ * editor are China's calendar days, so a test that read the real clock could see the day turn between two
+ * steps (an approval dated yesterday is refused).
+ */
+export const EDITOR_NOW = '2026-06-30T02:00:00Z';
+/** `EDITOR_NOW`'s day in China: what the editor offers as today. */
+export const EDITOR_TODAY = '2026-06-30';
 
 /**
  * Builds the rules editor (as `npm run build:editor` does) when `rules-editor/dist` is missing or older than
- * its sources, so that a browser test always drives the code under test. Test files run in parallel: a lock
- * folder lets one of them build while the others wait for it.
+ * its sources (its own and the domain code it imports).
  */
 export function ensureEditorBuilt(): void {
-  if (isFresh()) return;
-  const lock = join(EDITOR, '.build-lock');
-  for (let waited = 0; ; waited += 200) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (waited > 120_000) throw new Error(`ensureEditorBuilt: ${lock} has been held for two minutes; remove it if no build runs`);
-      sleep(200);
-    }
-  }
-  try {
-    if (isFresh()) return;
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(EDITOR, 'vite.config.ts'), '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      // Under vitest NODE_ENV is "test"; the build is for production.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  ensureBuilt({ folder: 'rules-editor', output: 'dist/index.html', sources: ['rules-editor/src', 'rules-editor/index.html', 'rules-editor/vite.config.ts', 'server/src/domain'] });
 }
 
 export interface StaffAccount {
@@ -73,8 +41,22 @@ export interface EditorServer {
 }
 
 /**
+ * A browser context whose pages see `EDITOR_NOW` as the time (timers still run), for an editor served by
+ * `startEditorServer`.
+ *
+ * @example
+ * const page = await (await editorContext(browser, { locale: 'zh-CN' })).newPage();
+ */
+export async function editorContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.clock.setFixedTime(EDITOR_NOW);
+  return context;
+}
+
+/**
  * A real Jifen server on 127.0.0.1 over a fresh libsql file in a temp folder, seeded with the shipped rule
- * sets and the demo administrator (whose password it keeps to create the test's own accounts).
+ * sets and the demo administrator (whose password it keeps to create the test's own accounts), its clock
+ * stopped at `EDITOR_NOW`.
  *
  * @example
  * const env = await startEditorServer(); const editor = await env.addStaff('ed', ['editor'], ['XX区']); … ; await env.close();
@@ -87,6 +69,7 @@ export async function startEditorServer(): Promise<EditorServer> {
     database: { url: `file:${join(dir, 'jifen.db')}` },
     ruleSetsDirectory: RULE_SETS_DIR,
     demo: true,
+    now: testClock(EDITOR_NOW).now,
   });
   const admin = server.demoUsers.find((u) => u.roles.includes('admin'));
   if (!admin) throw new Error('the server created no demo administrator');

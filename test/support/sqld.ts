@@ -17,7 +17,7 @@ export interface SqldProcess {
   port: number;
   /** The SQLite file sqld keeps the default database in. */
   dataFile: string;
-  /** Kills the server at once (its folder is the caller's to remove). */
+  /** Kills the server and returns once it is gone, its files closed (its folder is the caller's to remove). */
   stop(): void;
 }
 
@@ -49,7 +49,12 @@ export function startSqld(dir: string, timeoutMs = 15_000): SqldProcess {
   running.add(child);
   const stop = () => {
     running.delete(child);
+    // Already reaped (it died on its own): its pid may belong to another process by now.
+    if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGKILL');
+    // SIGKILL is delivered, not waited for: until the process is gone it may still write in its folder,
+    // and removing the folder then fails (ENOTEMPTY).
+    if (child.pid !== undefined) waitUntilGone(child.pid, timeoutMs);
   };
 
   const pid = child.pid;
@@ -93,6 +98,23 @@ function listeningPort(pid: number): number | undefined {
     if (state === '0A' && local && inodes.has(cols[9] ?? '')) return Number.parseInt(local.split(':')[1] ?? '', 16);
   }
   return undefined;
+}
+
+/** Waits until `pid` has exited (a zombie holds no files any more), up to `timeoutMs`. */
+function waitUntilGone(pid: number, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return;
+    }
+    // The state follows the command name in parentheses: Z is a zombie, X dead.
+    if (/\) [ZX] /.test(stat)) return;
+    sleepSync(5);
+  }
+  throw new Error(`sqld: process ${pid} still runs ${timeoutMs} ms after SIGKILL`);
 }
 
 function safeReadlink(path: string): string | undefined {

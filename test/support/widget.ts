@@ -15,11 +15,20 @@ import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-se
 import { migrate } from '../../server/src/platform/db/migrations/migrations';
 import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
 import { seedRuleSets } from '../../server/src/features/rule-sets/seed';
+import { ensureBuilt } from './builds';
 import type { CallerFactory } from './callers';
 import { RULE_SETS_DIR } from './rule-sets';
 import { serveApp } from './serve-app';
 import { testClock } from './staff';
 import { tempDatabase } from './temp-database';
+
+/**
+ * Builds `<jifen-eligibility>` (as `npm run build:widget` does, without the elements manifest) when
+ * `widget/dist` is missing or older than its sources, under the lock every browser test's build takes.
+ */
+export function ensureWidgetBuilt(): void {
+  ensureBuilt({ folder: 'widget', output: 'dist/jifen-eligibility.js', sources: ['widget/src', 'widget/vite.config.ts', 'server/src/domain'] });
+}
 
 /** The scenario the widget tests embed. */
 export const SCHOOL: PartnerScenario = { ruleSetId: 'district-sample', scenarioId: 'school-enrollment' };

@@ -1,10 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facts } from '../../server/src/domain/scoring/types';
 import { startServer, type RunningServer } from '../../server/src/server';
@@ -12,7 +10,7 @@ import { partnerAdmin } from '../../server/src/features/partners/partners-servic
 import { launchBrowser } from '../../test/support/browser';
 import { RULE_SETS_DIR } from '../../test/support/rule-sets';
 import { tempDatabase } from '../../test/support/temp-database';
-import { addPartner, addResident, partnerSite, residentAppCredential, SCHOOL } from '../../test/support/widget';
+import { addPartner, addResident, ensureWidgetBuilt, partnerSite, residentAppCredential, SCHOOL } from '../../test/support/widget';
 import type { JifenResultDetail, WidgetResult } from '../src/jifen-eligibility/jifen-eligibility';
 
 /**
@@ -20,7 +18,6 @@ import type { JifenResultDetail, WidgetResult } from '../src/jifen-eligibility/j
  * a second origin with a strict CSP, registered as a partner. A third origin is not registered.
  */
 
-const WIDGET_JS = fileURLToPath(new URL('../dist/jifen-eligibility.js', import.meta.url));
 const SHOTS = join(tmpdir(), 'jifen-widget-screenshots');
 
 const selfCheckFacts: Facts = { socialInsuranceMonths: 40, residenceRegistrationDate: '2024-01-01', accompanyingChildren: 1, birthDate: '1990-05-01', education: 'bachelor', residenceMonths: 60 };
@@ -38,7 +35,7 @@ let appCredential: string;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(WIDGET_JS)) await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  ensureWidgetBuilt();
   server = await startServer({ port: 0, hostname: '127.0.0.1', database: { url: db.url }, ruleSetsDirectory: RULE_SETS_DIR });
   site = await partnerSite(server.url, () => key);
   stranger = await partnerSite(server.url, () => key);
