@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'resident-changed',
   'fact-changed',
   'feed-applied',
+  'family-feed-applied',
   'ledger-earned',
   'ledger-exchanged',
   // self-applications (自主申请)

@@ -11,3 +11,4 @@ export * from './residents-rows';
 export * from './residents-scoring';
 export * from './resident-routes';
 export * from './demo-residents';
+export * from './residents-family';

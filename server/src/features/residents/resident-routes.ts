@@ -20,6 +20,8 @@ import {
 } from './resident-schemas';
 import { registerResidentSecurity, STAFF_OR_RESIDENT, STAFF_SESSION } from './resident-security';
 import { childView, disclosureFor, personView, residentSummary } from './resident-views';
+import { familyHistory, familyOf } from './residents-family';
+import { maskName } from '../../domain/residents/mask';
 
 const tags = ['Residents'];
 
@@ -113,14 +115,27 @@ export function residentRoutes(deps: ResidentRouteDeps) {
     const record = await repo().getRecord(id);
     if (!record) throw new JifenError('not_found', `Residents: no resident "${id}"`, [{ path: 'id', message: 'no such resident' }]);
     const spouse = record.spouseId ? await repo().getResident(record.spouseId) : undefined;
+    const family = await familyOf(deps.client, id);
+    const provenanceOfChild = new Map(family.children.map((ch) => [ch.id, ch.provenance]));
     return c.json(
       {
         ...residentSummary(record, d),
         createdAt: record.createdAt,
         permitMasked: !d.permit,
         facts: record.facts,
-        ...(spouse ? { spouse: personView(spouse, { names: d.names, permit: false }) } : {}),
-        children: record.children.map((child) => childView(child, d)),
+        ...(spouse
+          ? {
+              spouse: {
+                ...personView(spouse, { names: d.names, permit: false }),
+                ...(family.spouse?.since ? { since: family.spouse.since } : {}),
+                ...(family.spouse?.provenance ? { provenance: family.spouse.provenance } : {}),
+              },
+            }
+          : {}),
+        children: record.children.map((child) => {
+          const provenance = provenanceOfChild.get(child.id);
+          return { ...childView(child, d), ...(provenance ? { provenance } : {}) };
+        }),
       },
       200,
     );
@@ -128,9 +143,15 @@ export function residentRoutes(deps: ResidentRouteDeps) {
 
   app.openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');
-    disclosureFor(c, id);
+    const d = disclosureFor(c, id);
     await mustFind(repo(), id);
-    return c.json({ residentId: id, history: await repo().factHistory(id, c.req.valid('query').fact) }, 200);
+    const mask = (name: string) => (d.names ? name : maskName(name));
+    const family = (await familyHistory(deps.client, id)).map((e) => ({
+      ...e,
+      ...(e.spouse ? { spouse: { ...e.spouse, name: mask(e.spouse.name) } } : {}),
+      ...(e.child ? { child: { ...e.child, name: mask(e.child.name) } } : {}),
+    }));
+    return c.json({ residentId: id, history: await repo().factHistory(id, c.req.valid('query').fact), family }, 200);
   });
 
   app.openapi(scoreRoute, async (c) => {

@@ -53,13 +53,37 @@ export const residentRecordSchema = residentSummarySchema
     createdAt: z.string(),
     permitMasked: z.boolean().openapi({ description: 'False only when the caller may see the full permit number.' }),
     facts: z.record(z.string(), factRecordSchema).openapi({ description: 'Current value of each fact (the latest history entry), with its provenance.' }),
-    spouse: personSchema.optional(),
-    children: z.array(z.object({ id: z.string(), name: z.string(), birthDate: z.string(), parentIds: z.array(z.string()) })),
+    spouse: personSchema
+      .extend({
+        since: z.string().optional().openapi({ description: 'The date of the marriage on record.' }),
+        provenance: provenanceSchema.optional().openapi({ description: 'Who recorded the marriage (a civil-affairs feed…); absent for demo data.' }),
+      })
+      .optional(),
+    children: z.array(
+      z.object({ id: z.string(), name: z.string(), birthDate: z.string(), parentIds: z.array(z.string()), provenance: provenanceSchema.optional() }),
+    ),
   })
   .openapi('ResidentRecord');
 
+export const familyEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    event: z.enum(['marriage', 'divorce', 'child']),
+    on: z.string().openapi({ description: 'The date of the marriage, divorce or birth.' }),
+    spouse: z.object({ id: z.string(), name: z.string() }).optional(),
+    child: z.object({ id: z.string(), name: z.string(), birthDate: z.string() }).optional(),
+    provenance: provenanceSchema,
+  })
+  .openapi('FamilyEntry');
+
 export const historyQuerySchema = z.strictObject({ fact: z.string().min(1).max(64).optional() });
-export const factHistorySchema = z.object({ residentId: z.string(), history: z.array(factRecordSchema) }).openapi('FactHistory');
+export const factHistorySchema = z
+  .object({
+    residentId: z.string(),
+    history: z.array(factRecordSchema),
+    family: z.array(familyEntrySchema).openapi({ description: 'Marriages, divorces and children, oldest first: each a new entry, never overwritten.' }),
+  })
+  .openapi('FactHistory');
 
 export const scoreQuerySchema = z.strictObject({
   asOf: dateSchema.optional().openapi({ description: 'Default: today (China).' }),

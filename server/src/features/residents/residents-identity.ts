@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { LibsqlError, type Row } from '@libsql/client';
 import { JifenError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
-import type { Child, Resident } from '../../domain/residents/types';
+import type { Resident } from '../../domain/residents/types';
 import type { SqlExecutor } from '../../platform/db/database';
+import { familyOf } from './residents-family';
 import { chunks, optionalText, placeholders } from '../../platform/db/sql';
 
 const COLUMNS = 'id, permit_number, name, spouse_id, residence_registration_date, created_at, updated_at';
@@ -121,14 +122,7 @@ export function residentIdentity(db: SqlExecutor): Identity {
     },
 
     async childrenOf(residentId) {
-      const result = await db.execute({
-        sql: `SELECT c.id, c.name, c.birth_date, group_concat(all_p.resident_id) AS parents
-              FROM child_parents p JOIN children c ON c.id = p.child_id
-              JOIN child_parents all_p ON all_p.child_id = c.id
-              WHERE p.resident_id = ? GROUP BY c.id ORDER BY c.birth_date, c.id`,
-        args: [residentId],
-      });
-      return result.rows.map(toChild);
+      return (await familyOf(db, residentId)).children.map(({ id, name, birthDate, parentIds }) => ({ id, name, birthDate, parentIds }));
     },
   };
 }
@@ -147,11 +141,3 @@ function toResident(row: Row): Resident {
   };
 }
 
-function toChild(row: Row): Child {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    birthDate: String(row.birth_date),
-    parentIds: String(row.parents ?? '').split(',').filter(Boolean).sort(),
-  };
-}

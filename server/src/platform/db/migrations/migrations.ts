@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import { inTransaction } from '../database';
 import { CALENDAR_MIGRATIONS } from './calendar-migrations';
+import { FAMILY_MIGRATIONS } from './family-migrations';
 import { LIFECYCLE_MIGRATIONS } from './lifecycle-migrations';
 import { RESIDENT_MIGRATIONS } from './residents-migrations';
 import { ROUND_MIGRATIONS } from './rounds-migrations';
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...LIFECYCLE_MIGRATIONS,
   ...RESIDENT_MIGRATIONS,
   ...CALENDAR_MIGRATIONS,
+  ...FAMILY_MIGRATIONS,
   ...ROUND_MIGRATIONS,
   ...WIDGET_MIGRATIONS,
 ];

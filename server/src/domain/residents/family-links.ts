@@ -1,0 +1,63 @@
+import { fieldPath, JifenError } from '../errors';
+import type { FamilyRecord } from './family-record';
+
+/** A person's current family links, as the record holds them. */
+export interface FamilyState {
+  id: string;
+  spouseId?: string;
+}
+
+/** What a family record changes: a new history entry, or nothing (the record says what is already known). */
+export type FamilyChange =
+  | { kind: 'marriage' | 'divorce'; residentId: string; spouseId: string; on: string }
+  | { kind: 'child'; residentId: string; childId?: string; on: string }
+  | { kind: 'unchanged'; residentId: string };
+
+/**
+ * The one rule for a spouse link (婚姻登记): a person has at most one current spouse, links are mutual, and a
+ * divorce ends the current marriage only. A record that would give anyone two current spouses, marry a person
+ * to themself, or divorce a couple not married on record is refused (`conflict`), naming the field.
+ *
+ * @example
+ * spouseChange(record, 0, { id: 'res-1' }, { id: 'res-2' }); // { kind: 'marriage', residentId: 'res-1', spouseId: 'res-2', on }
+ */
+export function spouseChange(record: Extract<FamilyRecord, { event: 'marriage' | 'divorce' }>, index: number, resident: FamilyState, spouse: FamilyState): FamilyChange {
+  const at = (...path: string[]) => fieldPath(['records', index, ...path]);
+  if (resident.id === spouse.id) {
+    throw new JifenError('conflict', `Family: record ${index} links a resident to themself`, [{ path: at('spouse'), message: 'names the resident of the record' }]);
+  }
+  if (record.event === 'marriage') {
+    if (resident.spouseId === spouse.id && spouse.spouseId === resident.id) return { kind: 'unchanged', residentId: resident.id };
+    const fields = [
+      ...(resident.spouseId && resident.spouseId !== spouse.id
+        ? [{ path: at('permitNumber'), message: `is married to ${resident.spouseId} on record; a divorce must be recorded first (two current spouses)` }]
+        : []),
+      ...(spouse.spouseId && spouse.spouseId !== resident.id
+        ? [{ path: at('spouse'), message: `is married to ${spouse.spouseId} on record; a divorce must be recorded first (two current spouses)` }]
+        : []),
+    ];
+    if (fields.length > 0) throw new JifenError('conflict', `Family: record ${index} would give a person two current spouses`, fields);
+    return { kind: 'marriage', residentId: resident.id, spouseId: spouse.id, on: record.on };
+  }
+  if (resident.spouseId !== spouse.id) {
+    throw new JifenError('conflict', `Family: record ${index} divorces a couple not married on record`, [
+      { path: at('spouse'), message: resident.spouseId ? `is not the current spouse on record (${resident.spouseId} is)` : 'the resident has no current spouse on record' },
+    ]);
+  }
+  return { kind: 'divorce', residentId: resident.id, spouseId: spouse.id, on: record.on };
+}
+
+/**
+ * The one rule for a child link: a child (by ID number) has one or two parents on record; a record naming a
+ * parent already linked changes nothing, and a third parent is refused.
+ */
+export function childChange(record: Extract<FamilyRecord, { event: 'child' }>, index: number, resident: FamilyState, existing?: { id: string; parentIds: readonly string[] }): FamilyChange {
+  if (!existing) return { kind: 'child', residentId: resident.id, on: record.child.birthDate };
+  if (existing.parentIds.includes(resident.id)) return { kind: 'unchanged', residentId: resident.id };
+  if (existing.parentIds.length >= 2) {
+    throw new JifenError('conflict', `Family: record ${index} names a child who has two parents on record`, [
+      { path: fieldPath(['records', index, 'child', 'idNumber']), message: `already has two parents on record (${existing.parentIds.join(', ')})` },
+    ]);
+  }
+  return { kind: 'child', residentId: resident.id, childId: existing.id, on: record.child.birthDate };
+}
