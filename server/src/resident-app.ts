@@ -4,7 +4,7 @@ import type { AppEnv, PrincipalResolver } from './platform/http/access';
 import { calendarRoutes, noticeRoutes } from './features/calendar';
 import { residentResolver, serviceResolver } from './features/credentials';
 import { credentialRoutes } from './features/credentials';
-import { feedRoutes } from './features/feeds';
+import { familyFeedRoutes, feedRoutes } from './features/feeds';
 import { ledgerRoutes } from './features/ledger';
 import type { ResidentRouteDeps } from './features/residents';
 import { residentRoutes } from './features/residents';
@@ -35,6 +35,7 @@ export function mountResidents(app: OpenAPIHono<AppEnv>, deps: ResidentRouteDeps
   app.route('/', residentRoutes(deps));
   app.route('/', ledgerRoutes(deps));
   app.route('/', feedRoutes(deps));
+  app.route('/', familyFeedRoutes(deps));
   app.route('/', credentialRoutes(deps));
   app.route('/', selfApplicationRoutes(deps));
   app.route('/', calendarRoutes(deps));

@@ -4,6 +4,7 @@ import { JifenError, type FieldError } from '../../domain/errors';
 import { checkFeedRecord } from '../../domain/residents/feed-record';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { appendAudit } from '../../platform/db/audit-log';
+import { retryPending } from './family-feed';
 import { FeedWrites, type KnownResident } from './feed-writes';
 import { inTransaction, type SqlExecutor } from '../../platform/db/database';
 import { createLibsqlResidentRepository } from '../residents';
@@ -104,6 +105,8 @@ export async function applyFeed(client: Client, resolver: RuleSetResolver, call:
       results.push({ key: item.key, status: 'applied', residentId: resident.id, created });
     }
     await writes.flush(tx);
+    // A resident registered now may be the person a pending family record waits for.
+    if (writes.touched().length > 0) await retryPending(tx, call.asOf, call.receivedAt);
     const rescored = await rescoreResidents(repo, resolver, writes.touched(), {
       asOf: call.asOf,
       scoredAt: call.receivedAt,

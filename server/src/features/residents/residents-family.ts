@@ -42,7 +42,7 @@ export async function childByIdNumber(db: SqlExecutor, idNumber: string): Promis
     args: [idNumber],
   });
   const row = result.rows[0];
-  return row && { id: String(row.id), parentIds: String(row.parents ?? '').split(',').filter(Boolean) };
+  return row && { id: String(row.id), parentIds: String(row.parents ?? '').split(',').filter(Boolean).sort() };
 }
 
 /**

@@ -6,7 +6,7 @@ import { maskName } from '../../domain/residents/mask';
 import { localDate } from '../../domain/local-date';
 import type { Evaluation } from '../../domain/scoring/types';
 import { createLibsqlResidentRepository } from '../residents';
-import { evaluateResidents } from '../residents';
+import { evaluateResidents, familyOf } from '../residents';
 import { createLibsqlRoundRepository } from './rounds-repository';
 import { mustGetRound, versionInForce, type RoundDeps } from './round-workflow';
 
@@ -121,16 +121,18 @@ export async function recommendationsFor(deps: RoundDeps, residentId: string, no
   }
   const rounds = createLibsqlRoundRepository(deps.client);
   const open = (await rounds.listRounds({ status: 'open' })).filter((r) => today >= r.opensOn && today <= r.closesOn);
+  const family = await familyOf(deps.client, residentId);
   const evaluations = new Map<string, Evaluation>();
+  const spouseEvaluations = new Map<string, Evaluation>();
   for (const ruleSetId of new Set(open.map((r) => r.ruleSetId))) {
     const rs = await versionInForce(deps, ruleSetId, today).catch((error: unknown) => {
       if (error instanceof JifenError) return undefined;
       throw error;
     });
     if (!rs) continue;
-    const [result] = await evaluateResidents(residents, rs, [residentId], today);
-    if (result) evaluations.set(ruleSetId, result.evaluation);
+    const results = await evaluateResidents(residents, rs, family.spouse ? [residentId, family.spouse.id] : [residentId], today);
+    for (const r of results) (r.id === residentId ? evaluations : spouseEvaluations).set(ruleSetId, r.evaluation);
   }
   const applied = new Set((await rounds.listResidentApplications(residentId)).map((a) => a.roundId));
-  return recommendRounds(open, evaluations, today, applied);
+  return recommendRounds(open, evaluations, today, applied, { hasChildren: family.children.length > 0, spouseEvaluations });
 }

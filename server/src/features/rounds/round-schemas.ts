@@ -185,6 +185,7 @@ export const recommendationListSchema = z
         score: z.number().openapi({ description: "The resident's scenario score with the version in force today." }),
         bar: z.number(),
         applied: z.boolean(),
+        spouseCounted: z.boolean().openapi({ description: "Child-related scenarios: the spouse's score on record counts (就高原则)." }),
       }),
     ),
   })

@@ -138,6 +138,8 @@ export const ACCESS: AccessTable = {
   'POST /api/v1/residents/{id}/exchanges': ['resident', 'reviewer', 'admin'],
   // Feeds (无感赋分) and the service credentials that push them
   'POST /api/v1/feeds/{source}': ['service'],
+  'POST /api/v1/feeds/{source}/family': ['service'],
+  'GET /api/v1/family-records/pending': ['reviewer', 'admin'],
   'GET /api/v1/service-credentials': ['admin'],
   'POST /api/v1/service-credentials': ['admin'],
   'POST /api/v1/service-credentials/{id}/revoke': ['admin'],
