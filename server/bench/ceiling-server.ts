@@ -29,7 +29,7 @@ if (!rs) throw new Error('Bench: district-sample@1 is not shipped');
 let answer: Evaluation | undefined;
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-app.use('*', securityHeaders({ docsPath: DOCS_PATH }));
+app.use('*', securityHeaders({ docsPath: DOCS_PATH, network: { trustProxy: false } }));
 app.use('*', accessControl({ resolvers: [sessionResolver(undefined, DEFAULT_SESSION_POLICY)] }));
 app.openapi(
   createRoute({

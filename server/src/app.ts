@@ -2,7 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@libsql/client';
 import type { RuleSetRepository } from './domain/rule-set/repository';
 import { accessControl, type AppEnv, type PrincipalResolver } from './platform/http/access';
-import { auditRoutes } from './features/audit';
+import { anonymousRateLimit, type AnonymousRateLimit } from './platform/http/anonymous-rate-limit';
+import { auditRoutes, checkpointRoutes } from './features/audit';
 import { authRoutes } from './features/staff';
 import { diffRoutes } from './features/diff';
 import { draftRoutes, draftWorkbookRoutes } from './features/drafts';
@@ -52,6 +53,10 @@ export interface AppDeps {
   widget?: WidgetServices;
   /** Residents, feeds, ledgers and self-applications (features/residents); served only with `database`. */
   residents?: ResidentServices;
+  /** Requests per address of callers without a session or credential; unlimited when absent (`npm start` sets one). */
+  anonymousRateLimit?: AnonymousRateLimit;
+  /** The key that signs audit checkpoints (never stored in the database); without it checkpoints answer 404. */
+  auditKey?: string;
 }
 
 /**
@@ -72,7 +77,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     network: { trustProxy: false, ...deps.network },
   };
 
-  app.use('*', securityHeaders({ docsPath: DOCS_PATH }));
+  app.use('*', securityHeaders({ docsPath: DOCS_PATH, network: lifecycle.network }));
 
   // Before the access control, so that the widget can read (and show) a refusal.
   if (deps.widget) app.use('/api/v1/widget/*', widgetCors(deps.widget.partners));
@@ -80,6 +85,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const widgetCallers = deps.widget ? widgetResolvers(deps.widget) : [];
   const residentCallers = deps.database && deps.residents ? residentResolvers(deps.database, deps.residents, now) : [];
   app.use('*', accessControl({ resolvers: [sessionResolver(lifecycle.lifecycle, lifecycle.policy), ...(deps.principalResolvers ?? []), ...residentCallers, ...widgetCallers] }));
+  // After the access control has named the caller; before any body is read.
+  if (deps.anonymousRateLimit) app.use('*', anonymousRateLimit(deps.anonymousRateLimit, lifecycle.network));
 
   app.route('/', healthRoutes());
   app.route('/', evaluateRoutes({ resolver }));
@@ -91,6 +98,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', impactRoutes({ ...lifecycle, population: createPopulationCache(), log }));
   app.route('/', diffRoutes(lifecycle));
   app.route('/', auditRoutes(lifecycle));
+  app.route('/', checkpointRoutes({ ...lifecycle, ...(deps.auditKey ? { auditKey: deps.auditKey } : {}) }));
   app.route('/', ruleSetRoutes({ ruleSets: deps.ruleSets }));
   app.route('/', versionWorkbookRoutes({ ruleSets: deps.ruleSets }));
   if (deps.database) {

@@ -5,12 +5,15 @@ import { JifenError } from './domain/errors';
 import { formatDemoCredentials } from './features/staff';
 import { databaseConfigFromEnv, redactDatabaseUrl } from './platform/db/database';
 import { startServer } from './server';
+import { DEFAULT_ANONYMOUS_RATE_LIMIT, type AnonymousRateLimit } from './platform/http/anonymous-rate-limit';
 
 /**
  * `npm start`: serves Jifen on `PORT` (default 8787; `HOST` to pick an interface) with the database at
  * `JIFEN_DATABASE_URL` (default `file:data/jifen.db`, token in `JIFEN_DATABASE_AUTH_TOKEN`).
  * On a database without staff accounts, creates the demo accounts and prints their passwords once, unless
- * `JIFEN_DEMO=0`. Stops cleanly on SIGTERM and SIGINT.
+ * `JIFEN_DEMO=0`. Behind a TLS proxy set `JIFEN_TRUST_PROXY=1`; the audit checkpoint key comes from
+ * `JIFEN_AUDIT_KEY` or `JIFEN_AUDIT_KEY_FILE` (required with `NODE_ENV=production`). Stops cleanly on
+ * SIGTERM and SIGINT.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT?.trim() || 8787);
@@ -25,6 +28,8 @@ async function main(): Promise<void> {
     ...(process.env.JIFEN_SIGNING_KEY?.trim() ? { signingKey: process.env.JIFEN_SIGNING_KEY.trim() } : {}),
     ...(process.env.JIFEN_PUBLIC_URL?.trim() ? { publicUrl: process.env.JIFEN_PUBLIC_URL.trim() } : {}),
     ...(process.env.JIFEN_RESIDENT_TOKEN_SECRET?.trim() ? { residentTokenSecret: process.env.JIFEN_RESIDENT_TOKEN_SECRET.trim() } : {}),
+    ...networkFromEnv(process.env),
+    ...auditFromEnv(process.env),
   });
   const demo = server.demoResidents;
   if (demo?.seeded) {
@@ -50,6 +55,25 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** `JIFEN_TRUST_PROXY=1` (behind a TLS proxy); `JIFEN_ANONYMOUS_RATE_LIMIT=N` requests a minute per address, `0` for none (default 600). */
+function networkFromEnv(env: NodeJS.ProcessEnv): { trustProxy: boolean; anonymousRateLimit?: AnonymousRateLimit } {
+  const trust = env.JIFEN_TRUST_PROXY?.trim().toLowerCase() ?? '';
+  if (!['', '0', '1', 'true', 'false'].includes(trust)) throw new Error(`Jifen: JIFEN_TRUST_PROXY must be 1 or 0, not "${env.JIFEN_TRUST_PROXY}"`);
+  const rate = env.JIFEN_ANONYMOUS_RATE_LIMIT?.trim();
+  const requests = rate ? Number(rate) : DEFAULT_ANONYMOUS_RATE_LIMIT.requests;
+  if (!Number.isInteger(requests) || requests < 0) throw new Error(`Jifen: JIFEN_ANONYMOUS_RATE_LIMIT must be a number of requests a minute, not "${rate}"`);
+  return { trustProxy: trust === '1' || trust === 'true', ...(requests > 0 ? { anonymousRateLimit: { requests, windowMs: 60_000 } } : {}) };
+}
+
+/** `JIFEN_AUDIT_WITNESS=FILE` (and `JIFEN_AUDIT_WITNESS_MINUTES`, default 15); the key itself is read by `loadAuditKey`. */
+function auditFromEnv(env: NodeJS.ProcessEnv): { auditWitness?: string; auditWitnessEveryMs?: number } {
+  const witness = env.JIFEN_AUDIT_WITNESS?.trim();
+  if (!witness) return {};
+  const minutes = Number(env.JIFEN_AUDIT_WITNESS_MINUTES?.trim() || 15);
+  if (!(minutes > 0)) throw new Error(`Jifen: JIFEN_AUDIT_WITNESS_MINUTES must be a number of minutes, not "${env.JIFEN_AUDIT_WITNESS_MINUTES}"`);
+  return { auditWitness: witness, auditWitnessEveryMs: minutes * 60_000 };
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
+import { DEFAULT_WITNESS_EVERY_MS, loadAuditKey, startAuditWitness } from './features/audit';
+import type { AnonymousRateLimit } from './platform/http/anonymous-rate-limit';
 import { createWidgetServices, publicUrlFrom, startWidgetDemo } from './features/widget';
 import { seedDemoUsers, type DemoCredential } from './features/staff';
 import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './platform/db/database';
@@ -29,6 +31,15 @@ export interface ServerOptions {
   signingKey?: string;
   /** Jifen's public URL (`JIFEN_PUBLIC_URL`), the `iss` of statements; else the address it listens on. */
   publicUrl?: string;
+  /** Behind a TLS proxy (`JIFEN_TRUST_PROXY=1`): client address and scheme from its X-Forwarded-* headers. */
+  trustProxy?: boolean;
+  /** Requests per address of anonymous callers (`JIFEN_ANONYMOUS_RATE_LIMIT`); unlimited when absent. */
+  anonymousRateLimit?: AnonymousRateLimit;
+  /** The key that signs audit checkpoints (`JIFEN_AUDIT_KEY`…); else `loadAuditKey` finds or generates one. */
+  auditKey?: string;
+  /** A file to append a signed checkpoint to at start and every `auditWitnessEveryMs` (`JIFEN_AUDIT_WITNESS`). */
+  auditWitness?: string;
+  auditWitnessEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -59,6 +70,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const client = openDatabase(options.database);
   let server: ServerType | undefined;
+  let witness: ReturnType<typeof startAuditWitness> | undefined;
   try {
     await useWriteAheadLog(client, options.database.url);
     await migrate(client);
@@ -79,7 +91,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // After the population: the demo rounds take their applicants from it.
     const demoRounds = options.demo ? await seedDemoRounds(client, { resolver, now }) : undefined;
     const residents = { residentTokenSecret: await loadResidentTokenSecret(client, options.residentTokenSecret, now) };
-    const app = createApp({ ruleSets, resolver, database: client, now: clock, widget, residents });
+    const auditKey = options.auditKey ?? loadAuditKey({ env: process.env, databaseUrl: options.database.url });
+    const app = createApp({
+      ruleSets,
+      resolver,
+      database: client,
+      now: clock,
+      widget,
+      residents,
+      auditKey,
+      network: { trustProxy: options.trustProxy ?? false },
+      ...(options.anonymousRateLimit ? { anonymousRateLimit: options.anonymousRateLimit } : {}),
+    });
+    witness = options.auditWitness
+      ? startAuditWitness({ db: client, key: auditKey, path: options.auditWitness, everyMs: options.auditWitnessEveryMs ?? DEFAULT_WITNESS_EVERY_MS, now: clock })
+      : undefined;
+    await witness?.write();
     const listening = await new Promise<{ server: ServerType; address: AddressInfo }>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, ...(options.hostname ? { hostname: options.hostname } : {}) }, (address) =>
         resolve({ server: s, address }),
@@ -101,9 +128,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(demoResidents ? { demoResidents } : {}),
       ...(demoRounds ? { demoRounds } : {}),
       app,
-      close: () => stop(running, () => client.close()),
+      close: () => {
+        witness?.stop();
+        return stop(running, () => client.close());
+      },
     };
   } catch (error) {
+    witness?.stop();
     server?.close();
     client.close();
     throw error;

@@ -4,3 +4,8 @@
  */
 export * from './audit-schemas';
 export * from './audit-routes';
+export * from './audit-key';
+export * from './checkpoint-routes';
+export * from './checkpoints';
+export * from './witness';
+export * from './checkpoint-schemas';

@@ -19,6 +19,8 @@ import type { z } from '@hono/zod-openapi';
 /** Largest bodies accepted: one resident, and a batch of up to 10,000. */
 export const EVALUATE_MAX_BYTES = 256 * 1024;
 export const BATCH_MAX_BYTES = 16 * 1024 * 1024;
+/** An anonymous caller's batch: about 3,000 residents of ordinary facts. Staff and service credentials get the full size. */
+export const ANONYMOUS_BATCH = { maxBytes: 1024 * 1024, maxMembers: 50_000 };
 /** Residents evaluated between two turns of the event loop, so a batch does not stall other requests. */
 const BATCH_SLICE = 100;
 
@@ -46,9 +48,10 @@ const batchRoute = createRoute({
   tags,
   summary: 'Score up to 10,000 residents at once',
   description:
+    'Anonymous callers may send up to 1 MB (about 3,000 residents); signed-in staff and service credentials up to 16 MB. ' +
     'Every resident is evaluated on its own: one with invalid facts gets an `error` (its field paths start with `residents.<index>.facts`) ' +
     'and the others still get their result. Results come in request order, each with its `id`.',
-  middleware: [jsonBody({ maxBytes: BATCH_MAX_BYTES })],
+  middleware: [jsonBody({ maxBytes: BATCH_MAX_BYTES, anonymous: ANONYMOUS_BATCH })],
   request: { body: { required: true, content: { 'application/json': { schema: batchRequestSchema } } } },
   responses: {
     200: { description: 'One result or error per resident', content: { 'application/json': { schema: batchResponseSchema } } },

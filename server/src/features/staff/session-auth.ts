@@ -1,23 +1,17 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { LifecycleContext } from '../../platform/db/context';
 import { csrfTokenFor, sessionUser, type SessionPolicy } from './sessions';
 import type { PrincipalResolver } from '../../platform/http/access';
+import { isHttps, type NetworkOptions } from '../../platform/http/network';
+
+export { clientAddress, isHttps, type NetworkOptions } from '../../platform/http/network';
 
 export const SESSION_COOKIE = 'jifen_session';
 
 /** Session ids are 32 random bytes in base64url; anything else is not looked up. */
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
-/** How the server sits on the network. */
-export interface NetworkOptions {
-  /**
-   * Behind a reverse proxy: take the client address from `X-Forwarded-For` and the scheme from
-   * `X-Forwarded-Proto`. Off by default, because a client could otherwise pick its own address.
-   */
-  trustProxy: boolean;
-}
 
 /**
  * The staff principal of a request's session cookie, if the session is alive. A cookie that names no live
@@ -48,27 +42,4 @@ export function setSessionCookie(c: Context, sessionId: string, policy: SessionP
 
 export function clearSessionCookie(c: Context, network: NetworkOptions): void {
   deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c, network) });
-}
-
-/** Whether the client reached Jifen over https. */
-export function isHttps(c: Context, network: NetworkOptions): boolean {
-  if (network.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    if (proto) return proto === 'https';
-  }
-  return new URL(c.req.url).protocol === 'https:';
-}
-
-/** The client's address, for sign-in limits and the audit trail; `unknown` when there is no socket. */
-export function clientAddress(c: Context, network: NetworkOptions): string {
-  if (network.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // `app.request` in tests has no socket.
-    return 'unknown';
-  }
 }

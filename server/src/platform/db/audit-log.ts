@@ -105,18 +105,7 @@ export async function listAudit(db: SqlExecutor, query: AuditQuery): Promise<{ e
  * if (!report.ok) console.log(report.problems); // [{ seq: 4, kind: 'altered', message: 'entry 4 (…) does not match its hash' }]
  */
 export async function verifyAuditLog(db: SqlExecutor): Promise<ChainReport> {
-  const entries: AuditEntry[] = [];
-  const PAGE = 5_000;
-  // Pages by rowid, not seq, so that entries renumbered in the database are still read in storage order.
-  for (let after = -Infinity; ; ) {
-    const page = await db.execute({
-      sql: `SELECT rowid AS storage_order, ${COLUMNS} FROM audit_log WHERE rowid > ? ORDER BY rowid LIMIT ?`,
-      args: [Number.isFinite(after) ? after : -1, PAGE],
-    });
-    for (const row of page.rows) entries.push(toEntry(row));
-    if (page.rows.length < PAGE) break;
-    after = Number(page.rows.at(-1)!.storage_order);
-  }
+  const entries = await readAuditTrail(db);
   const headRow = (await db.execute('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0];
   const head = headRow ? { seq: Number(headRow.seq), hash: String(headRow.hash) } : undefined;
   const report = verifyChain(entries, head ? { head } : {});
@@ -133,6 +122,34 @@ export async function verifyAuditLog(db: SqlExecutor): Promise<ChainReport> {
     message: `entries ${head.seq + 1}–${last} were added behind Jifen's back: the recorded head is entry ${head.seq}`,
   };
   return { ok: false, count: report.count, problems: [...(report.ok ? [] : report.problems), added] };
+}
+
+/**
+ * The whole trail in storage order (by rowid, not seq, so that entries renumbered in the database are still
+ * read as stored), for the checks that need all of it.
+ *
+ * @example
+ * const entries = await readAuditTrail(client);
+ */
+export async function readAuditTrail(db: SqlExecutor): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  const PAGE = 5_000;
+  for (let after = -1; ; ) {
+    const page = await db.execute({
+      sql: `SELECT rowid AS storage_order, ${COLUMNS} FROM audit_log WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+      args: [after, PAGE],
+    });
+    for (const row of page.rows) entries.push(toEntry(row));
+    if (page.rows.length < PAGE) break;
+    after = Number(page.rows.at(-1)!.storage_order);
+  }
+  return entries;
+}
+
+/** The latest entry of the trail by `seq` (what a checkpoint signs), or undefined for an empty trail. */
+export async function latestAuditEntry(db: SqlExecutor): Promise<AuditEntry | undefined> {
+  const row = (await db.execute(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
+  return row && toEntry(row);
 }
 
 function toEntry(row: Row): AuditEntry {

@@ -80,6 +80,8 @@ export const ACCESS: AccessTable = {
   'GET /api/v1/rule-sets/{id}/diff': STAFF_READ,
 
   // Audit trail
+  'GET /api/v1/audit/checkpoint': ['auditor', 'admin'],
+  'POST /api/v1/audit/verify': ['auditor', 'admin'],
   'GET /api/v1/audit': ['auditor', 'admin'],
   'GET /api/v1/audit/verify': ['auditor', 'admin'],
 

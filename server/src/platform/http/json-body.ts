@@ -1,59 +1,116 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { JifenError } from '../../domain/errors';
+import { principalOf } from './access';
+import { scanJsonShape, type JsonShapeLimits, type JsonShapeProblem } from './json-shape';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const DECIMAL = /^\d+$/;
+/** Bodies declared this small are read in one piece (one scan, no stream); larger or chunked ones chunk by chunk. */
+const READ_AT_ONCE = 64 * 1024;
+
+/** What one kind of caller may send to a route. */
+export interface BodyLimits {
+  maxBytes: number;
+  /** Deepest nesting of objects and arrays (default 64: no Jifen request needs more than 32). */
+  maxDepth?: number;
+  /** Most object members and array items in all (default 250,000; 20,000 for anonymous callers). */
+  maxMembers?: number;
+}
+
+export const MAX_DEPTH = 64;
+export const MAX_MEMBERS = 250_000;
+export const ANONYMOUS_MAX_MEMBERS = 20_000;
 
 /**
- * Guards a JSON body before validation: not JSON by content type → 415, larger than `maxBytes` → 413
- * (checked on the declared length and again while reading), not parseable → 400 `invalid_json`.
- * The parsed body is cached by Hono for the validator that follows.
+ * Guards a JSON body before validation, as it arrives: not JSON by content type → 415; larger than the
+ * caller's `maxBytes` → 413 (on the declared length before reading, and while reading); nested deeper than
+ * `maxDepth` → 422 naming the path; more than `maxMembers` members and items → 413; not parseable → 400
+ * `invalid_json`. Each chunk is scanned as it comes (scanJsonShape), so a hostile body is refused at the
+ * byte that crosses a limit, and only a body within every limit is ever parsed, once: the validator that
+ * follows reads the parsed value.
+ * An anonymous caller gets the `anonymous` limits when the route gives them (an anonymous batch is far
+ * smaller than a credentialed one).
  *
  * @example
- * createRoute({ method: 'post', path: '/evaluate', middleware: [jsonBody({ maxBytes: 256 * 1024 })], … });
+ * createRoute({ method: 'post', path: '/evaluate/batch', middleware: [jsonBody({ maxBytes: 16 * 1024 * 1024, anonymous: { maxBytes: 512 * 1024 } })], … });
  */
-export function jsonBody(options: { maxBytes: number }): MiddlewareHandler {
-  const limit = bodyLimit({
-    maxSize: options.maxBytes,
-    onError: () => {
-      throw tooLarge(options.maxBytes);
-    },
-  });
+export function jsonBody(options: BodyLimits & { anonymous?: BodyLimits }): MiddlewareHandler {
   return async (c, next) => {
     const type = c.req.header('content-type');
     const media = type?.split(';')[0]?.trim() ?? '';
     if (!JSON_TYPE.test(media)) {
       throw new JifenError('unsupported_media_type', `Request: send the body as application/json${type ? `, not ${media}` : ''}`);
     }
-    // A declared length is all `bodyLimit` checks too (HTTP framing stops the body there), but asking it
-    // builds a web Request with a stream around the body; reading the text directly skips that per request.
+    const anonymous = principalOf(c) === undefined;
+    const limits = anonymous && options.anonymous ? options.anonymous : options;
+    const shape: JsonShapeLimits = {
+      maxDepth: limits.maxDepth ?? MAX_DEPTH,
+      maxMembers: limits.maxMembers ?? (anonymous ? ANONYMOUS_MAX_MEMBERS : MAX_MEMBERS),
+    };
     const declared = c.req.header('content-length');
-    if (declared !== undefined && DECIMAL.test(declared) && c.req.header('transfer-encoding') === undefined) {
-      if (Number(declared) > options.maxBytes) throw tooLarge(options.maxBytes);
-      await parse(c);
-      return next();
-    }
-    return limit(c, async () => {
-      await parse(c);
-      await next();
-    });
+    const length = declared !== undefined && DECIMAL.test(declared) && c.req.header('transfer-encoding') === undefined ? Number(declared) : undefined;
+    if (length !== undefined && length > limits.maxBytes) throw tooLarge(limits.maxBytes);
+    const bytes = length !== undefined && length <= READ_AT_ONCE ? await readAtOnce(c, shape) : await readChunks(c, limits.maxBytes, shape);
+    const value = parse(bytes);
+    // The validator parses `c.req.json()` again; hand it this value instead of a second parse.
+    Object.defineProperty(c.req, 'json', { value: () => Promise.resolve(value), configurable: true });
+    await next();
   };
 }
 
-async function parse(c: Context): Promise<void> {
+async function readAtOnce(c: Context, shape: JsonShapeLimits): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const problem = scanJsonShape(shape).push(bytes);
+  if (problem) throw refusal(problem);
+  return bytes;
+}
+
+async function readChunks(c: Context, maxBytes: number, shape: JsonShapeLimits): Promise<Uint8Array> {
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array();
+  const scan = scanJsonShape(shape);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    const problem = scan.push(value);
+    if (problem) throw refusal(problem);
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+const decoder = new TextDecoder();
+
+function parse(bytes: Uint8Array): unknown {
+  const text = decoder.decode(bytes);
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) throw new JifenError('invalid_json', 'Request: the body is not valid JSON');
     throw error;
   }
   // zod copies objects without `__proto__`, so such a key would vanish silently instead of being refused.
-  const proto = findProtoKey(body);
+  // Only a body that spells the key, plainly or escaped, can hold one: most bodies skip the walk.
+  const proto = text.includes('__proto__') || text.includes('\\u') ? findProtoKey(body) : undefined;
   if (proto) {
     throw new JifenError('validation_failed', 'Request: invalid body', [{ path: proto, message: 'is not a known field' }]);
   }
+  return body;
+}
+
+function refusal(problem: JsonShapeProblem): JifenError {
+  if (problem.kind === 'too-many-members') {
+    return new JifenError('payload_too_large', `Request: the body has more than ${problem.limit} members and items`);
+  }
+  return new JifenError('validation_failed', `Request: the body nests deeper than ${problem.limit} levels`, [
+    { path: problem.path || '(body)', message: `nests deeper than ${problem.limit} levels` },
+  ]);
 }
 
 function tooLarge(maxBytes: number): JifenError {

@@ -4,9 +4,9 @@ import { JifenError } from '../../domain/errors';
 import { errorHandler } from './errors';
 import { securityHeaders } from './security-headers';
 
-function app() {
+function app(trustProxy = false) {
   const a = new Hono();
-  a.use('*', securityHeaders({ docsPath: '/docs' }));
+  a.use('*', securityHeaders({ docsPath: '/docs', network: { trustProxy } }));
   a.get('/page', (c) => c.html('<p>hi</p>'));
   a.get('/docs', (c) => c.html('<p>docs</p>'));
   a.get('/data', (c) => c.json({ ok: true }));
@@ -36,7 +36,17 @@ describe('securityHeaders', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
-    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    // Plain http: no HSTS (see below).
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('sends HSTS only when the client came over https, and believes X-Forwarded-Proto only from a trusted proxy', async () => {
+    expect((await app().request('https://jifen.example/page')).headers.get('strict-transport-security')).toMatch(/^max-age=\d+; includeSubDomains$/);
+    const viaProxy = { headers: { 'x-forwarded-proto': 'https' } };
+    expect((await app(true).request('/data', viaProxy)).headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    expect((await app(true).request('/data', { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+    // A client claiming https to a server that trusts no proxy gets no HSTS.
+    expect((await app(false).request('/data', viaProxy)).headers.get('strict-transport-security')).toBeNull();
   });
 
   it('lets the API reference add styles, never scripts', async () => {

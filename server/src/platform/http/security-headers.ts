@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { isHttps, type NetworkOptions } from './network';
 
 type Options = NonNullable<Parameters<typeof secureHeaders>[0]>;
 type Csp = Options['contentSecurityPolicy'];
@@ -34,7 +35,13 @@ const common: Options = {
   permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
   // A handler that knows better (a partner demo page, a route with its own policy) keeps its own header.
   overwrite: false,
+  // Sent only when the client came over https (below): over plain http a browser ignores it anyway, and a
+  // server reached through a TLS proxy knows its scheme only from a proxy it trusts.
+  strictTransportSecurity: false,
 };
+
+/** Six months, subdomains included, as the `secureHeaders` default. */
+export const HSTS = 'max-age=15552000; includeSubDomains';
 
 const forPage = secureHeaders({ ...common, contentSecurityPolicy: PAGE_CSP });
 const forDocs = secureHeaders({ ...common, contentSecurityPolicy: DOCS_CSP });
@@ -45,18 +52,20 @@ const forWidgetPage = secureHeaders({ ...common, contentSecurityPolicy: PAGE_CSP
 
 /**
  * Security headers on every response, errors included: a CSP (strict for pages, `default-src 'none'` for
- * everything else), nosniff, no framing, no referrer across origins, HSTS, COOP and CORP same-origin except
+ * everything else), nosniff, no framing, no referrer across origins, HSTS (when the client came over https,
+ * see `isHttps`), COOP and CORP same-origin except
  * under `/widget/`, whose files partner pages embed. Chosen after the handler ran, from the response's own
  * content type, so every route added later is covered without being listed here.
  *
  * @example
- * app.use('*', securityHeaders({ docsPath: '/api/docs' }));
+ * app.use('*', securityHeaders({ docsPath: '/api/docs', network: { trustProxy: false } }));
  */
-export function securityHeaders(options: { docsPath: string }): MiddlewareHandler {
+export function securityHeaders(options: { docsPath: string; network: NetworkOptions }): MiddlewareHandler {
   const noop = async () => {};
   return async (c, next) => {
     await next();
     await choose(c, options.docsPath)(c, noop);
+    if (isHttps(c, options.network)) c.res.headers.set('Strict-Transport-Security', HSTS);
   };
 }
 
