@@ -21,7 +21,7 @@ export interface ResidentServices {
 
 /** The callers the resident workflow adds: service credentials and resident tokens. */
 export function residentResolvers(client: Client, services: ResidentServices, now: () => Date): PrincipalResolver[] {
-  return [serviceResolver(client), residentResolver(services.residentTokenSecret, now)];
+  return [serviceResolver(client), residentResolver(services.residentTokenSecret, now, client)];
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Client } from '@libsql/client';
 import type { Context } from 'hono';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { JifenError } from '../../domain/errors';
+import type { SqlExecutor } from '../../platform/db/database';
+import { credentialInForce } from './credential-status';
 import { findCredential, isServiceToken, type ServiceCredential } from './service-credentials';
 import type { AppEnv, PrincipalResolver } from '../../platform/http/access';
 import { principalOf } from '../../platform/http/access';
@@ -54,11 +56,17 @@ export function serviceOf(c: Context<AppEnv>, purpose: ServiceCredential['purpos
  * Resolves `Authorization: Bearer jifen_rt_…` to a `resident` principal (id = the resident's id). An
  * expired or forged token answers 401.
  */
-export function residentResolver(secret: Uint8Array, now: () => Date): PrincipalResolver {
+export function residentResolver(secret: Uint8Array, now: () => Date, client?: SqlExecutor): PrincipalResolver {
   return async (c) => {
     const token = bearer(c);
     if (!token?.startsWith(RESIDENT_PREFIX)) return undefined;
-    return { kind: 'resident', id: await verifyResidentToken(secret, token, now()) };
+    const at = now();
+    const { residentId, issuedBy } = await verifyResidentToken(secret, token, at);
+    // A token lives no longer than the resident-app credential that asked for it.
+    if (client && issuedBy !== undefined && !(await credentialInForce(client, issuedBy, at))) {
+      throw new JifenError('unauthorized', 'Residents: the app that issued this token is no longer allowed to; sign in to the app again');
+    }
+    return { kind: 'resident', id: residentId };
   };
 }
 
@@ -81,8 +89,8 @@ export async function issueResidentToken(secret: Uint8Array, residentId: string,
   return { token: RESIDENT_PREFIX + jwt, expiresAt: new Date(exp * 1000).toISOString() };
 }
 
-/** The resident id a token stands for; `unauthorized` when it is forged, expired or malformed. */
-export async function verifyResidentToken(secret: Uint8Array, token: string, now: Date): Promise<string> {
+/** The resident a token stands for, and the credential that issued it; `unauthorized` when it is forged, expired or malformed. */
+export async function verifyResidentToken(secret: Uint8Array, token: string, now: Date): Promise<{ residentId: string; issuedBy?: string }> {
   try {
     const { payload } = await jwtVerify(token.slice(RESIDENT_PREFIX.length), secret, {
       audience: AUDIENCE,
@@ -90,7 +98,7 @@ export async function verifyResidentToken(secret: Uint8Array, token: string, now
       currentDate: now,
     });
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new JifenError('unauthorized', 'Residents: the token names no resident');
-    return payload.sub;
+    return { residentId: payload.sub, ...(typeof payload.azp === 'string' ? { issuedBy: payload.azp } : {}) };
   } catch (error) {
     if (error instanceof JifenError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new JifenError('unauthorized', 'Residents: the resident token has expired; ask the app for a new one');

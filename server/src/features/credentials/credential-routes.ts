@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { JifenError } from '../../domain/errors';
 import { appendAudit } from '../../platform/db/audit-log';
 import { inTransaction } from '../../platform/db/database';
+import { forgetCredentialStatus } from './credential-status';
 import { issueCredential, listCredentials, revokeCredential } from './service-credentials';
 import { staffOf, type AppEnv } from '../../platform/http/access';
 import { issueResidentToken, serviceOf } from './caller-auth';
@@ -100,6 +101,7 @@ export function credentialRoutes(deps: ResidentRouteDeps) {
       await appendAudit(tx, { at, actor: by, action: 'key-revoked', target: `credential:${result.id}`, details: { purpose: result.purpose, source: result.source } });
       return result;
     });
+    forgetCredentialStatus(deps.client, revoked.id);
     return c.json(revoked, 200);
   });
 

@@ -5,3 +5,4 @@
 export * from './caller-auth';
 export * from './credential-routes';
 export * from './resident-token-secret';
+export * from './credential-status';

@@ -9,6 +9,7 @@ import type { PartnerRepository } from '../../domain/eligibility/partners';
 import { localDate } from '../../domain/local-date';
 import { scoringFacts } from '../../domain/residents/scoring-facts';
 import { evaluate } from '../../domain/scoring/evaluate';
+import { credentialInForce } from '../credentials';
 import { createLibsqlPartnerRepository } from '../partners';
 import { ensureDemoPartner, partnerAdmin } from '../partners';
 import { createLibsqlResidentRepository } from '../residents';
@@ -121,7 +122,17 @@ export function mountWidget<E extends Env>(
   app.route('/', partnerRoutes({ partners, admin: partnerAdmin(client), ruleSets: shared.ruleSets, actor: (c) => staffOf(c).user.username, now }));
   app.route(
     '/',
-    widgetRoutes({ partners, resolver: shared.resolver, signer, grants: widgetGrants(client), residents: widget.residents, rounds: widget.rounds, now, ...issuer }),
+    widgetRoutes({
+      partners,
+      resolver: shared.resolver,
+      signer,
+      grants: widgetGrants(client),
+      issuerInForce: (issuedBy) => credentialInForce(client, issuedBy, now()),
+      residents: widget.residents,
+      rounds: widget.rounds,
+      now,
+      ...issuer,
+    }),
   );
   app.route('/', tokenRoutes({ client, resolver: shared.resolver, residents: widget.residents, signer, now, ...issuer }));
   app.route('/widget', serveWidget());

@@ -26,6 +26,8 @@ export interface WidgetRouteDeps {
   resolver: RuleSetResolver;
   signer: Signer;
   grants: { get(id: string): Promise<WidgetGrant | undefined> };
+  /** Whether the credential that issued a grant is still in force (features/credentials `credentialInForce`). */
+  issuerInForce: (issuedBy: string) => Promise<boolean>;
   residents?: ResidentRepository;
   rounds?: RoundRepository;
   now: () => Date;
@@ -92,7 +94,7 @@ const originRoute = createRoute({
  * mode, and an origin check. CORS answers only registered origins.
  *
  * @example
- * app.route('/', widgetRoutes({ partners, resolver, signer, grants, residents, rounds, now: () => new Date() }));
+ * app.route('/', widgetRoutes({ partners, resolver, signer, grants, issuerInForce, residents, rounds, now: () => new Date() }));
  */
 export function widgetRoutes(deps: WidgetRouteDeps) {
   const app = new OpenAPIHono<PartnerKeyEnv>({ defaultHook: validationHook });
@@ -159,6 +161,10 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
     const grant = await deps.grants.get(claims.grantId);
     if (!grant || grant.expiresAt <= deps.now().toISOString()) {
       throw new JifenError('token_expired', 'Widget: the consent behind this resident token has ended; open the widget again from your Jifen app');
+    }
+    // A token lives no longer than the resident-app credential that asked for it.
+    if (!(await deps.issuerInForce(grant.issuedBy))) {
+      throw new JifenError('unauthorized', 'Widget: the app that issued this resident token is no longer allowed to; open the widget again from your Jifen app');
     }
     const ref = scenarioRef(allowed);
     if (claims.scenario !== ref || `${grant.ruleSetId}/${grant.scenarioId}` !== ref) {
