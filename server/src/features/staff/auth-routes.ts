@@ -17,8 +17,9 @@ const loginRoute = createRoute({
   summary: 'Sign in',
   description:
     'Checks the username and password and opens a new session in an HttpOnly, SameSite=Strict cookie `jifen_session` (a session id the ' +
-    'client already had is never reused). The same 401 answers an unknown user and a wrong password. Attempts are limited per username ' +
-    'and per client address (429 with Retry-After).',
+    'client already had is never reused). The same 401 answers an unknown user and a wrong password. Five failures for a username from ' +
+    'one address lock that pair for 15 minutes; a username or an address with many failures is slowed to one attempt per 30 s, but an ' +
+    'address with no failure for the username is never refused (429 with Retry-After).',
   middleware: [jsonBody({ maxBytes: 4 * 1024 })],
   request: { body: { required: true, content: { 'application/json': { schema: loginRequestSchema } } } },
   responses: { 200: json(sessionSchema, 'Signed in; the cookie is set'), ...errorResponses(400, 401, 413, 415, 422, 429) },

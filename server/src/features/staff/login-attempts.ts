@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../platform/db/database';
 
 /**
- * Sign-in attempts still counted against a key (`user:<name>` or `address:<ip>`), in the database so that
+ * Sign-in attempts still counted against a key (`user:<name>`, `address:<ip>` or `pair:<name>|<ip>`), in the database so that
  * every server sharing it counts the same attempts.
  *
  * @example
@@ -10,13 +10,17 @@ import type { SqlExecutor } from '../../platform/db/database';
  */
 export function createLoginAttempts(db: SqlExecutor) {
   return {
-    /** How many attempts each key has made since `since`, and the oldest of them. */
-    async since(key: string, since: string): Promise<{ count: number; oldest?: string }> {
+    /** How many attempts a key has made since `since`, and the oldest and newest of them (epoch ms). */
+    async since(key: string, since: string): Promise<{ count: number; oldest?: number; newest?: number }> {
       const row = (
-        await db.execute({ sql: 'SELECT count(*) AS n, min(at) AS oldest FROM login_attempts WHERE key = ? AND at >= ?', args: [key, since] })
+        await db.execute({
+          sql: 'SELECT count(*) AS n, min(at) AS oldest, max(at) AS newest FROM login_attempts WHERE key = ? AND at >= ?',
+          args: [key, since],
+        })
       ).rows[0];
       const count = Number(row?.n ?? 0);
-      return count > 0 && row?.oldest !== null && row?.oldest !== undefined ? { count, oldest: String(row.oldest) } : { count };
+      if (count === 0 || row?.oldest === null || row?.oldest === undefined) return { count };
+      return { count, oldest: Date.parse(String(row.oldest)), newest: Date.parse(String(row.newest)) };
     },
 
     /** Counts one attempt against every key; answers the row ids (to forget them after a success). */

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { StaffUser } from '../../domain/accounts/roles';
+import { DEFAULT_SIGN_IN_LIMITS, locksPair, signInGate, type SignInGate, type SignInLimits } from '../../domain/accounts/sign-in-limits';
 import { JifenError } from '../../domain/errors';
 import { appendAudit } from '../../platform/db/audit-log';
 import { inTransaction } from '../../platform/db/database';
@@ -17,20 +18,36 @@ export interface SessionPolicy {
   absoluteMs: number;
   /** Last use is written at most this often (each write is a database transaction). */
   touchEveryMs: number;
-  /** Attempts allowed per username, and per client address, within `windowMs`. */
+  /**
+   * Sign-in limits (domain/accounts/sign-in-limits): failures of one username from one address before that
+   * pair is locked for `windowMs`; failures of a username from everywhere, and from one address for every
+   * username, before those callers are slowed to one attempt per `slowdownMs`.
+   */
+  attemptsPerPair: number;
   attemptsPerUser: number;
   attemptsPerAddress: number;
   windowMs: number;
+  slowdownMs: number;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMs: 30 * 60_000,
   absoluteMs: 12 * 60 * 60_000,
   touchEveryMs: 60_000,
-  attemptsPerUser: 5,
-  attemptsPerAddress: 20,
-  windowMs: 15 * 60_000,
+  attemptsPerPair: DEFAULT_SIGN_IN_LIMITS.perPair,
+  attemptsPerUser: DEFAULT_SIGN_IN_LIMITS.perUser,
+  attemptsPerAddress: DEFAULT_SIGN_IN_LIMITS.perAddress,
+  windowMs: DEFAULT_SIGN_IN_LIMITS.windowMs,
+  slowdownMs: DEFAULT_SIGN_IN_LIMITS.slowdownMs,
 };
+
+const limitsOf = (policy: SessionPolicy): SignInLimits => ({
+  perPair: policy.attemptsPerPair,
+  perUser: policy.attemptsPerUser,
+  perAddress: policy.attemptsPerAddress,
+  windowMs: policy.windowMs,
+  slowdownMs: policy.slowdownMs,
+});
 
 export interface SignedIn {
   /** The new session id: goes into the cookie, never into the database. */
@@ -53,10 +70,12 @@ export function csrfTokenFor(sessionId: string): string {
 
 /**
  * Checks a username and password and opens a new session (always a fresh random id: a session id the
- * client brought is never adopted). Attempts are counted per username and per address before the password
- * is checked, in the database, so every server shares the count; over the limit answers 429 with how long
- * to wait. Success and failure are audited (`login`, `login-failed`), each in one transaction with its
- * session or count.
+ * client brought is never adopted). Attempts are counted per (username, address) pair, per username and
+ * per address before the password is checked, in the database, so every server shares the count; the
+ * limits (`signInGate`) lock a pair after 5 failures and slow, never lock, a username or an address under
+ * attack, so that nobody can lock an owner out from their own desk: 429 with how long to wait. Success,
+ * failure and the failure that locks a pair are audited (`login`, `login-failed`, `login-locked`), each in
+ * one transaction with its session or count.
  *
  * @example
  * const { sessionId, user } = await signIn(ctx, policy, { username: 'li.approver', password, address: '10.0.0.7' });
@@ -69,47 +88,44 @@ export async function signIn(
   const now = ctx.now();
   const at = now.toISOString();
   const username = request.username.trim().toLowerCase();
-  const keys = [`user:${username}`, `address:${request.address}`];
+  const keys = { user: `user:${username}`, address: `address:${request.address}`, pair: `pair:${username}|${request.address}` };
+  const limits = limitsOf(policy);
   const since = new Date(now.getTime() - policy.windowMs).toISOString();
 
-  type Gate = { limitedUntil: number; ids?: undefined } | { limitedUntil?: undefined; ids: number[] };
+  type Gate = { refused: SignInGate & { allowed: false }; ids?: undefined; pairFailures?: undefined } | { refused?: undefined; ids: number[]; pairFailures: number };
   const gate = await inTransaction(ctx.db, async (tx): Promise<Gate> => {
     const attempts = createLoginAttempts(tx);
     await attempts.prune(since);
-    const limits = [policy.attemptsPerUser, policy.attemptsPerAddress];
-    for (const [i, key] of keys.entries()) {
-      const { count, oldest } = await attempts.since(key, since);
-      if (count >= limits[i]!) return { limitedUntil: Date.parse(oldest ?? at) + policy.windowMs };
-    }
-    return { ids: await attempts.record(keys, at) };
+    const [pair, user, address] = [await attempts.since(keys.pair, since), await attempts.since(keys.user, since), await attempts.since(keys.address, since)];
+    const decision = signInGate({ pair, user, address }, limits, now.getTime());
+    if (!decision.allowed) return { refused: decision };
+    return { ids: await attempts.record([keys.user, keys.address, keys.pair], at), pairFailures: pair.count + 1 };
   });
-  if (gate.limitedUntil !== undefined) {
-    const seconds = Math.max(1, Math.ceil((gate.limitedUntil - now.getTime()) / 1000));
-    throw new TooManyAttempts(seconds);
-  }
+  if (gate.refused) throw new TooManyAttempts(Math.max(1, Math.ceil(gate.refused.retryAfterMs / 1000)), gate.refused.reason);
 
   const user = await createUserStore(ctx.db).findByUsername(username);
   // An unknown user costs the same hash as a known one, so timing does not tell which names exist.
   const matches = await verifyPassword(request.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !matches || user.disabled) {
     const reason = !user ? 'unknown-user' : !matches ? 'bad-password' : 'disabled';
-    await inTransaction(ctx.db, (tx) =>
-      appendAudit(tx, {
-        at,
-        actor: 'anonymous',
-        action: 'login-failed',
-        // An unknown name may be a mistyped password: it is not written down.
-        target: user ? `user:${user.username}` : 'user:?',
-        details: { reason, address: request.address },
-      }),
-    );
+    // An unknown name may be a mistyped password: it is not written down.
+    const target = user ? `user:${user.username}` : 'user:?';
+    await inTransaction(ctx.db, async (tx) => {
+      await appendAudit(tx, { at, actor: 'anonymous', action: 'login-failed', target, details: { reason, address: request.address } });
+      if (locksPair(gate.pairFailures, limits)) {
+        const until = new Date(now.getTime() + policy.windowMs).toISOString();
+        await appendAudit(tx, { at, actor: 'anonymous', action: 'login-locked', target, details: { address: request.address, until, failures: gate.pairFailures } });
+      }
+    });
     throw new JifenError('unauthorized', 'Auth: wrong username or password');
   }
 
   const sessionId = randomBytes(32).toString('base64url');
   await inTransaction(ctx.db, async (tx) => {
     const attempts = createLoginAttempts(tx);
-    await attempts.clear(keys[0]!);
+    // The owner signed in from here: this address's failures for the name no longer count. Failures from
+    // elsewhere still do, so an attacker's addresses stay slowed.
+    await attempts.clear(keys.pair);
     await attempts.forget(gate.ids);
     await createSessionStore(tx).insert({ idHash: hashSessionId(sessionId), userId: user.id, createdAt: at, lastSeenAt: at });
     await appendAudit(tx, { at, actor: user.username, action: 'login', target: `user:${user.username}`, details: { address: request.address } });
@@ -165,9 +181,18 @@ export async function signOut(ctx: LifecycleContext, sessionId: string): Promise
   });
 }
 
-/** Sign-in refused for a while; `retryAfterSeconds` says how long. */
+/** Sign-in refused for a while; `retryAfterSeconds` says how long, `reason` whether the pair is locked or the caller slowed. */
 export class TooManyAttempts extends JifenError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('too_many_requests', `Auth: too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly reason: 'locked' | 'slowed' = 'locked',
+  ) {
+    const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`;
+    super(
+      'too_many_requests',
+      reason === 'locked'
+        ? `Auth: too many failed sign-ins for this account from this address; try again in ${wait}`
+        : `Auth: sign-in slowed after many failed attempts; try again in ${wait}`,
+    );
   }
 }
