@@ -36,7 +36,7 @@ export interface EditorServer {
   /** Creates a staff account through the admin API, as an administrator would. */
   addStaff(username: string, roles: string[], departments?: string[]): Promise<StaffAccount>;
   /** A fetch with a staff session (cookie and CSRF token). */
-  signIn(account: StaffAccount): Promise<(method: string, path: string, body?: unknown) => Promise<Response>>;
+  signIn(account: StaffAccount): Promise<(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>>;
   close(): Promise<void>;
 }
 
@@ -83,10 +83,10 @@ export async function startEditorServer(): Promise<EditorServer> {
     if (res.status !== 200) throw new Error(`sign-in of ${account.username} answered ${res.status}: ${await res.text()}`);
     const cookie = /jifen_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
     const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return (method: string, path: string, body?: unknown) =>
+    return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
       fetch(`${server.url}${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
   }

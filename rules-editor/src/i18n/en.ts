@@ -1,6 +1,7 @@
 import { enCheckpoint } from './checkpoint.en';
 import { enEditing } from './editing.en';
 import { enImpact } from './impact.en';
+import { enExports } from './exports.en';
 import { enTable } from './table.en';
 import { enVocabulary } from './vocabulary.en';
 import type { Messages } from './zh';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enCheckpoint,
   ...enTable,
   ...enEditing,
+  ...enExports,
   appTitle: 'Jifen rules editor',
   loading: 'Loading…',
   skipToContent: 'Skip to main content',

@@ -3,6 +3,7 @@ import type { DraftStatus, Role, RoundSummary } from '../api/types';
 import { zhCheckpoint } from './checkpoint.zh';
 import { zhEditing } from './editing.zh';
 import { zhImpact } from './impact.zh';
+import { zhExports } from './exports.zh';
 import { zhTable } from './table.zh';
 import { zhVocabulary } from './vocabulary.zh';
 
@@ -13,6 +14,7 @@ export const zh = {
   ...zhCheckpoint,
   ...zhTable,
   ...zhEditing,
+  ...zhExports,
   appTitle: '积分规则编辑器',
   loading: '正在加载…',
   skipToContent: '跳到主要内容',

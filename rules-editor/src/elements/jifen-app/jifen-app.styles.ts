@@ -135,4 +135,15 @@ export const styles = css`
   .overlay .card {
     width: min(420px, calc(100vw - 32px));
   }
+  /* Printed pages (a diff for a meeting) carry the content only. */
+  @media print {
+    .bar,
+    .skip {
+      display: none;
+    }
+    .content {
+      padding: 0;
+      max-width: none;
+    }
+  }
 `;

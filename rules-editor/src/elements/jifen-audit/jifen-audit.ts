@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { AuditEntry, AuditQuery, AuditVerification } from '../../api/types';
 import { formatInstant, I18nController } from '../../i18n/i18n';
+import { downloadCsv } from '../../model/export-file';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-audit.styles';
 import '../jifen-audit-checkpoint/jifen-audit-checkpoint';
@@ -23,6 +24,7 @@ export class JifenAudit extends LitElement {
   @state() private verification?: AuditVerification;
   @state() private error = '';
   @state() private busy = false;
+  @state() private exporting = false;
   private i18n = new I18nController(this);
 
   override connectedCallback(): void {
@@ -50,6 +52,28 @@ export class JifenAudit extends LitElement {
     const get = (k: string) => String(data.get(k) ?? '').trim() || undefined;
     this.filter = { actor: get('actor'), action: get('action'), target: get('target'), from: get('from'), to: get('to') };
     void this.load(true);
+  }
+
+  /** Every entry the filter finds (all pages, not only those shown), as CSV for the record. */
+  private async exportCsv(): Promise<void> {
+    const m = this.i18n.m;
+    this.exporting = true;
+    try {
+      const rows: (string | number | null)[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.audit({ ...this.filter, limit: 500, ...(cursor ? { cursor } : {}) });
+        for (const e of page.entries) {
+          rows.push([e.seq, e.at, e.actor, m.auditActions[e.action] ?? e.action, e.target, e.before ?? null, e.after ?? null, e.details === undefined || e.details === null ? null : JSON.stringify(e.details)]);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      downloadCsv(m.auditFileName, [m.auditColumns, ...rows]);
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    } finally {
+      this.exporting = false;
+    }
   }
 
   private async verify(): Promise<void> {
@@ -83,6 +107,7 @@ export class JifenAudit extends LitElement {
         <label class="field"><span>${m.fromDate}</span><input type="date" name="from" .value=${this.filter.from ?? ''} /></label>
         <label class="field"><span>${m.toDate}</span><input type="date" name="to" .value=${this.filter.to ?? ''} /></label>
         <button type="submit">${m.filter}</button>
+        <button type="button" data-testid="audit-csv" ?disabled=${this.exporting} @click=${this.exportCsv}>${this.exporting ? m.exporting : m.exportCsv}</button>
       </form>
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
       <table class="card entries">

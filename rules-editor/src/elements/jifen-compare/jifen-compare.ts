@@ -2,7 +2,9 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { Diff, Draft, RuleSetDetail } from '../../api/types';
-import { I18nController, pick } from '../../i18n/i18n';
+import { formatInstant, I18nController, pick } from '../../i18n/i18n';
+import { diffSheets } from '../../model/diff-export';
+import { downloadXlsx } from '../../model/export-file';
 import { href, navigate } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-diff-view/jifen-diff-view';
@@ -59,6 +61,16 @@ export class JifenCompare extends LitElement {
     void navigate(href({ name: 'compare', id: this.ruleSetId, from: String(data.get('from')), to: String(data.get('to')) }), { replace: true });
   }
 
+  private label(v: string): string {
+    return v.startsWith('draft:') ? this.i18n.m.draftTitle(v.slice(6)) : this.i18n.m.versionN(Number(v));
+  }
+
+  private exportXlsx = async () => {
+    if (!this.diff) return;
+    const m = this.i18n.m;
+    await downloadXlsx(m.diffFileName(this.ruleSetId, this.from.replace(':', '-'), this.to.replace(':', '-')), diffSheets(this.diff, m));
+  };
+
   override render() {
     const m = this.i18n.m;
     const d = this.detail;
@@ -69,9 +81,16 @@ export class JifenCompare extends LitElement {
     return html`<div class="stack">
       <div>
         <a class="small" href=${href({ name: 'ruleSet', id: this.ruleSetId })}>← ${d ? pick(d.title) : this.ruleSetId}</a>
-        <h1>${m.compareVersions}</h1>
+        <div class="spread"><h1>${m.compareVersions}${this.diff ? html` <span class="print-only">· ${this.label(this.from)} → ${this.label(this.to)}</span>` : nothing}</h1>
+          ${this.diff
+            ? html`<div class="row no-print">
+                <button type="button" class="small" @click=${() => window.print()}>${m.print}</button>
+                <button type="button" class="small" data-testid="diff-xlsx" @click=${this.exportXlsx}>${m.exportXlsx}</button>
+              </div>`
+            : nothing}</div>
+        <div class="print-only small muted">${d ? pick(d.title) : ''} · ${m.printedAt(formatInstant(new Date().toISOString()))}</div>
       </div>
-      <form class="card row pick" @submit=${this.choose}>
+      <form class="card row pick no-print" @submit=${this.choose}>
         <label class="field"><span>${m.compareFrom}</span><select name="from">${options(this.from)}</select></label>
         <span class="arrow" aria-hidden="true">→</span>
         <label class="field"><span>${m.compareTo}</span><select name="to">${options(this.to)}</select></label>

@@ -12,6 +12,22 @@ export const styles = css`
     background: var(--jf-success-soft);
     word-break: break-word;
   }
+  @media print {
+    details {
+      display: none;
+    }
+    table {
+      font-size: 10pt;
+    }
+    tr {
+      break-inside: avoid;
+    }
+    td.before,
+    td.after {
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
+  }
   summary {
     cursor: pointer;
     font-weight: 600;

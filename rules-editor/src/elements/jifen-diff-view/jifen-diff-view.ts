@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Diff, PolicyChange } from '../../api/types';
 import { I18nController, pick } from '../../i18n/i18n';
 import { showValue } from '../../model/describe';
+import { isCaseRewrite } from '../../model/diff-export';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-diff-view.styles';
 
@@ -32,6 +33,25 @@ export class JifenDiffView extends LitElement {
     return html`<span>${title ? pick(title) : ''}${partTitle}</span> <span class="mono">${name}</span>`;
   }
 
+  /** Policy changes and test-case rewrites, each in its own table: the policy first, the checks apart. */
+  private changeTable(id: string, heading: string, changes: PolicyChange[], empty: string, testId: string) {
+    const m = this.i18n.m;
+    const lang = this.i18n.lang;
+    return html`<section aria-labelledby=${id}>
+      <h3 id=${id}>${heading} <span class="muted">${changes.length}</span></h3>
+      ${changes.length === 0
+        ? html`<p class="empty small muted">${empty}</p>`
+        : html`<table class="changes" data-testid=${testId}>
+            <thead><tr><th>${m.change}</th><th>${m.before}</th><th>${m.after}</th></tr></thead>
+            <tbody>${changes.map((c) => html`<tr data-kind=${c.kind} data-target=${typeof c.target === 'string' ? c.target : `${c.target.type}:${c.target.id}`}>
+              <td><div>${c.text[lang] || c.text.zh}</div><div class="small muted"><span class="badge">${m.changeKinds[c.kind] ?? c.kind}</span> ${this.target(c)}</div></td>
+              <td class="before mono">${this.value(c.before)}</td>
+              <td class="after mono">${this.value(c.after)}</td>
+            </tr>`)}</tbody>
+          </table>`}
+    </section>`;
+  }
+
   override render() {
     const m = this.i18n.m;
     const d = this.diff;
@@ -41,20 +61,11 @@ export class JifenDiffView extends LitElement {
       if (v && typeof v === 'object' && 'passed' in v) return (v as { passed: boolean }).passed ? m.passed : m.failed;
       return typeof v === 'boolean' ? (v ? m.passed : m.failed) : v === undefined ? '—' : showValue(v);
     };
+    const policy = d.changes.filter((c) => !isCaseRewrite(c));
+    const rewrites = d.changes.filter(isCaseRewrite);
     return html`<div class="stack">
-      <section aria-labelledby="changes-title">
-        <h3 id="changes-title">${m.policyChanges} <span class="muted">${d.changes.length}</span></h3>
-        ${d.changes.length === 0
-          ? html`<p class="empty">${m.noChanges}</p>`
-          : html`<table class="changes" data-testid="policy-changes">
-              <thead><tr><th>${m.change}</th><th>${m.before}</th><th>${m.after}</th></tr></thead>
-              <tbody>${d.changes.map((c) => html`<tr data-kind=${c.kind} data-target=${typeof c.target === 'string' ? c.target : `${c.target.type}:${c.target.id}`}>
-                <td><div>${c.text[lang] || c.text.zh}</div><div class="small muted"><span class="badge">${m.changeKinds[c.kind] ?? c.kind}</span> ${this.target(c)}</div></td>
-                <td class="before mono">${this.value(c.before)}</td>
-                <td class="after mono">${this.value(c.after)}</td>
-              </tr>`)}</tbody>
-            </table>`}
-      </section>
+      ${this.changeTable('changes-title', m.policyChanges, policy, m.noChanges, 'policy-changes')}
+      ${this.changeTable('rewrites-title', m.testCaseRewrites, rewrites, m.noCaseRewrites, 'case-rewrites')}
       <section aria-labelledby="cases-title">
         <h3 id="cases-title">${m.casesChangingOutcome} <span class="muted">${d.cases.length}</span></h3>
         ${d.cases.length === 0

@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client';
 import type { DraftImpact, ImpactProgress, RoundSummary } from '../../api/types';
 import { I18nController, pick, today } from '../../i18n/i18n';
 import { shared } from '../../styles/shared';
+import { downloadCsv, downloadXlsx, simpleSheet } from '../../model/export-file';
 import { count, histogram, moversTable, rankingShift, scenarioTable, signed } from './impact-view';
 import { styles } from './jifen-impact.styles';
 
@@ -97,6 +98,18 @@ export class JifenImpact extends LitElement {
     </div>`;
   }
 
+  /** The biggest movers both ways for the record, names masked as on the page. */
+  private async exportMovers(impact: DraftImpact, format: 'xlsx' | 'csv'): Promise<void> {
+    const m = this.i18n.m;
+    const rows = [
+      ...impact.movers.up.map((x) => [m.moversUp, x.id, x.name, x.before, x.after, x.change]),
+      ...impact.movers.down.map((x) => [m.moversDown, x.id, x.name, x.before, x.after, x.change]),
+    ];
+    const name = m.moversFileName(this.ruleSetId, impact.asOf);
+    if (format === 'csv') downloadCsv(name, [m.moversColumns, ...rows]);
+    else await downloadXlsx(name, [simpleSheet(m.impactTitle, m.moversColumns, rows, [10, 20, 16, 12, 12, 10])]);
+  }
+
   private renderResult(impact: DraftImpact) {
     const m = this.i18n.m;
     const t = impact.totals;
@@ -117,7 +130,11 @@ export class JifenImpact extends LitElement {
       </div>
       ${this.compact
         ? nothing
-        : html`<div class="movers-pair">
+        : html`<div class="row export">
+            <button type="button" class="small" data-testid="movers-xlsx" @click=${() => this.exportMovers(impact, 'xlsx')}>${m.exportXlsx}</button>
+            <button type="button" class="small" data-testid="movers-csv" @click=${() => this.exportMovers(impact, 'csv')}>${m.exportCsv}</button>
+          </div>
+          <div class="movers-pair">
             ${moversTable(m.impactMoversUp, impact.movers.up, 'impact-movers-up')}
             ${moversTable(m.impactMoversDown, impact.movers.down, 'impact-movers-down')}
           </div>

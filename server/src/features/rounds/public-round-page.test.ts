@@ -5,6 +5,7 @@ import { districtFacts } from '../../../../test/support/round-facts';
 import { addResident } from '../../../../test/support/round-residents';
 import { serveApp } from '../../../../test/support/serve-app';
 import type { RuleSet } from '../../domain/rule-set/schema';
+import { XLSX_TYPE, xlsxToSheets } from '../../domain/workbook';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from './round-steps';
 import type { RoundActor, RoundDeps } from './round-workflow';
 
@@ -131,6 +132,23 @@ describe('the public notice of a ranked list', () => {
     expect(page).not.toMatch(/姚小明|姚小红|<b>/);
     expect(page).toContain('积分后的 * 表示计入的是另一方父母（配偶）的积分');
     expect(await (await env.app.request(`/public/rounds/${roundId}`)).text()).not.toContain('子女');
+  });
+
+  it('exports the same masked list as Excel and CSV, for the record', async () => {
+    const notice = await (await env.app.request(`/api/v1/public/rounds/${familyId}`)).json();
+    const csv = await env.app.request(`/api/v1/public/rounds/${familyId}/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toBe('名次 Rank,姓名 Name,子女 Child,居住证号 Permit,积分 Points,就高原则 Spouse counted,结果 Result,原名次 Was');
+    for (const e of notice.entries) expect(text).toContain(`${e.maskedName},${e.maskedChildName},${e.maskedPermit},${e.score}`);
+    for (const plain of ['姚丽', '陈大伟', '姚小明', '330106198801018058']) expect(text).not.toContain(plain);
+    const xlsx = await env.app.request(`/api/v1/public/rounds/${roundId}/export`);
+    expect(xlsx.headers.get('content-type')).toBe(XLSX_TYPE);
+    const [sheet] = await xlsxToSheets(new Uint8Array(await xlsx.arrayBuffer()));
+    const plainRound = await (await env.app.request(`/api/v1/public/rounds/${roundId}`)).json();
+    expect(sheet!.rows.slice(1).map((r) => r[1])).toEqual([...plainRound.entries.filter((e: { eligible: boolean }) => e.eligible), ...plainRound.entries.filter((e: { eligible: boolean }) => !e.eligible)].map((e: { maskedName: string }) => e.maskedName));
+    expect((await env.app.request(`/api/v1/public/rounds/${openId}/export`)).status).toBe(404);
   });
 
   it('stays inert in a real browser: the hostile title and names are text, nothing runs', async () => {

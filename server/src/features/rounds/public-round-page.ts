@@ -63,6 +63,7 @@ export function renderNotice(notice: PublicRound) {
 ${last && last.revision > 1
   ? html`<dt>更新 <span class="en">Revised</span></dt><dd>第 ${last.revision} 版：异议核实后重新排名（${last.rankedAt.slice(0, 10)}） <span class="en">revision ${last.revision}, re-ranked after an upheld objection</span></dd>`
   : ''}
+<dt>下载 <span class="en">Download</span></dt><dd><a href="/api/v1/public/rounds/${round.id}/export?format=xlsx">Excel</a> · <a href="/api/v1/public/rounds/${round.id}/export?format=csv">CSV</a></dd>
 <dt>异议 <span class="en">Objections</span></dt><dd>已受理 ${objections.filed}，待答复 ${objections.open}，成立 ${objections.upheld}，不成立 ${objections.dismissed} <span class="en">filed ${objections.filed}, open ${objections.open}, upheld ${objections.upheld}, dismissed ${objections.dismissed}</span></dd>
 </dl>
 <table>

@@ -1,4 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { CSV_TYPE, sheetsToXlsx, toCsv, XLSX_TYPE } from '../../domain/workbook';
+import { attachment } from '../../platform/http/binary-body';
+import { publicRoundSheet } from './public-round-export';
 import { publicHeader, publicRound } from './round-queries';
 import type { RoundDeps } from './round-workflow';
 import { createLibsqlRoundRepository } from './rounds-repository';
@@ -26,6 +29,15 @@ const pageRoute = createRoute({
   request: { params: roundParamsSchema },
   responses: { 200: { description: 'An HTML page', content: { 'text/html': { schema: z.string() } } }, ...errorResponses(404, 422) },
 });
+const exportRoute = createRoute({
+  method: 'get', path: '/api/v1/public/rounds/{id}/export', tags, summary: 'The public ranked list as an Excel workbook or CSV, for the record',
+  description: 'Exactly what the public page shows, masked the same way: `format=xlsx` (default) or `format=csv` (UTF-8 with a byte order mark).',
+  request: { params: roundParamsSchema, query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) },
+  responses: {
+    200: { description: 'The file', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: z.string() } } },
+    ...errorResponses(404, 422),
+  },
+});
 const cssRoute = createRoute({
   method: 'get', path: '/public/assets/notice.css', tags, summary: 'The stylesheet of public pages',
   responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } } },
@@ -46,6 +58,17 @@ export function publicRoundRoutes(deps: RoundDeps) {
     return c.json({ rounds: rounds.map(publicHeader) }, 200);
   });
   app.openapi(jsonRoute, async (c) => c.json(await publicRound(deps, c.req.valid('param').id), 200));
+  app.openapi(exportRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const sheet = publicRoundSheet(await publicRound(deps, id));
+    const name = `round-${id}-ranked-list`;
+    if (c.req.valid('query').format === 'csv') {
+      c.header('Content-Disposition', attachment(`${name}.csv`, `第${id}轮积分排名公示.csv`));
+      return c.body(toCsv(sheet.rows), 200, { 'Content-Type': CSV_TYPE });
+    }
+    c.header('Content-Disposition', attachment(`${name}.xlsx`, `第${id}轮积分排名公示.xlsx`));
+    return c.body((await sheetsToXlsx([sheet])) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': XLSX_TYPE });
+  });
   // A round without a public list throws `not_found`: errors.ts answers a browser with its error page.
   app.openapi(pageRoute, async (c) => {
     const notice = await publicRound(deps, c.req.valid('param').id);

@@ -107,6 +107,7 @@ export const ACCESS: AccessTable = {
   // The public notice of ranked lists (公示): masked, anonymous
   'GET /api/v1/public/rounds': ['anonymous'],
   'GET /api/v1/public/rounds/{id}': ['anonymous'],
+  'GET /api/v1/public/rounds/{id}/export': ['anonymous'],
   'GET /public/rounds/{id}': ['anonymous'],
   'GET /public/assets/notice.css': ['anonymous'],
 

@@ -1,0 +1,20 @@
+/** Exports for meetings and records, in Chinese. */
+export const zhExports = {
+  testCaseRewrites: '测试用例的改写',
+  noCaseRewrites: '测试用例没有改写。',
+  print: '打印',
+  exportXlsx: '导出 Excel',
+  exportCsv: '导出 CSV',
+  printedAt: (at: string) => `打印时间 ${at}`,
+  diffFileName: (id: string, from: string, to: string) => `${id}-变更-${from}-至-${to}`,
+  diffSheets: { policy: '政策变更 Policy changes', cases: '用例改写 Case rewrites', outcomes: '用例结果 Case outcomes' },
+  diffColumns: ['变更', 'Change', '类型', '对象', '原值', '新值'],
+  outcomeColumns: ['用例', '说明', '原结果', '新结果'],
+  moversFileName: (id: string, asOf: string) => `${id}-影响评估-变动最大居民-${asOf}`,
+  moversColumns: ['方向', '居民编号', '姓名（已遮蔽）', '原总分', '新总分', '变化'],
+  moversUp: '提高',
+  moversDown: '降低',
+  auditFileName: '审计记录',
+  auditColumns: ['序号', '时间', '操作人', '操作', '对象', '之前', '之后', '详情'],
+  exporting: '正在导出…',
+};
