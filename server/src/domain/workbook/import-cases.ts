@@ -2,7 +2,7 @@ import type { FactType, RuleSet, TestCase } from '../rule-set/schema';
 import { list, number, text, yesNo } from './cells';
 import { same, type Places } from './import-parts';
 import type { RowReader } from './table-reader';
-import { ROW_KINDS, type CASE_COLUMNS } from './sheets';
+import { CASE_COLUMNS, ROW_KINDS } from './sheets';
 
 type CaseRow = RowReader<(typeof CASE_COLUMNS)[number]['key']>;
 type FactValue = TestCase['facts'][string];
@@ -32,7 +32,7 @@ export function readCases(rows: CaseRow[], base: RuleSet, factTypes: ReadonlyMap
     else r.fail('row', `行类型应为 名称、日期、输入 或 预期，而不是「${kind ?? ''}」`, `row kind must be 名称/title, 日期/as of, 输入/input or 预期/expected, not "${kind ?? ''}"`);
   }
   return [...cases].map(([id, c], i) => {
-    places.set(`cases.${i}`, { sheet: c.first.sheet, row: c.first.row });
+    places.set(`cases.${i}`, { sheet: c.first.sheet, row: c.first.row, columns: CASE_COLUMNS });
     if (c.title === undefined) c.first.fail('row', `用例「${id}」缺少“名称”行`, `case "${id}" has no title row`);
     if (c.asOf === undefined) c.first.fail('row', `用例「${id}」缺少“日期”行`, `case "${id}" has no as-of date row`);
     return same({ id, title: c.title ?? '', asOf: c.asOf ?? '', facts: c.facts, expect: c.expect }, byId.get(id));

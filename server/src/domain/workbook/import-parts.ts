@@ -6,8 +6,8 @@ import { indicatorRows, words } from './export';
 import type { RowReader } from './table-reader';
 import { GROUP_COLUMNS, INDICATOR_COLUMNS, KIND_TITLES, ROW_KINDS, SCENARIO_COLUMNS, type ColumnSpec } from './sheets';
 
-/** Where each part of the document came from, so later validation errors can name the row. */
-export type Places = Map<string, { sheet: string; row: number }>;
+/** Where each part of the document came from, so later validation errors can name the row and column. */
+export type Places = Map<string, { sheet: string; row: number; columns: readonly ColumnSpec[] }>;
 
 type Keys<C extends readonly ColumnSpec[]> = C[number]['key'];
 type GroupRow = RowReader<Keys<typeof GROUP_COLUMNS>>;
@@ -54,7 +54,7 @@ export function readGroups(rows: GroupRow[], base: RuleSet, places: Places): Gro
       return [];
     }
     seen.add(id);
-    places.set(`groups.${seen.size - 1}`, { sheet: r.sheet, row: r.row });
+    places.set(`groups.${seen.size - 1}`, { sheet: r.sheet, row: r.row, columns: GROUP_COLUMNS });
     const built = { ...old, title: title(r), cap: r.num('cap', true) ?? old.cap, reference: reference(r, true) ?? old.reference };
     return [same(built, old)];
   });
@@ -87,7 +87,7 @@ export function readIndicators(rows: IndicatorRow[], base: RuleSet, catalog: Fac
         continue;
       }
       seen.add(id);
-      places.set(`indicators.${out.length}`, { sheet: r.sheet, row: r.row });
+      places.set(`indicators.${out.length}`, { sheet: r.sheet, row: r.row, columns: INDICATOR_COLUMNS });
       const was = indicatorRows(old, catalog)[0]!;
       for (const key of ['kind', 'fact', 'conditions'] as const) r.unchanged(key, was[key], EDIT_IN_EDITOR);
       current = { ind: indicatorFrom(r, old), old, tiers: [], bands: [] };
@@ -106,12 +106,12 @@ export function readIndicators(rows: IndicatorRow[], base: RuleSet, catalog: Fac
         continue;
       }
       r.unchanged('conditions', words(old.conditions, catalog), EDIT_IN_EDITOR);
-      places.set(`${path}.tiers.${current.tiers.length}`, { sheet: r.sheet, row: r.row });
+      places.set(`${path}.tiers.${current.tiers.length}`, { sheet: r.sheet, row: r.row, columns: INDICATOR_COLUMNS });
       const { reference: _r, ...rest } = old;
       const built = compact({ ...rest, title: title(r), points: r.num('points', true) ?? old.points, reference: reference(r, false) });
       current.tiers.push(same(built, old));
     } else if ((kind === ROW_KINDS.band.zh || kind === ROW_KINDS.band.en) && current.old.kind === 'bands') {
-      places.set(`${path}.bands.${current.bands.length}`, { sheet: r.sheet, row: r.row });
+      places.set(`${path}.bands.${current.bands.length}`, { sheet: r.sheet, row: r.row, columns: INDICATOR_COLUMNS });
       const old = current.old.bands[current.bands.length];
       const built = compact({ min: r.num('min', false), max: r.num('max', false), points: r.num('points', true) ?? 0, step: r.num('step', false), reference: reference(r, false) });
       current.bands.push(same(built, old));
@@ -150,7 +150,7 @@ export function readScenarios(rows: ScenarioRow[], base: RuleSet, catalog: FactC
       return [];
     }
     seen.add(id);
-    places.set(`scenarios.${seen.size - 1}`, { sheet: r.sheet, row: r.row });
+    places.set(`scenarios.${seen.size - 1}`, { sheet: r.sheet, row: r.row, columns: SCENARIO_COLUMNS });
     r.unchanged('eligibility', old.eligibility ? words(old.eligibility, catalog) : null, EDIT_IN_EDITOR);
     const counted = r.str('counted');
     const { counted: _c, ...rest } = old;

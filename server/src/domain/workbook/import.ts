@@ -51,16 +51,25 @@ export function sheetsToRuleSet(sheets: readonly Sheet[], base: RuleSet, include
   return { document, places };
 }
 
+/** Fields of the document under a row, by the column that shows them. */
+const FIELD_COLUMNS: Record<string, string> = { 'title.zh': 'titleZh', 'title.en': 'titleEn', 'reference.document': 'refDoc', 'reference.clause': 'refClause', title: 'value', asOf: 'value', facts: 'value', expect: 'value' };
+
 /**
- * Names the workbook row of each error the rule-set validation found in an imported document
- * (`indicators.3.tiers.0.points` → 工作表「指标 Indicators」第 7 行).
+ * Names the workbook sheet, row and (where one shows the field) column of each error the rule-set
+ * validation found in an imported document (`groups.0.cap` → 工作表「分组 Groups」第 3 行「上限」列).
  */
 export function locateErrors(errors: readonly FieldError[], places: Places): FieldError[] {
   return errors.map((e) => {
     const parts = e.path.split('.');
     for (let n = parts.length; n > 0; n--) {
       const at = places.get(parts.slice(0, n).join('.'));
-      if (at) return { path: e.path, message: `工作表「${at.sheet}」第 ${at.row} 行 (sheet "${at.sheet}", row ${at.row}): ${e.message}` };
+      if (!at) continue;
+      const rest = parts.slice(n);
+      const key = FIELD_COLUMNS[rest.slice(0, 2).join('.')] ?? FIELD_COLUMNS[rest[0] ?? ''] ?? rest[0];
+      const column = at.columns.find((c) => c.key === key);
+      const zh = `工作表「${at.sheet}」第 ${at.row} 行${column ? `「${column.title.zh}」列` : ''}`;
+      const en = `sheet "${at.sheet}", row ${at.row}${column ? `, column "${column.title.en}"` : ''}`;
+      return { path: e.path, message: `${zh} (${en})：${e.message}` };
     }
     return e;
   });

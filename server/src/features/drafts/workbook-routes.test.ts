@@ -96,7 +96,8 @@ describe('draft workbooks', () => {
     });
     const refused = await upload(invalid);
     expect(refused.status).toBe(422);
-    expect(JSON.stringify((await refused.json()).error.fields)).toContain('工作表「分组 Groups」第 3 行');
+    const messages = ((await refused.json()).error.fields as { message: string }[]).map((f) => f.message);
+    expect(messages.join('\n')).toContain('工作表「分组 Groups」第 3 行「上限」列 (sheet "分组 Groups", row 3, column "Cap")：');
     const now = await (await zhang.call('GET', `${DRAFTS}/${draft.id}`)).json();
     expect(now.revision).toBe(draft.revision);
   });
