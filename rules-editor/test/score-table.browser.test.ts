@@ -105,6 +105,13 @@ describe('the whole scoring table', () => {
     await saved(page);
     expect(pointsOf(await draftDoc(call, id), 'goodSamaritan')).toBe(12);
 
+    // The draft's undo and redo cover the table's edits.
+    await page.keyboard.press('Control+Z');
+    await text(cell).toBe('10');
+    await page.keyboard.press('Control+Shift+Z');
+    await text(cell).toBe('12');
+    await saved(page);
+
     // Copy the cell (Enter stayed on it: it is the last row shown), paste it into a tier's 分值 of another indicator.
     expect(await cell.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Control+C');
