@@ -6,3 +6,4 @@
  */
 export * from './feed-routes';
 export * from './family-feed-routes';
+export * from './family-feed';

@@ -8,6 +8,7 @@ import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { closeGap, type GapStep } from '../../domain/eligibility/close-gap';
 import { scenarioOutcome, type ScenarioOutcome } from '../../domain/eligibility/result';
 import { findScenario } from '../../domain/eligibility/scenario-facts';
+import { countingParent } from '../../domain/ranking/spouse-rule';
 import { eligibleFrom, projectedFacts } from '../../domain/eligibility/eligible-from';
 
 /** Where the resident stands in the latest published ranked list of the scenario. */
@@ -30,8 +31,20 @@ export interface RankedPosition {
   spouseCounted: boolean;
 }
 
+/** Child-related scenarios: the family on record, and whose score counts (就高原则). */
+export interface FamilyBasis {
+  /** Children linked to the resident on record. */
+  children: number;
+  /** A spouse is on record. */
+  spouse: boolean;
+  /** The outcome shown is the spouse's: theirs is the higher eligible score. */
+  spouseCounted: boolean;
+}
+
 export interface ResidentResult {
   outcome: ScenarioOutcome;
+  /** Present for child-related scenarios. */
+  family?: FamilyBasis;
   resident: { name: string; permitNumber: string };
   closeGap: GapStep[];
   /** The first day time alone makes the resident eligible, or null. */
@@ -42,7 +55,9 @@ export interface ResidentResult {
 /**
  * A resident's result for a scenario from their record (facts, registration date, ledgers) as of `asOf`:
  * the outcome, the ways to close the gap, the position in a published list, and the resident's name and
- * permit number masked, as every partner-facing answer shows them.
+ * permit number masked, as every partner-facing answer shows them. For a child-related scenario the family
+ * on record counts: the spouse rule (`countingParent`) chooses whose outcome is shown; the ways to close the
+ * gap stay the resident's own.
  *
  * @example
  * await residentResult({ residents, rounds }, rs, 'res-000001', 'school-enrollment', '2026-06-30');
@@ -60,9 +75,22 @@ export async function residentResult(
   const ledger = await deps.residents.ledgerEntries(residentId);
   const facts = scoringFacts(rs, record, record.facts, ledger, asOf);
   const evaluation = await evaluate(rs, facts, asOf);
-  const outcome = scenarioOutcome(rs, scenario, evaluation);
+  let outcome = scenarioOutcome(rs, scenario, evaluation);
+  let family: FamilyBasis | undefined;
+  if (scenario.childRelated) {
+    const spouseRecord = record.spouseId ? await deps.residents.getRecord(record.spouseId) : undefined;
+    let spouse: ScenarioOutcome | undefined;
+    if (spouseRecord) {
+      const spouseFacts = scoringFacts(rs, spouseRecord, spouseRecord.facts, await deps.residents.ledgerEntries(spouseRecord.id), asOf);
+      spouse = scenarioOutcome(rs, scenario, await evaluate(rs, spouseFacts, asOf));
+    }
+    const chosen = countingParent({ subject: outcome, spouse }, true);
+    outcome = chosen.counted;
+    family = { children: record.children.length, spouse: spouse !== undefined, spouseCounted: chosen.spouseCounted };
+  }
   return {
     outcome,
+    ...(family ? { family } : {}),
     resident: { name: maskName(record.name), permitNumber: maskPermit(record.permitNumber) },
     closeGap: await closeGap(rs, scenarioId, facts, asOf),
     eligibleFrom: outcome.eligible || outcome.vetoed ? null : await eligibleFrom(rs, scenarioId, (d) => projectedFacts(rs, record, record.facts, ledger, asOf, d), asOf),

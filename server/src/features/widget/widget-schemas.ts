@@ -98,6 +98,14 @@ export const residentResultSchema = z
     mode: z.literal('resident'),
     ...resultBase,
     resident: z.object({ name: z.string().openapi({ example: '张*三' }), permitNumber: z.string().openapi({ example: '3301**********1234' }) }),
+    family: z
+      .object({
+        children: z.number().int().openapi({ description: 'Children linked to the resident on record.' }),
+        spouse: z.boolean().openapi({ description: 'A spouse is on record.' }),
+        spouseCounted: z.boolean().openapi({ description: "The outcome is the spouse's: the higher eligible score counts (就高原则)." }),
+      })
+      .optional()
+      .openapi({ description: 'Child-related scenarios: the family on record, whose score counts.' }),
     closeGap: z.array(gapStepSchema).openapi({ description: 'The ways to close the gap, one fact raised each, easiest first.' }),
     eligibleFrom: z
       .string()
