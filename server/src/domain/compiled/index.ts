@@ -7,3 +7,4 @@ export { rankScenario, rankSubjects, type RoundApplicant } from './rank-populati
 export { draftImpact, draftImpactSteps, type DraftImpact, type DraftImpactOptions, type ImpactProgress, type ScenarioImpact } from './impact';
 export type { Bin, Mover } from './impact-stats';
 export type { PositionChange, RankingShift } from './ranking-shift';
+export { scoreSummaries, summarizeEvaluation, type ScoreSummary } from './summaries';

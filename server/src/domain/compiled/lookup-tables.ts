@@ -31,7 +31,8 @@ const TABLE_LIMIT = 4096;
  * Tabulates an indicator when every fact it reads has few distinct values in the population: each entry
  * is computed by `scoreIndicator` (the arithmetic every evaluator shares) with the compiled conditions,
  * so a lookup gives exactly what scoring that resident would. Undefined when it would not pay: too
- * many combinations, or fewer than `8 ×` as many residents.
+ * many combinations, or fewer than `64 ×` as many residents (an entry costs about what a resident's
+ * kernels cost a hundred times over: a batch of 10,000 would spend more building tables than scoring).
  *
  * @example
  * const table = tabulateIndicator(program, ind, (slot) => coded.get(slot), population.length);
@@ -58,7 +59,7 @@ export function tabulateIndicator(
     if (!c) return undefined;
     coded.push({ slot, coded: c });
     size *= c.dictionary.values.length;
-    if (size > TABLE_LIMIT || size * 8 > residents) return undefined;
+    if (size > TABLE_LIMIT || size * 64 > residents) return undefined;
   }
 
   const strides = new Int32Array(coded.length);
