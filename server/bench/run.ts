@@ -60,7 +60,9 @@ async function benchEvaluate(): Promise<Facts[]> {
 
 async function benchHttp(population: readonly Facts[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jifen-bench-'));
-  const server = await spawnServer({ JIFEN_DATABASE_URL: pathToFileURL(join(dir, 'jifen.db')).href, JIFEN_DEMO: '0' });
+  // Demo accounts, so that the batch is sent as signed-in staff (anonymous callers get 1 MB); no limit on
+  // anonymous requests, which the ceiling server does not have either.
+  const server = await spawnServer({ JIFEN_DATABASE_URL: pathToFileURL(join(dir, 'jifen.db')).href, JIFEN_DEMO: '1', JIFEN_ANONYMOUS_RATE_LIMIT: '0' }, 300_000);
   const ceiling = await spawnServer({}, 30_000, 'server/bench/ceiling-server.ts');
   try {
     const [ruleSetId, version] = RULE_SET.split('@');
@@ -90,9 +92,10 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
     const residents = seededPopulation(BATCH, 7).map(({ id, facts }) => ({ id, facts }));
     const batchBody = JSON.stringify({ ruleSetId, asOf: AS_OF, residents });
     const start = performance.now();
+    const staff = await signIn(server.url, server.output());
     const batch = await fetch(`${server.url}/api/v1/evaluate/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...staff },
       body: batchBody,
     });
     const answer = (await batch.json()) as { evaluated?: number; failed?: number };
@@ -108,6 +111,21 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
 }
 
 type LoadResult = Awaited<ReturnType<typeof autocannon>>;
+
+/** Signs in with the first demo account the server printed; answers the headers of its session. */
+async function signIn(url: string, output: string): Promise<Record<string, string>> {
+  const account = /demo staff accounts[^\n]*\n\s+(\S+)\s+(\S+)/.exec(output);
+  if (!account) throw new Error(`Bench: the server printed no demo account:\n${output}`);
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account[1], password: account[2] }),
+  });
+  if (res.status !== 200) throw new Error(`Bench: sign-in answered ${res.status}: ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, 'x-csrf-token': csrfToken };
+}
 
 /** Two seconds of warm-up, then `HTTP_SECONDS` of autocannon sending the bodies in turn. */
 async function load(url: string, bodies: readonly string[]): Promise<LoadResult> {
