@@ -19,7 +19,8 @@ export function publishWorkload(): Workload {
 
   /** One draft through all three steps; false when the server stopped answering. */
   async function cycle(ctx: FaultContext, stopped: () => boolean, iteration: number): Promise<boolean> {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    // Effective tomorrow in China: never in the past for the server, even if its day turns before it approves.
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
     pending = { step: 'create' };
     const created = await send(ctx.url(), 'POST', BASE, ctx.editor, { note: `fault run, iteration ${iteration}` });
     if (!created) return false;
@@ -38,7 +39,7 @@ export function publishWorkload(): Workload {
     if (stopped()) return false;
 
     pending = { step: 'approve', draftId };
-    const approved = await send(ctx.url(), 'POST', `${BASE}/${draftId}/approve`, ctx.approver, { effectiveFrom: today });
+    const approved = await send(ctx.url(), 'POST', `${BASE}/${draftId}/approve`, ctx.approver, { effectiveFrom: tomorrow });
     if (!approved) return false;
     if (approved.status !== 201) return fail(unexpected(`approving ${draftId}`, approved));
     acked.published.push({ draftId, version: Number(approved.body.version.version), hash: String(approved.body.version.hash) });

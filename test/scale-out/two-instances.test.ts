@@ -7,9 +7,13 @@ import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { tempDatabase } from '../support/temp-database';
 
 const FACTS = { birthDate: '1990-05-01', education: 'bachelor', socialInsuranceMonths: 59, residenceMonths: 30 };
-/** Today and yesterday in China, where approvals date their versions. */
+/**
+ * Today and tomorrow in China, where approvals date their versions. The servers read the real clock, so the
+ * new version takes effect tomorrow: an approval dated today would be refused as in the past if China's day
+ * turned between reading the date here and the approval there; tomorrow is never in the past.
+ */
 const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const YESTERDAY = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+const TOMORROW = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
 
 interface Session {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -70,10 +74,10 @@ describe('two Jifen servers on one database', () => {
 
   it('a version approved on one is used by the other at once, never a cached older one', async () => {
     const [a, b] = servers as [SpawnedServer, SpawnedServer];
-    // Warm both servers' caches (resolved and compiled rule sets) with version 1.
-    const before = await evaluate(b, TODAY);
+    // Warm both servers' caches (resolved and compiled rule sets) with version 1, in force tomorrow too.
+    const before = await evaluate(b, TOMORROW);
     expect(before).toMatchObject({ version: 1, education: 10 });
-    expect(await evaluate(a, TODAY)).toEqual(before);
+    expect(await evaluate(a, TOMORROW)).toEqual(before);
 
     const client = db.open();
     const ctx = { db: client, ruleSets: createLibsqlRuleSetRepository(client), now: () => new Date() };
@@ -83,7 +87,7 @@ describe('two Jifen servers on one database', () => {
     const editor = await signIn(a, 'wang.editor', 'wang.editor-password-long-enough');
     const approver = await signIn(a, 'li.approver', 'li.approver-password-long-enough');
 
-    // Four eyes on server A: bachelor's degree 10 → 14 points, the cases brought in line, approved for today.
+    // Four eyes on server A: bachelor's degree 10 → 14 points, the cases brought in line, approved from tomorrow.
     const drafts = '/api/v1/rule-sets/provincial-common/drafts';
     let res = await editor.call('POST', drafts, { note: 'bachelor 10 → 14' });
     expect(res.status).toBe(201);
@@ -96,14 +100,14 @@ describe('two Jifen servers on one database', () => {
     res = await editor.call('PUT', `${drafts}/${draft.id}`, { document: acceptActuals(saved.document, saved.cases.results) }, { 'if-match': res.headers.get('etag')! });
     expect(res.status).toBe(200);
     expect((await editor.call('POST', `${drafts}/${draft.id}/submit`, { note: 'bachelor 10 → 14' })).status).toBe(200);
-    res = await approver.call('POST', `${drafts}/${draft.id}/approve`, { effectiveFrom: TODAY });
+    res = await approver.call('POST', `${drafts}/${draft.id}/approve`, { effectiveFrom: TOMORROW });
     expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(201);
 
     // Server B, which never saw the approval, answers with the new version at once; A too.
     for (const server of [b, a]) {
-      expect(await evaluate(server, TODAY)).toEqual({ version: 2, total: before.total + 4, education: 14 });
-      // Replay by date: before today, version 1 is still the one in force.
-      expect(await evaluate(server, YESTERDAY)).toMatchObject({ version: 1, education: 10 });
+      expect(await evaluate(server, TOMORROW)).toEqual({ version: 2, total: before.total + 4, education: 14 });
+      // Replay by date: before tomorrow, version 1 is still the one in force.
+      expect(await evaluate(server, TODAY)).toMatchObject({ version: 1, education: 10 });
     }
   });
 });

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../support/editor';
+import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../support/editor';
 import { HOSTILE_TEXT, hostileRuleSet, injectedMarkup, watchDialogs } from '../support/hostile-text';
 
 /**
@@ -18,7 +18,6 @@ let editor: StaffAccount;
 let approver: StaffAccount;
 let draftId: string;
 let hostile: RuleSet;
-const todayInChina = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 beforeAll(async () => {
   ensureEditorBuilt();
@@ -65,7 +64,7 @@ const WAIT = { timeout: 20_000 };
 const visible = (l: Locator) => l.first().waitFor({ state: 'visible', ...WAIT });
 
 async function signedIn(account: StaffAccount): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  const page = await (await editorContext(browser, { locale: 'zh-CN' })).newPage();
   const dialogs = watchDialogs(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -105,7 +104,7 @@ describe('hostile text in the rules editor', () => {
     await visible(changes.getByText(hostile.indicators[0]!.title.zh));
     await visible(review.page.getByText(HOSTILE_TEXT.script));
     await expectInert(review.page, review.dialogs, review.errors);
-    await review.page.getByTestId('effective-from').fill(todayInChina);
+    await review.page.getByTestId('effective-from').fill(EDITOR_TODAY);
     await review.page.getByTestId('approve').click();
     await visible(review.page.getByTestId('published'));
 
