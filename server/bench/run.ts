@@ -12,6 +12,7 @@ import { population as seededPopulation, POPULATION_AS_OF } from '../../test/sup
 import { loadShippedRuleSets } from '../../test/support/rule-sets';
 import { spawnServer } from '../../test/support/spawn-server';
 import { benchEvaluator } from './evaluator.bench';
+import { benchHostile } from './hostile.bench';
 
 /**
  * `npm run bench`: how fast Jifen scores. Prints figures, asserts nothing.
@@ -21,7 +22,8 @@ import { benchEvaluator } from './evaluator.bench';
  *     (ceiling-server.ts: the same middlewares without evaluation), and the time of one
  *     `POST /api/v1/evaluate/batch` of 10,000 residents;
  * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact;
- * (d) a province: 5,000,000 residents in a fact table, its bytes per resident, a draft's impact and the peak memory.
+ * (d) a province: 5,000,000 residents in a fact table, its bytes per resident, a draft's impact and the peak memory;
+ * (e) validating and scoring hostile rule sets (hostile.bench.ts).
  */
 
 const RULE_SET = 'district-sample@1';
@@ -163,3 +165,4 @@ await benchHttp(population);
 await benchEvaluator();
 // Its own process, so that the peak memory it prints is the province's alone.
 spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./province.bench.ts', import.meta.url))], { stdio: 'inherit' });
+await benchHostile();
