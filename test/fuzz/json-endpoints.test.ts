@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS, tableKey } from '../../server/src/platform/http/access';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { PROPERTY_SEED } from '../support/property-seed';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';
 import { createCallers, type Caller } from './callers';
@@ -10,7 +11,7 @@ import { deeplyNested, HOSTILE_STRINGS, hostileJson, MALFORMED_BODIES, mutateAt,
 import { sampleBody } from './schema-sample';
 import { sendRaw, type RawResponse } from './send';
 
-/** Generated cases per route on top of the fixed ones; raise it for a deeper run (JIFEN_FUZZ_RUNS=1000). */
+/** Generated cases per route on top of the fixed ones; raise it for a deeper run (JIFEN_FUZZ_RUNS=1000), vary JIFEN_PROPERTY_SEED for others. */
 const RUNS = Number(process.env.JIFEN_FUZZ_RUNS ?? 30);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Plausible path parameters, so that some requests get past "no such thing" to the body. */
@@ -165,7 +166,7 @@ describe('every route of the app under hostile input', () => {
         fc.asyncProperty(body, async (text) => {
           expectProperAnswer(await send(route, url, text), `${route.key} body ${text.slice(0, 200)}`);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, seed: PROPERTY_SEED },
       );
     });
   });
