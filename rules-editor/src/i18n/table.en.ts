@@ -42,4 +42,5 @@ export const enTable: typeof zhTable = {
   workbookUnchanged: 'The workbook matches the draft: nothing changed.',
   workbookFailed: 'The workbook was not imported; fix it and upload again:',
   workbookSaveFirst: 'Save or discard unsaved changes before uploading a workbook.',
+  workbookDismiss: 'Dismiss',
 };

@@ -42,4 +42,5 @@ export const zhTable = {
   workbookUnchanged: 'Excel 与草稿一致，没有变更。',
   workbookFailed: 'Excel 未导入，请修改后重新上传：',
   workbookSaveFirst: '请先保存或放弃未保存的修改，再上传 Excel。',
+  workbookDismiss: '关闭提示',
 };

@@ -76,7 +76,7 @@ export class JifenWorkbookButtons extends LitElement {
       </div>
       ${this.message
         ? html`<div class="notice ${this.tone} small result" role=${this.tone === 'bad' ? 'alert' : 'status'} data-testid="workbook-result">
-            <div class="spread"><span>${this.message}</span><button type="button" class="small ghost" @click=${() => this.say('ok', '')}>×</button></div>
+            <div class="spread"><span>${this.message}</span><button type="button" class="small ghost" aria-label=${m.workbookDismiss} @click=${() => this.say('ok', '')}>×</button></div>
             ${this.problems.length ? html`<ul>${this.problems.slice(0, 50).map((p) => html`<li>${p.message}</li>`)}</ul>` : nothing}
           </div>`
         : nothing}`;

@@ -20,6 +20,27 @@ const ADD_IN_EDITOR = {
   en: 'new indicators, tiers, groups and scenarios need conditions: add them in the editor',
 };
 
+type IndicatorKey = Keys<typeof INDICATOR_COLUMNS>;
+const ALWAYS: IndicatorKey[] = ['row', 'indicator', 'kind', 'refDoc', 'refClause'];
+/** The columns each row uses; a value in any other column would be lost, so it is refused. */
+function usedColumns(row: 'indicator' | 'tier' | 'band', ind: Indicator): Set<IndicatorKey> {
+  if (row === 'tier') return new Set([...ALWAYS, 'part', 'titleZh', 'titleEn', 'points', 'conditions']);
+  if (row === 'band') return new Set([...ALWAYS, 'part', 'min', 'max', 'points', 'step']);
+  const own: IndicatorKey[] = ['group', 'titleZh', 'titleEn', 'fact', 'conditions', 'department'];
+  if (ind.kind === 'fixed') own.push('points');
+  if (ind.kind === 'rate') own.push('points', 'per', 'cap');
+  if (ind.kind === 'deduction') own.push('points', 'cap');
+  return new Set([...ALWAYS, ...own]);
+}
+
+function refuseUnused(r: IndicatorRow, row: 'indicator' | 'tier' | 'band', ind: Indicator): void {
+  const used = usedColumns(row, ind);
+  for (const spec of INDICATOR_COLUMNS) {
+    if (used.has(spec.key) || r.str(spec.key) === undefined) continue;
+    r.fail(spec.key, `此行（${ROW_KINDS[row].zh}，${KIND_TITLES[ind.kind].zh}）不使用此列，请清空`, `this row (${ROW_KINDS[row].en}, ${KIND_TITLES[ind.kind].en}) does not use this column: leave it empty`);
+  }
+}
+
 /** Keeps the original object when nothing in it changed, so an unchanged row changes nothing. */
 export const same = <T>(built: T, base: T | undefined): T => (base !== undefined && canonicalize(built) === canonicalize(base) ? base : built);
 
@@ -90,6 +111,7 @@ export function readIndicators(rows: IndicatorRow[], base: RuleSet, catalog: Fac
       places.set(`indicators.${out.length}`, { sheet: r.sheet, row: r.row, columns: INDICATOR_COLUMNS });
       const was = indicatorRows(old, catalog)[0]!;
       for (const key of ['kind', 'fact', 'conditions'] as const) r.unchanged(key, was[key], EDIT_IN_EDITOR);
+      refuseUnused(r, 'indicator', old);
       current = { ind: indicatorFrom(r, old), old, tiers: [], bands: [] };
       continue;
     }
@@ -106,11 +128,13 @@ export function readIndicators(rows: IndicatorRow[], base: RuleSet, catalog: Fac
         continue;
       }
       r.unchanged('conditions', words(old.conditions, catalog), EDIT_IN_EDITOR);
+      refuseUnused(r, 'tier', current.old);
       places.set(`${path}.tiers.${current.tiers.length}`, { sheet: r.sheet, row: r.row, columns: INDICATOR_COLUMNS });
       const { reference: _r, ...rest } = old;
       const built = compact({ ...rest, title: title(r), points: r.num('points', true) ?? old.points, reference: reference(r, false) });
       current.tiers.push(same(built, old));
     } else if ((kind === ROW_KINDS.band.zh || kind === ROW_KINDS.band.en) && current.old.kind === 'bands') {
+      refuseUnused(r, 'band', current.old);
       places.set(`${path}.bands.${current.bands.length}`, { sheet: r.sheet, row: r.row, columns: INDICATOR_COLUMNS });
       const old = current.old.bands[current.bands.length];
       const built = compact({ min: r.num('min', false), max: r.num('max', false), points: r.num('points', true) ?? 0, step: r.num('step', false), reference: reference(r, false) });

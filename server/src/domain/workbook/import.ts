@@ -46,7 +46,8 @@ export function sheetsToRuleSet(sheets: readonly Sheet[], base: RuleSet, include
     cases: c ? readCases(readTable(c, CASE_COLUMNS, problems), base, factTypes, places) : base.cases,
   };
   if (problems.list.length > 0) {
-    throw new JifenError('validation_failed', `Workbook: ${problems.list.length} cell(s) could not be read`, problems.list);
+    const n = problems.list.length;
+    throw new JifenError('validation_failed', `Workbook: 工作簿中有 ${n} 处无法读取，未导入任何内容 (${n} cell(s) could not be read; nothing was imported)`, problems.list);
   }
   return { document, places };
 }

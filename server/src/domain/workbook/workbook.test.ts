@@ -96,17 +96,20 @@ describe('rule-set workbook', () => {
       row = r.number;
       r.getCell(column(ws, '分值')).value = '十分';
       findRow(ws, { 1: '指标', 2: 'seriousMisconduct' }).getCell(column(ws, '条件（只读）')).value = '随便';
+      findRow(ws, { 1: '指标', 2: 'registration' }).getCell(column(ws, '分值')).value = 12;
       const sc = book.getWorksheet('场景 Scenarios')!;
       findRow(sc, { 1: 'school-enrollment' }).getCell(column(sc, '分数线')).value = null;
     });
     const error = await refusal(upload(bytes, district));
     expect(error.code).toBe('validation_failed');
     const messages = error.fields!.map((f) => f.message);
-    expect(messages).toHaveLength(3);
-    expect(messages[0]).toContain(`工作表「指标 Indicators」第 ${row} 行「分值」列：「十分」不是数字`);
-    expect(messages[0]).toContain(`Sheet "指标 Indicators", row ${row}, column "Points": "十分" is not a number`);
-    expect(messages[1]).toContain('「条件（只读）」列：此列只读');
-    expect(messages[2]).toContain('「分数线」列：必须填写数字');
+    expect(messages).toHaveLength(4);
+    const all = messages.join('\n');
+    expect(all).toContain(`工作表「指标 Indicators」第 ${row} 行「分值」列：「十分」不是数字`);
+    expect(all).toContain(`Sheet "指标 Indicators", row ${row}, column "Points": "十分" is not a number`);
+    expect(all).toContain('「条件（只读）」列：此列只读');
+    expect(all).toContain('「分值」列：此行（指标，分档）不使用此列，请清空');
+    expect(all).toContain('「分数线」列：必须填写数字');
   });
 
   it('refuses a workbook of another rule set, new rows it cannot build, and bytes that are not a workbook', async () => {
