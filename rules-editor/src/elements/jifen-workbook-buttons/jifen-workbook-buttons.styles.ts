@@ -21,6 +21,21 @@ export const styles = css`
     overflow: auto;
     box-shadow: var(--jf-shadow);
   }
+  /* On a phone the notice spans the screen instead of hanging off its left edge. */
+  @media (max-width: 700px) {
+    .result {
+      position: fixed;
+      left: 8px;
+      right: 8px;
+      top: auto;
+      bottom: 8px;
+      width: auto;
+    }
+  }
+  .result .spread {
+    flex-wrap: nowrap;
+    align-items: flex-start;
+  }
   .result ul {
     margin: 4px 0 0;
     padding-left: 18px;
