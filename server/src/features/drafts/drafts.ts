@@ -188,7 +188,7 @@ export async function evaluateDraft(
 ): Promise<Evaluation> {
   const draft = await getDraft(ctx, ruleSetId, draftId);
   const rs = resolveRuleSet(draft.document, await includedDocuments(ctx.ruleSets, draft.document));
-  return evaluate(rs, parseFacts(rs, request.facts, 'facts'), request.asOf, request.engine ? { engine: request.engine } : {});
+  return evaluate(rs, parseFacts(rs, request.facts, 'facts', request.asOf), request.asOf, request.engine ? { engine: request.engine } : {});
 }
 
 /**

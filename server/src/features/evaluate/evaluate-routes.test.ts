@@ -96,6 +96,17 @@ describe('POST /api/v1/evaluate', () => {
     ]);
   });
 
+  it('refuses a birth date after asOf with 422 naming the field and the bound in Chinese and English', async () => {
+    const body = await fails(await app.request(EVALUATE, postJson({ ...good, facts: { birthDate: '2030-01-01' } })), 422, 'validation_failed', ['facts.birthDate']);
+    expect(body.error.fields?.[0]).toMatchObject({
+      message: expect.stringContaining('must not be after the evaluation date 2026-06-30'),
+      messageZh: expect.stringContaining('不得晚于评估日期 2026-06-30'),
+      bound: { kind: 'notAfterAsOf', limit: '2026-06-30', reason: { zh: expect.stringContaining('年龄'), en: expect.stringContaining('Age') } },
+    });
+    // The same date is possible once asOf has reached it.
+    expect((await app.request(EVALUATE, postJson({ ...good, asOf: '2030-01-01', facts: { birthDate: '2030-01-01' } }))).status).toBe(200);
+  });
+
   it('answers 404 for an unknown rule set or version, 422 when no version is in force yet', async () => {
     await fails(await app.request(EVALUATE, postJson({ ...good, ruleSetId: 'nowhere' })), 404, 'not_found', ['ruleSetId']);
     await fails(await app.request(EVALUATE, postJson({ ...good, version: 7 })), 404, 'not_found', ['version']);
@@ -167,6 +178,16 @@ describe('POST /api/v1/evaluate/batch', () => {
       'residents.1.facts.shoeSize',
     ]);
     expect(body.results[2].summary).toMatchObject({ total: 35, scenarios: { housing: { eligible: true } } });
+  });
+
+  it('refuses a resident with an impossible fact on its own, naming the field by its place in the batch', async () => {
+    const res = await app.request(
+      BATCH,
+      postJson({ ruleSetId: 'tiny', asOf: '2026-06-30', residents: [{ id: 'born-later', facts: { birthDate: '2026-07-01' } }, { id: 'ok', facts: { birthDate: '2026-06-30' } }] }),
+    );
+    const body = await res.json();
+    expect(body).toMatchObject({ evaluated: 1, failed: 1 });
+    expect(body.results[0].error.fields).toEqual([expect.objectContaining({ path: 'residents.0.facts.birthDate', messageZh: expect.stringContaining('不得晚于评估日期') })]);
   });
 
   it('gives full evaluations on request', async () => {

@@ -72,7 +72,7 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
   app.openapi(evaluateRoute, async (c) => {
     const body = c.req.valid('json');
     const rs = await deps.resolver.resolve(await deps.resolver.pick(body));
-    const facts = parseFacts(rs, body.facts, 'facts');
+    const facts = parseFacts(rs, body.facts, 'facts', body.asOf);
     return c.json(await evaluate(rs, facts, body.asOf, { engine: body.engine }), 200);
   });
 
@@ -90,7 +90,7 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
       for (const [i, resident] of body.residents.entries()) {
         if (i > 0 && i % BATCH_SLICE === 0) await yieldToEventLoop();
         try {
-          const evaluation = await evaluate(rs, parseFacts(rs, resident.facts, `residents.${i}.facts`), body.asOf, { engine: body.engine });
+          const evaluation = await evaluate(rs, parseFacts(rs, resident.facts, `residents.${i}.facts`, body.asOf), body.asOf, { engine: body.engine });
           results[i] = body.detail === 'full' ? { id: resident.id, evaluation } : { id: resident.id, summary: summarizeEvaluation(evaluation) };
         } catch (error) {
           refuse(i, error);
@@ -103,7 +103,7 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
       for (const [i, resident] of body.residents.entries()) {
         if (i > 0 && i % CHECK_SLICE === 0) await yieldToEventLoop();
         try {
-          facts.push(parseFacts(rs, resident.facts, `residents.${i}.facts`));
+          facts.push(parseFacts(rs, resident.facts, `residents.${i}.facts`, body.asOf));
           rows.push(i);
         } catch (error) {
           refuse(i, error);
