@@ -1,3 +1,6 @@
+// Loaded first: @hono/zod-openapi adds `.openapi()` only to schemas built after it, and the feature
+// indexes these tests import reach route schemas that call it on the domain's schemas.
+import '@hono/zod-openapi';
 import { fileURLToPath } from 'node:url';
 import { inTransaction, useWriteAheadLog } from '../../server/src/platform/db/database';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';

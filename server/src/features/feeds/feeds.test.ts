@@ -54,6 +54,24 @@ describe('feeds (无感赋分)', () => {
     expect((await verifyAuditLog(db.client)).ok).toBe(true);
   });
 
+  it('refuses a record with an impossible fact or a ledger entry earned after the call, writing nothing of it', async () => {
+    const outcome = await call([
+      { key: 'b1', permitNumber: 'P-LATER', name: '周八', facts: { birthDate: '2027-01-01', education: 'bachelor' } },
+      { key: 'b2', permitNumber: 'P-LATER-2', name: '吴九', residenceRegistrationDate: '2026-03-03', facts: {} },
+      { key: 'b3', permitNumber: 'P-LATER-3', name: '郑十', ledger: [{ indicator: 'bloodDonation', points: 3, earnedOn: '2026-03-03' }] },
+      { key: 'b4', permitNumber: 'P-TODAY', name: '冯一', facts: { birthDate: '2026-03-02' } },
+    ]);
+    expect(outcome.results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'applied']);
+    const fields = outcome.results.flatMap((r) => (r.status === 'failed' ? (r.error.fields ?? []) : []));
+    expect(fields.map((f) => [f.path, f.messageZh?.split('：')[0]])).toEqual([
+      ['records.0.facts.birthDate', '不得晚于评估日期 2026-03-02'],
+      ['records.1.residenceRegistrationDate', '不得晚于评估日期 2026-03-02'],
+      ['records.2.ledger.0.earnedOn', '不得晚于今天 2026-03-02'],
+    ]);
+    expect(fields[0]?.bound).toMatchObject({ kind: 'notAfterAsOf', limit: '2026-03-02' });
+    expect(await db.residents.findByPermit('P-LATER')).toBeUndefined();
+  });
+
   it('treats a replayed record key as a no-op and says so', async () => {
     const records = [
       { key: 'r1', permitNumber: 'P-0001', name: '赵六', facts: { socialInsuranceMonths: 12 }, ledger: [{ indicator: 'bloodDonation', points: 3, earnedOn: '2026-01-10' }] },

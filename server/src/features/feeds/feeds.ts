@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import { JifenError, type FieldError } from '../../domain/errors';
-import { checkFeedRecord } from '../../domain/residents/feed-record';
+import { checkFeedRecord, type FeedRecordPlan } from '../../domain/residents/feed-record';
+import { earnedOnProblem, recordBoundViolations } from '../../domain/residents/record-bounds';
+import type { FactValue } from '../../domain/scoring/types';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { appendAudit } from '../../platform/db/audit-log';
 import { retryPending } from './family-feed';
@@ -73,6 +75,7 @@ export async function applyFeed(client: Client, resolver: RuleSetResolver, call:
     const repo = createLibsqlResidentRepository(tx);
     const done = await appliedKeys(tx, call.source, checked.map((c) => c.key));
     const known = await residentsByPermit(tx, checked.flatMap((c) => (c.plan ? [c.plan.permitNumber] : [])));
+    const onRecord = await repo.currentValues([...known.values()].map((r) => r.id));
     const writes = new FeedWrites(call, callId);
     const results: FeedRecordResult[] = [];
     for (const item of checked) {
@@ -87,6 +90,13 @@ export async function applyFeed(client: Client, resolver: RuleSetResolver, call:
       }
       const plan = item.plan;
       let resident = known.get(plan.permitNumber);
+      const facts = resident ? (onRecord.get(resident.id) ?? {}) : {};
+      const outOfBounds = boundsOf(call, plan, facts);
+      if (outOfBounds.length > 0) {
+        const error = new JifenError('validation_failed', `Feeds: record ${plan.index} is out of bounds (超出允许范围)`, outOfBounds);
+        results.push({ key: item.key, status: 'failed', error: errorOf(error) });
+        continue;
+      }
       let created = false;
       if (!resident) {
         if (!plan.name) {
@@ -101,6 +111,8 @@ export async function applyFeed(client: Client, resolver: RuleSetResolver, call:
         created = true;
       }
       writes.apply(resident, plan);
+      // Later records of the same resident in this call are checked against what this one set.
+      onRecord.set(resident.id, afterChanges(facts, plan));
       done.set(item.key, resident.id);
       results.push({ key: item.key, status: 'applied', residentId: resident.id, created });
     }
@@ -181,4 +193,25 @@ async function appliedKeys(tx: SqlExecutor, source: string, keys: readonly strin
 
 function errorOf(error: JifenError): { code: string; message: string; fields?: FieldError[] } {
   return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+}
+
+/** The record's facts (with those on record) and ledger dates out of their bounds on the day of the call. */
+function boundsOf(call: FeedCall, plan: FeedRecordPlan, facts: Readonly<Record<string, FactValue>>): FieldError[] {
+  const base = `records.${plan.index}`;
+  const registration = plan.residenceRegistrationDate ? { date: plan.residenceRegistrationDate, path: `${base}.residenceRegistrationDate` } : undefined;
+  const errors = recordBoundViolations(call.rs, facts, plan.changes, call.asOf, `${base}.facts`, registration);
+  plan.ledger.forEach((entry, i) => {
+    const problem = earnedOnProblem(entry.earnedOn, call.asOf, `${base}.ledger.${i}.earnedOn`);
+    if (problem) errors.push(problem);
+  });
+  return errors;
+}
+
+function afterChanges(facts: Readonly<Record<string, FactValue>>, plan: FeedRecordPlan): Record<string, FactValue> {
+  const after: Record<string, FactValue> = { ...facts };
+  for (const { fact, value } of plan.changes) {
+    if (value === null) delete after[fact];
+    else after[fact] = value;
+  }
+  return after;
 }

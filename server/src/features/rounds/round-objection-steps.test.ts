@@ -62,6 +62,10 @@ describe('objections to a published ranking', () => {
     await expect(
       answerRoundObjection(deps, round.id, objection.id, { outcome: 'upheld', answer: '核实属实', correction: { residentId: 'res-zhang', facts: { socialInsuranceMonths: 'sixty' as unknown as number, volunteerHours: 300 } } }, staff('2025-10-09')),
     ).rejects.toMatchObject({ fields: [{ path: 'correction.facts.socialInsuranceMonths' }, { path: 'correction.facts.volunteerHours' }] });
+    // A birth date after the day the round is ranked on is impossible, and refused in both languages.
+    await expect(
+      answerRoundObjection(deps, round.id, objection.id, { outcome: 'upheld', answer: '更正出生日期', correction: { residentId: 'res-zhang', facts: { birthDate: '2030-01-01' } } }, staff('2025-10-09')),
+    ).rejects.toMatchObject({ code: 'validation_failed', fields: [{ path: 'correction.facts.birthDate', messageZh: expect.stringContaining('不得晚于评估日期'), bound: { kind: 'notAfterAsOf' } }] });
     const { round: reranked } = await answerRoundObjection(
       deps,
       round.id,

@@ -1,4 +1,5 @@
 import { JifenError, type FieldError } from '../../domain/errors';
+import { recordBoundViolations } from '../../domain/residents/record-bounds';
 import { ledgerFacts, REGISTRATION_FACT } from '../../domain/residents/scoring-facts';
 import type { FactChange } from '../../domain/residents/types';
 import { answerObjection, fileObjection, type ObjectionDecision } from '../../domain/rounds/objections';
@@ -86,6 +87,10 @@ export async function answerRoundObjection(
     const rs = await deps.resolver.resolve(await deps.resolver.pick({ ruleSetId: round.ruleSetId, asOf: round.closesOn, version: round.version! }));
     const inputs = await unit.rounds.getRankingInputs(round.id);
     const changes = checkCorrection(rs, inputs, decision.correction);
+    // The corrected facts, with those on record, must be possible on the day the round ranks them.
+    const onRecord = (await unit.residents.currentValues([decision.correction.residentId])).get(decision.correction.residentId) ?? {};
+    const outOfBounds = recordBoundViolations(rs, onRecord, changes, round.closesOn, 'correction.facts');
+    if (outOfBounds.length > 0) throw new JifenError('validation_failed', 'Objections: the correction is out of bounds (更正事实超出允许范围)', outOfBounds);
     await applyCorrection(unit, deps, decision.correction, changes, objection, moment.today);
     await auditRound(unit, moment, 'objection-upheld', { round: round.id, sub }, {
       before: stateHash(before),

@@ -59,6 +59,16 @@ describe('self-applications (自主申请)', () => {
     expect((await res.json()).error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['claim.facts.honours', 'claim.facts.inventionPatents']);
   });
 
+  it('refuses volunteer points claimed as earned after the day of submission, in Chinese and English', async () => {
+    const form = applicationForm({ indicator: 'volunteerService', claim: JSON.stringify({ ledger: { points: 2, earnedOn: '2025-10-01' } }) }, [{ name: 'a.pdf', bytes: EVIDENCE.pdf }]);
+    const res = await env.asResident('res-1', 'POST', '/api/v1/self-applications', form);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields).toEqual([
+      { path: 'claim.ledger.earnedOn', message: 'must not be after today 2025-09-30: points are recorded once earned', messageZh: '不得晚于今天 2025-09-30：积分在取得之后才能记入' },
+    ]);
+    expect((await (await env.asResident('res-1', 'GET', '/api/v1/self-applications')).json()).applications).toHaveLength(0);
+  });
+
   it('lets only a reviewer of that department decide; approval sets the fact with provenance and re-scores', async () => {
     const app = await (await env.asResident('res-1', 'POST', '/api/v1/self-applications', patents())).json();
     const housing = await env.staff('zhou', ['reviewer'], ['区住房和城乡建设局']);

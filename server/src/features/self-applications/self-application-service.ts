@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import { addWorkingDays } from '../../domain/calendar/working-days';
 import { JifenError } from '../../domain/errors';
+import { earnedOnProblem, recordBoundViolations } from '../../domain/residents/record-bounds';
 import { checkClaim, REVIEW_WORKING_DAYS, type SelfApplication } from '../../domain/residents/self-application';
 import type { Provenance } from '../../domain/residents/types';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
@@ -47,6 +48,11 @@ export async function submitApplication(client: Client, input: Submission): Prom
     if (!(await repo.getResident(input.residentId))) {
       throw new JifenError('not_found', `Residents: no resident "${input.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
     }
+    const onRecord = (await repo.currentValues([input.residentId])).get(input.residentId) ?? {};
+    const outOfBounds = recordBoundViolations(input.rs, onRecord, checked.changes, input.today, 'claim.facts');
+    const late = checked.ledger && earnedOnProblem(checked.ledger.earnedOn, input.today, 'claim.ledger.earnedOn');
+    if (late) outOfBounds.push(late);
+    if (outOfBounds.length > 0) throw new JifenError('validation_failed', 'Applications: the claim is out of bounds (申请事实超出允许范围)', outOfBounds);
     const dueOn = addWorkingDays(input.today, REVIEW_WORKING_DAYS, await loadCalendar(tx));
     const facts = Object.fromEntries(checked.changes.flatMap((c) => (c.value === null ? [] : [[c.fact, c.value] as const])));
     const app: Omit<SelfApplication, 'evidence'> = {
