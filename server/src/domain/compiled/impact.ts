@@ -57,6 +57,11 @@ export interface DraftImpactOptions {
    * `residents` by default.
    */
   afterResidents?: ResidentTable;
+  /**
+   * Called with each batch's totals under the published version and under the draft (hundredths; rows
+   * `[0, n)` stand for residents `start…start + n`), for a caller that keeps every resident's prediction.
+   */
+  onTotals?: (start: number, n: number, before: Float64Array, after: Float64Array) => void;
   /** Called every `progressEvery` residents (default 50,000) and at the end. */
   onProgress?: (progress: ImpactProgress) => void;
   progressEvery?: number;
@@ -135,6 +140,7 @@ export function* draftImpactSteps(
     const n = Math.min(a.size, total - start);
     const x = a.score(table.facts, start, n);
     const y = b.score(afterFacts, start, n);
+    options.onTotals?.(start, n, x.total, y.total);
     ids.forEach((_, s) => {
       const c = counts[s]!;
       const ka = kBefore[s]!;

@@ -1,3 +1,5 @@
+import { keepsLedger, ledgerBalanceFact } from '../ledger/balance-fact';
+import { toHundredths } from '../points';
 import type { ResolvedRuleSet } from '../scoring/types';
 import { pointsKernel } from './points-kernel';
 import { conditionKernel, type LeafSources } from './condition-kernels';
@@ -32,6 +34,7 @@ export function compilePointsKernels(
   points: readonly Float64Array[],
   size: number,
   skip: (index: number) => boolean = () => false,
+  balancesOf: (key: string) => BalanceReader | undefined = () => undefined,
 ): IndicatorKernels {
   const runs: ((start: number, n: number) => void)[] = [];
   const vetoes: { index: number; holds: Uint8Array }[] = [];
@@ -39,7 +42,9 @@ export function compilePointsKernels(
   rs.indicators.forEach((ind, index) => {
     if (skip(index)) return;
     const pts = points[index]!;
-    const table = tableOf(index);
+    // Ledger balances (NaN where a resident has none) score as granted: never by lookup on the fact.
+    const balances = keepsLedger(ind) ? balancesOf(ledgerBalanceFact(ind.id)) : undefined;
+    const table = balances ? undefined : tableOf(index);
     if (table) {
       tabulated++;
       const holds = new Uint8Array(size);
@@ -51,10 +56,12 @@ export function compilePointsKernels(
     const tiers = ind.kind === 'tiers' ? ind.tiers.map((t) => conditionKernel(t.conditions, sources, size)) : [];
     const fact = 'fact' in ind && ind.fact !== undefined ? ind.fact : undefined;
     const body = pointsKernel(ind, gate, tiers, fact === undefined ? NO_COLUMN : sources.column(fact), pts);
+    const granted = balances && ledgerKernel(balances, 'cap' in ind ? toHundredths(ind.cap) : 0, gate?.out, pts);
     runs.push((start, n) => {
       gate?.run(n, start);
       for (const tier of tiers) tier.run(n, start);
       body(n);
+      granted?.(start, n);
     });
     if (ind.kind === 'veto' && gate) vetoes.push({ index, holds: gate.out });
   });
@@ -64,6 +71,21 @@ export function compilePointsKernels(
     },
     vetoes,
     tabulated,
+  };
+}
+
+/** Reads a batch of ledger balances: rows `[start, start + n)`, NaN where a resident has none. */
+export type BalanceReader = (start: number, n: number, into: Float64Array) => void;
+
+/** `scoreIndicator`'s ledger case: where a balance is given, it counts up to the cap (behind the gate). */
+function ledgerKernel(read: BalanceReader, cap: number, open: Uint8Array | undefined, pts: Float64Array): (start: number, n: number) => void {
+  const balances = new Float64Array(pts.length);
+  return (start, n) => {
+    read(start, n, balances);
+    for (let i = 0; i < n; i++) {
+      const balance = balances[i]!;
+      if (balance === balance) pts[i] = open && !open[i] ? 0 : Math.min(toHundredths(balance), cap);
+    }
   };
 }
 

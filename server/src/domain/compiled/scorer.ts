@@ -96,6 +96,11 @@ export function createBatchScorer(rs: ResolvedRuleSet, asOf: string, options: Ba
   const bind = (table: FactTable) => {
     const { columns, filler, coded } = bindColumns(layout, table, asOf, packedAsOf, size);
     const tableOf = (index: number) => tabulateIndicator(program, rs.indicators[index]!, coded, table.length);
+    // Ledger balances travel with the facts under their own keys (see ledger/balance-fact.ts).
+    const balancesOf = (key: string) => {
+      const col = table.column(key);
+      return col.numeric ? (start: number, n: number, into: Float64Array) => col.readNumbers(start, n, into) : undefined;
+    };
     // Eligibility reads its slots whichever kernels run; kernels say which slots they read, and only
     // those are filled for each batch.
     const eligibilityReads = new Set<number>();
@@ -116,7 +121,7 @@ export function createBatchScorer(rs: ResolvedRuleSet, asOf: string, options: Ba
         column: (fact: string) => (read.add(layout.indicatorSlot(fact)), columns[layout.indicatorSlot(fact)]!),
         coded: (fact: string) => coded(layout.indicatorSlot(fact)),
       };
-      const compiled = compilePointsKernels(rs, sources, tableOf, out.indicators, size, skip);
+      const compiled = compilePointsKernels(rs, sources, tableOf, out.indicators, size, skip, balancesOf);
       return { fill: filler(read), kernels: compiled };
     };
     let every: Kernels | undefined;

@@ -1,2 +1,3 @@
 export { lastValidDay, validOn } from './term';
 export * from './ledger';
+export * from './balance-fact';

@@ -71,6 +71,17 @@ describe('spending', () => {
     expect(error.message).toContain('2025-05-01');
   });
 
+  it('reads a balance of 0, not an error, when a shorter term leaves a spend already made uncovered', () => {
+    // 5 points earned in 2024 and 4 spent in 2025 under a 2-year term; read with a 1-year term, the points
+    // had lapsed before the spend: the spend stands, it takes nothing, and later points are still there.
+    const entries = [earn(5, '2024-06-01'), spend(4, '2025-03-01'), earn(2, '2025-04-01')];
+    expect(balanceAt(entries, IND, 2, '2025-06-01')).toBe(3);
+    expect(balanceAt(entries, IND, 1, '2025-03-01')).toBe(0);
+    expect(balanceAt(entries, IND, 1, '2025-06-01')).toBe(2);
+    expect(canSpend(entries, IND, 1, 2, '2025-06-01')).toBe(true);
+    expect(canSpend(entries, IND, 1, 2.01, '2025-06-01')).toBe(false);
+  });
+
   it('rejects malformed input with the field at fault', () => {
     expect(refusal(() => planSpend([earn(5, '2025-01-01')], IND, 2, 0, '2025-03-01')).fields).toEqual([{ path: 'cost', message: 'must be a positive number' }]);
     expect(refusal(() => planSpend([earn(5, '2025-01-01')], IND, 2, 0.001, '2025-03-01')).code).toBe('validation_failed');

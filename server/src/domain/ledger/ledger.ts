@@ -43,8 +43,13 @@ interface OpenLot {
   left: number;
 }
 
-/** Replays an indicator's entries up to `until` in date order; on one day earnings come before spending. */
-function replay(entries: readonly LedgerEntry[], indicator: string, termYears: number, until?: string) {
+/**
+ * Replays an indicator's entries up to `until` in date order; on one day earnings come before spending.
+ * Strict (planning a spend): a spend the valid points cannot cover is refused. Reading (a balance): a spend
+ * already made stands and takes what was valid on its day — a later version with a shorter term can leave
+ * it short, and the balance is then 0, never an error or below zero.
+ */
+function replay(entries: readonly LedgerEntry[], indicator: string, termYears: number, until?: string, mustCover: (spend: LedgerEntry) => boolean = () => true) {
   checkTerm(termYears);
   checkEntries(entries);
   const ordered = entries
@@ -68,7 +73,7 @@ function replay(entries: readonly LedgerEntry[], indicator: string, termYears: n
       wanted -= take;
       taken.push({ entry: lot.entry.id, points: fromHundredths(take) });
     }
-    if (wanted > 0) {
+    if (wanted > 0 && mustCover(entry)) {
       const short = fromHundredths(wanted);
       throw new JifenError('conflict', `Ledger: insufficient points for ${indicator}: spend "${entry.id}" on ${entry.earnedOn} needs ${entry.points}, ${short} more than the valid balance`);
     }
@@ -85,7 +90,7 @@ function replay(entries: readonly LedgerEntry[], indicator: string, termYears: n
  */
 export function lotsAt(entries: readonly LedgerEntry[], indicator: string, termYears: number, asOf: string): Lot[] {
   checkDate(asOf, 'asOf');
-  return replay(entries, indicator, termYears, asOf)
+  return replay(entries, indicator, termYears, asOf, () => false)
     .lots.filter((lot) => lot.left > 0 && lot.lastValidDay >= asOf)
     .map((lot) => ({ entry: lot.entry.id, earnedOn: lot.entry.earnedOn, lastValidDay: lot.lastValidDay, points: fromHundredths(lot.left) }));
 }
@@ -124,7 +129,8 @@ export function planSpend(entries: readonly LedgerEntry[], indicator: string, te
   const planned: LedgerEntry = { id, indicator, points: cost, earnedOn: asOf, kind: 'spend' };
   // Replayed whole: the planned spend comes after the day's other entries and before later-dated ones,
   // which must still be covered.
-  const consumes = replay([...entries, planned], indicator, termYears).spends.get(id) ?? [];
+  // Spends before it stand as they were made; it and those dated after it must be covered.
+  const consumes = replay([...entries, planned], indicator, termYears, undefined, (e) => e.id === id || e.earnedOn > asOf).spends.get(id) ?? [];
   return { cost, asOf, consumes, balanceBefore, balanceAfter: fromHundredths(toHundredths(balanceBefore) - toHundredths(cost)) };
 }
 

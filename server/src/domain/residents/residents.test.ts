@@ -19,7 +19,7 @@ describe('masking', () => {
 });
 
 describe('scoring facts from a record', () => {
-  it('keeps the rule set\'s valid facts, adds the registration date, and turns ledger balances into the fact the indicator reads', () => {
+  it('keeps the rule set\'s valid facts, adds the registration date, and carries ledger balances as granted', () => {
     const at = { kind: 'feed' as const, source: 'hrss', at: '2026-01-01T00:00:00Z' };
     const facts = scoringFacts(
       district,
@@ -37,8 +37,9 @@ describe('scoring facts from a record', () => {
       ],
       '2025-06-30',
     );
-    // 3.5 points at 1 per 10 hours: 35 hours; 6 points at 3 per donation: 2 donations (earned 2022, valid through 2024: lapsed).
-    expect(facts).toEqual({ socialInsuranceMonths: 40, residenceRegistrationDate: '2020-03-01', volunteerHours: 35, bloodDonations: 0 });
+    // 3.5 points as granted; the 6 blood-donation points (earned 2022, valid through 2024) have lapsed. Hours
+    // kept by the ledger are never read from the record, nor recomputed from points at today's rate.
+    expect(facts).toEqual({ socialInsuranceMonths: 40, residenceRegistrationDate: '2020-03-01', 'ledger:volunteerService': 3.5, 'ledger:bloodDonation': 0 });
   });
 });
 

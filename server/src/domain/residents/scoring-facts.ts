@@ -1,3 +1,4 @@
+import { ledgerBalanceFact } from '../ledger/balance-fact';
 import { balanceAt, type LedgerEntry } from '../ledger/ledger';
 import type { Indicator } from '../rule-set/schema';
 import { checkValue } from '../scoring/facts';
@@ -25,12 +26,13 @@ export function ledgerFacts(rs: ResolvedRuleSet): Map<string, LedgerIndicator> {
  * - the current value (a history entry, or the bare value) of every fact the rule set defines (values recorded for other rule sets, or no longer
  *   valid under this version, are left out rather than failing the whole score);
  * - `residenceRegistrationDate` from the record, when the rule set reads it;
- * - for each ledger indicator, its fact set from the ledger: the balance valid on `asOf` (earned, not
- *   lapsed, not spent) turned back into the fact's units (`balance ÷ points × per`, whole units for an
- *   integer fact), so that the indicator scores the balance and spent or lapsed points stop counting.
+ * - for each ledger indicator, its balance valid on `asOf` (earned, not lapsed, not spent) under
+ *   `ledgerBalanceFact(id)`: the points as granted when earned, which the indicator counts up to its cap.
+ *   The balance is never turned back into hours at this version's rate, so a new rate changes only
+ *   what is earned under it (see balance-fact.ts).
  *
  * @example
- * scoringFacts(rs, resident, record.facts, ledger, '2026-06-30'); // { birthDate: '1990-05-01', volunteerHours: 70, … }
+ * scoringFacts(rs, resident, record.facts, ledger, '2026-06-30'); // { birthDate: '1990-05-01', 'ledger:volunteerService': 7, … }
  */
 export function scoringFacts(
   rs: ResolvedRuleSet,
@@ -49,13 +51,8 @@ export function scoringFacts(
   }
   const registration = rs.facts.get(REGISTRATION_FACT);
   if (registration?.type === 'date' && resident.residenceRegistrationDate) out[REGISTRATION_FACT] = resident.residenceRegistrationDate;
-  for (const [fact, indicator] of fromLedger) {
-    const def = rs.facts.get(fact);
-    if (!def) continue;
-    const balance = balanceAt(ledger, indicator.id, indicator.ledger.termYears, asOf);
-    const units = (balance / indicator.points) * indicator.per;
-    const value = def.type === 'integer' ? Math.floor(units + 1e-9) : Math.round(units * 100) / 100;
-    if (checkValue(def, value) === undefined) out[fact] = value;
+  for (const indicator of fromLedger.values()) {
+    out[ledgerBalanceFact(indicator.id)] = balanceAt(ledger, indicator.id, indicator.ledger.termYears, asOf);
   }
   return out;
 }

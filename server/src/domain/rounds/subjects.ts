@@ -1,5 +1,6 @@
 import { scorePopulation } from '../compiled/population';
 import { JifenError } from '../errors';
+import { keepsLedger, ledgerBalanceFact } from '../ledger/balance-fact';
 import { rankSubject, type RankSubject } from '../ranking/rank';
 import { tieReaders } from '../ranking/tie-breakers';
 import type { Scenario } from '../rule-set/schema';
@@ -25,6 +26,12 @@ export function usableFacts(rs: ResolvedRuleSet, facts: Readonly<Record<string, 
   for (const [id, value] of Object.entries(facts)) {
     const def = rs.facts.get(id);
     if (def && checkValue(def, value) === undefined) out[id] = value as FactValue;
+  }
+  // Ledger balances kept with the facts a round was ranked on still count.
+  for (const ind of rs.indicators) {
+    const key = ledgerBalanceFact(ind.id);
+    const balance = facts[key];
+    if (keepsLedger(ind) && typeof balance === 'number' && balance >= 0) out[key] = balance;
   }
   return out;
 }

@@ -28,6 +28,11 @@ export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
       const zh = `${reason.value} ${unit?.zh ?? ''}${per} × ${reason.rate} = ${reason.raw}`.replace('  ', ' ');
       return reason.capped ? { en: `${en}, capped at ${reason.cap}`, zh: `${zh}，封顶 ${reason.cap} 分` } : { en, zh };
     }
+    case 'ledger': {
+      const en = `valid ledger balance: ${reason.balance} points granted when earned`;
+      const zh = `有效积分余额 ${reason.balance} 分（按取得时的标准赋分）`;
+      return reason.capped ? { en: `${en}, capped at ${reason.cap}`, zh: `${zh}，封顶 ${reason.cap} 分` } : { en, zh };
+    }
     case 'band': {
       const range = bandRange(reason.min, reason.max);
       const title = factTitle(rs, reason.fact);

@@ -1,5 +1,6 @@
 import { parseDate, fullMonthsBetween, fullYearsBetween } from '../dates';
 import { JifenError, type FieldError } from '../errors';
+import { keepsLedger, ledgerBalanceFact } from '../ledger/balance-fact';
 import { checkFactBounds } from '../rule-set/fact-bounds';
 import type { DerivedFact, FactDefinition } from '../rule-set/schema';
 import type { FactValue, Facts, ResolvedRuleSet } from './types';
@@ -89,7 +90,16 @@ export function prepareFacts(rs: ResolvedRuleSet, facts: Facts, asOf: string): P
     if (value !== undefined) prepared[def.id] = value;
   }
   for (const derived of rs.derived) prepared[derived.id] = derive(derived, prepared, asOf);
+  // A resident's ledger balances, put there by `scoringFacts`, travel with the facts.
+  for (const key of balanceFacts(rs)) if (Object.hasOwn(facts, key)) prepared[key] = facts[key];
   return prepared;
+}
+
+const balanceKeys = new WeakMap<ResolvedRuleSet, readonly string[]>();
+function balanceFacts(rs: ResolvedRuleSet): readonly string[] {
+  let keys = balanceKeys.get(rs);
+  if (!keys) balanceKeys.set(rs, (keys = rs.indicators.filter(keepsLedger).map((i) => ledgerBalanceFact(i.id))));
+  return keys;
 }
 
 /** One derived fact from the fixed library; undefined when its inputs are absent or unusable. */

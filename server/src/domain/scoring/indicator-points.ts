@@ -1,3 +1,4 @@
+import { ledgerBalanceFact } from '../ledger/balance-fact';
 import { toHundredths } from '../points';
 import type { Band, Indicator } from '../rule-set/schema';
 import type { PreparedFacts } from './facts';
@@ -53,6 +54,15 @@ export function scoreIndicator(ind: Indicator, facts: PreparedFacts, check: Cond
       return zero({ code: 'no-tier' });
     }
     case 'rate': {
+      if (ind.ledger) {
+        // Points granted when earned: the valid balance counts as it is, up to this version's cap.
+        const balance = facts[ledgerBalanceFact(ind.id)];
+        if (typeof balance === 'number') {
+          const held = toHundredths(balance);
+          const cap = toHundredths(ind.cap);
+          return { points: Math.min(held, cap), reason: { code: 'ledger', fact: ind.fact, balance, cap: ind.cap, capped: held > cap }, vetoed: false };
+        }
+      }
       const value = facts[ind.fact];
       if (typeof value !== 'number') return zero({ code: 'missing', fact: ind.fact });
       const units = Math.max(0, Math.floor(value / ind.per));

@@ -55,6 +55,7 @@ export type Reason =
   | { code: 'tier'; tier: string; title: Text; points: number }
   | { code: 'no-tier' }
   | { code: 'rate'; fact: string; value: number; units: number; per: number; rate: number; raw: number; cap: number; capped: boolean; unit?: Text }
+  | { code: 'ledger'; fact: string; balance: number; cap: number; capped: boolean }
   | { code: 'band'; fact: string; value: number; min?: number; max?: number; points: number; step?: number }
   | { code: 'no-band'; fact: string; value: number }
   | { code: 'deduction'; occurrences: number; each: number; raw: number; cap: number; capped: boolean }

@@ -95,9 +95,14 @@ export const jsonPatchSchema = z
 export const draftEvaluateRequestSchema = z
   .strictObject({
     asOf: dateSchema.openapi({ example: '2026-06-30' }),
-    facts: z.record(z.string(), z.unknown()),
+    facts: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Facts typed in (a sample resident); or give `residentId`.' }),
+    residentId: z.string().min(1).max(100).optional().openapi({
+      description: "A resident on record: scored from their facts and ledger as of `asOf`, as they would be once the draft is published.",
+      example: 'res-000003',
+    }),
     engine: z.enum(ENGINES).optional(),
   })
+  .refine((body) => (body.facts === undefined) !== (body.residentId === undefined), { message: 'give either facts or residentId', path: ['facts'] })
   .openapi('DraftEvaluateRequest');
 
 export const submitRequestSchema = z.strictObject({ note: z.string().trim().min(1).max(2000).openapi({ description: 'The change note.' }) }).openapi('SubmitDraft');

@@ -12,6 +12,7 @@ import { appendAudit } from '../../platform/db/audit-log';
 import { inTransaction } from '../../platform/db/database';
 import { createDraftStore } from './draft-store';
 import { includedDocuments } from '../rule-sets';
+import { createLibsqlResidentRepository, scoringInputs } from '../residents';
 import { randomId, type LifecycleContext } from '../../platform/db/context';
 
 /** A write based on a revision that is no longer the current one; `current` is the draft as stored now. */
@@ -175,20 +176,28 @@ export async function patchDraft(
 }
 
 /**
- * Evaluates facts on a draft, as `/evaluate` does on a published version: the editor's live preview.
+ * Evaluates facts on a draft, as `/evaluate` does on a published version: the editor's live preview. With
+ * `residentId`, scores that resident's record (facts, registration date, ledger balances as granted) as of
+ * `asOf`, exactly as their score will read once the draft is in force — the same reading the draft's
+ * impact uses.
  *
  * @example
  * const evaluation = await evaluateDraft(ctx, 'district-sample', id, { asOf: '2026-06-30', facts });
+ * const resident = await evaluateDraft(ctx, 'district-sample', id, { asOf: '2026-06-30', residentId: 'res-000003' });
  */
 export async function evaluateDraft(
   ctx: LifecycleContext,
   ruleSetId: string,
   draftId: string,
-  request: { asOf: string; facts: unknown; engine?: EngineName | undefined },
+  request: { asOf: string; facts?: unknown; residentId?: string | undefined; engine?: EngineName | undefined },
 ): Promise<Evaluation> {
   const draft = await getDraft(ctx, ruleSetId, draftId);
   const rs = resolveRuleSet(draft.document, await includedDocuments(ctx.ruleSets, draft.document));
-  return evaluate(rs, parseFacts(rs, request.facts, 'facts', request.asOf), request.asOf, request.engine ? { engine: request.engine } : {});
+  const options = request.engine ? { engine: request.engine } : {};
+  if (request.residentId === undefined) return evaluate(rs, parseFacts(rs, request.facts, 'facts', request.asOf), request.asOf, options);
+  const [input] = await scoringInputs(createLibsqlResidentRepository(ctx.db), rs, [request.residentId], request.asOf);
+  if (!input) throw new JifenError('not_found', `Drafts: no resident "${request.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+  return evaluate(rs, input.facts, request.asOf, options);
 }
 
 /**

@@ -112,7 +112,12 @@ export async function planDraftImpact(ctx: LifecycleContext, ruleSetId: string, 
  * const run = runDraftImpact(ctx, population, plan);
  * for (let step = await run.next(); !step.done; step = await run.next()) send(step.value);
  */
-export async function* runDraftImpact(ctx: LifecycleContext, population: PopulationCache, plan: ImpactPlan): AsyncGenerator<ImpactProgress, DraftImpactView, void> {
+export async function* runDraftImpact(
+  ctx: LifecycleContext,
+  population: PopulationCache,
+  plan: ImpactPlan,
+  observe?: { totals(ids: readonly string[], start: number, n: number, before: Float64Array, after: Float64Array): void },
+): AsyncGenerator<ImpactProgress, DraftImpactView, void> {
   const started = performance.now();
   // Said at once: reading a large population the first time takes a while.
   yield { done: 0, total: await createLibsqlResidentRepository(ctx.db).countResidents() };
@@ -135,6 +140,7 @@ export async function* runDraftImpact(ctx: LifecycleContext, population: Populat
     movers: plan.movers,
     afterResidents: afterTable,
     progressEvery: Math.max(512, Math.ceil(total / 40)),
+    ...(observe ? { onTotals: (start: number, n: number, before: Float64Array, after: Float64Array) => observe.totals(table.ids, start, n, before, after) } : {}),
     ...(plan.round
       ? {
           round: {

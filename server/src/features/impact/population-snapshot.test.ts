@@ -51,7 +51,7 @@ describe('the population in memory', () => {
     expect(snapshot.ledgers.get(1)?.map((e) => [e.earnedOn, e.points])).toEqual([['2024-01-01', 2], ['2025-03-01', 3]]);
   });
 
-  it('shares a table between versions that read facts alike, and builds another for a new ledger rate', async () => {
+  it('shares a table between versions that read facts alike (a new ledger rate included), and builds another for a new term', async () => {
     const published = await resolveFor(db.resolver, { asOf: '2026-06-30' });
     const provincial = (await db.ruleSets.getVersion('provincial-common', 1))!.document;
     const changed = (id: string, change: (indicator: Record<string, unknown>) => void) => {
@@ -63,17 +63,22 @@ describe('the population in memory', () => {
     };
     const raised = changed('goodSamaritan', (i) => (i.points = 20));
     const faster = changed('volunteerService', (i) => (i.per = 5));
+    const shorter = changed('volunteerService', (i) => (i.ledger = { termYears: 1, exchangeable: true }));
     expect(factReading(raised)).toBe(factReading(published));
-    expect(factReading(faster)).not.toBe(factReading(published));
+    // Points are granted when earned: a new rate reads the ledger as the old one does.
+    expect(factReading(faster)).toBe(factReading(published));
+    expect(factReading(shorter)).not.toBe(factReading(published));
 
     const cache = createPopulationCache();
-    const first = await cache.facts(db.client, '2026-06-30', [published, raised, faster]);
+    const first = await cache.facts(db.client, '2026-06-30', [published, raised, faster, shorter]);
     expect(first.fromCache).toBe(false);
     expect(first.tables[1]).toBe(first.tables[0]);
-    expect(first.tables[2]).not.toBe(first.tables[0]);
-    // 3 points on the ledger are 30 hours at 1 point per 10 hours, 15 hours at 1 per 5.
+    expect(first.tables[2]).toBe(first.tables[0]);
+    expect(first.tables[3]).not.toBe(first.tables[0]);
+    // The 3 points on the ledger count as 3 whatever the rate; the record's hours are not read.
     const b = first.rowOf('res-b')!;
-    expect([first.tables[0]!.facts.row(b).volunteerHours, first.tables[2]!.facts.row(b).volunteerHours]).toEqual([30, 15]);
+    expect(first.tables[0]!.facts.row(b)['ledger:volunteerService']).toBe(3);
+    expect(first.tables[0]!.facts.row(b).volunteerHours).toBeUndefined();
     expect(first.tables[0]!.facts.row(b).residenceRegistrationDate).toBe('2021-05-01');
 
     const again = await cache.facts(db.client, '2026-06-30', [published]);
@@ -82,6 +87,6 @@ describe('the population in memory', () => {
     // Points lapse after their term: another date is another table.
     const later = await cache.facts(db.client, '2028-06-30', [published]);
     expect(later.fromCache).toBe(false);
-    expect(later.tables[0]!.facts.row(b).volunteerHours).toBe(0);
+    expect(later.tables[0]!.facts.row(b)['ledger:volunteerService']).toBe(0);
   });
 });
