@@ -1,5 +1,5 @@
 import type { Operator } from '../../../server/src/domain/rule-set/condition';
-import type { FactType, IndicatorKind, RuleSet, Text } from '../../../server/src/domain/rule-set/schema';
+import type { FactBound, FactType, IndicatorKind, RuleSet, Text } from '../../../server/src/domain/rule-set/schema';
 
 /**
  * What the forms may refer to, gathered from a draft and the rule sets it includes: facts (input, derived
@@ -13,6 +13,8 @@ export interface FactOption {
   origin: 'input' | 'derived' | 'computed';
   values?: { id: string; title: Text }[];
   unit?: Text;
+  /** Impossible or disallowed values of an input fact, each with its reason and reference. */
+  bounds?: FactBound[];
   /** The rule set that defines it, when it is not the draft itself. */
   from?: string;
 }
@@ -56,7 +58,7 @@ export function buildCatalogue(doc: RuleSet, included: readonly RuleSet[]): Cata
     for (const f of part.facts ?? []) {
       if (seen.has(f.id)) continue;
       seen.add(f.id);
-      catalogue.facts.push({ id: f.id, type: f.type, title: f.title, origin: 'input', values: f.values, unit: f.unit, from });
+      catalogue.facts.push({ id: f.id, type: f.type, title: f.title, origin: 'input', values: f.values, unit: f.unit, from, ...(f.bounds ? { bounds: f.bounds } : {}) });
     }
     for (const d of part.derived ?? []) {
       if (seen.has(d.id)) continue;

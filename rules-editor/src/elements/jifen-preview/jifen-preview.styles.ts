@@ -79,6 +79,10 @@ export const styles = css`
   .facts .field > span:first-child {
     font-size: 12px;
   }
+  .bounds {
+    margin: 2px 0 0;
+    padding-left: 1.1em;
+  }
   .list-fact {
     display: flex;
     flex-wrap: wrap;

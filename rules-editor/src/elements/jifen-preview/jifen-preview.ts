@@ -5,6 +5,7 @@ import type { FactValue } from '../../../../server/src/domain/scoring/types';
 import { api, ApiError } from '../../api/client';
 import type { Evaluation } from '../../api/types';
 import { formatPoints, I18nController, pick, today } from '../../i18n/i18n';
+import { describeBound } from '../../model/describe-bound';
 import type { Catalogue, FactOption } from '../../model/facts';
 import { freshId } from '../../model/templates';
 import { shared } from '../../styles/shared';
@@ -140,7 +141,7 @@ export class JifenPreview extends LitElement {
     if (this.error) {
       return html`<div class="notice bad" role="alert">
         <div>${this.error.message}</div>
-        ${this.error.fields.map((f) => html`<div class="small">${this.factLabel(f.path)}: ${f.message}</div>`)}
+        ${this.error.fields.map((f) => html`<div class="small">${this.factLabel(f.path)}: ${zh && f.messageZh ? f.messageZh : f.message}</div>`)}
       </div>`;
     }
     if (!ev) return html`<p class="muted">${m.previewEmpty}</p>`;
@@ -186,7 +187,21 @@ export class JifenPreview extends LitElement {
     return f ? pick(f.title) : path;
   }
 
+  /** The fact's bounds, each with its reason and reference, under its input. */
+  private renderBounds(f: FactOption): TemplateResult | typeof nothing {
+    if (!f.bounds?.length) return nothing;
+    const titleOf = (id: string) => {
+      const other = this.catalogue?.facts.find((x) => x.id === id);
+      return other ? pick(other.title) : id;
+    };
+    return html`<ul class="bounds small muted" data-bounds=${f.id}>${f.bounds.map((b) => html`<li>${describeBound(b, this.i18n.lang, titleOf)}</li>`)}</ul>`;
+  }
+
   private renderFact(f: FactOption): TemplateResult {
+    return html`<div class="fact ${f.type === 'enum-list' ? 'wide' : ''}">${this.renderInput(f)}${this.renderBounds(f)}</div>`;
+  }
+
+  private renderInput(f: FactOption): TemplateResult {
     const m = this.i18n.m;
     const v = this.facts[f.id];
     const label = html`<span>${pick(f.title)}${f.unit ? html` <span class="muted">(${pick(f.unit)})</span>` : nothing}</span>`;
