@@ -23,7 +23,10 @@ export interface ResidentRepository {
   /** Changes a resident's name or registration date (identity corrections at the office). */
   updateResident(id: string, change: { name?: string; residenceRegistrationDate?: string | null }, at: string): Promise<Resident>;
 
-  /** Links two residents as spouses (on both records), replacing earlier links of either. `not_found`, `validation_failed` on self. */
+  /**
+   * Links two residents as spouses (on both records) as family-history entries: an earlier marriage of either
+   * is ended by a divorce entry first. `not_found`, `validation_failed` on self.
+   */
   linkSpouses(a: string, b: string, at: string): Promise<void>;
   /** Records a child of one or two residents; answers it with its id. */
   addChild(child: { id?: string; name: string; birthDate: string; parentIds: readonly string[] }): Promise<Child>;

@@ -27,7 +27,14 @@ describe('resident records over HTTP', () => {
     const reviewer = await env.staff('qian', ['reviewer'], ['区科学技术局']);
     const record = await (await reviewer('GET', '/api/v1/residents/res-1')).json();
     expect(record).toMatchObject({ id: 'res-1', name: '张小三', permitNumber: PERMIT, permitMasked: false, spouseId: 'res-2' });
-    expect(record.spouse).toEqual({ id: 'res-2', name: '李四', permitNumber: '3301**********2345' });
+    // Linked on the record (not by a feed): the marriage is still a history entry, with its provenance.
+    expect(record.spouse).toEqual({
+      id: 'res-2',
+      name: '李四',
+      permitNumber: '3301**********2345',
+      since: '2026-01-01',
+      provenance: { kind: 'seed', source: 'record', at: '2026-01-01T00:00:00Z' },
+    });
     expect(record.children).toEqual([expect.objectContaining({ name: '张小明', parentIds: ['res-1', 'res-2'] })]);
     expect(record.facts.socialInsuranceMonths).toMatchObject({ value: 40, provenance: { kind: 'feed', source: 'hrss', evidence: 'k1' } });
     const admin = await env.staff('boss', ['admin']);

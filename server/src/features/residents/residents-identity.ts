@@ -4,7 +4,7 @@ import { JifenError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
 import type { Resident } from '../../domain/residents/types';
 import type { SqlExecutor } from '../../platform/db/database';
-import { familyOf } from './residents-family';
+import { familyOf, recordFamilyChange } from './residents-family';
 import { chunks, optionalText, placeholders } from '../../platform/db/sql';
 
 const COLUMNS = 'id, permit_number, name, spouse_id, residence_registration_date, created_at, updated_at';
@@ -100,12 +100,18 @@ export function residentIdentity(db: SqlExecutor): Identity {
 
     async linkSpouses(a, b, at) {
       if (a === b) throw new JifenError('validation_failed', 'Residents: a resident cannot be their own spouse', [{ path: 'spouseId', message: 'is the resident themself' }]);
-      await mustExist(a, 'id');
-      await mustExist(b, 'spouseId');
-      // Whoever either was married to before is unlinked first: links are always mutual.
-      await db.execute({ sql: 'UPDATE residents SET spouse_id = NULL, updated_at = ? WHERE spouse_id IN (?, ?)', args: [at, a, b] });
-      await db.execute({ sql: 'UPDATE residents SET spouse_id = ?, updated_at = ? WHERE id = ?', args: [b, at, a] });
-      await db.execute({ sql: 'UPDATE residents SET spouse_id = ?, updated_at = ? WHERE id = ?', args: [a, at, b] });
+      const first = await mustExist(a, 'id');
+      const second = await mustExist(b, 'spouseId');
+      if (first.spouseId === b && second.spouseId === a) return;
+      // Whoever either was married to before is divorced first, and each step is a history entry.
+      const on = at.slice(0, 10);
+      const provenance = { kind: 'seed' as const, source: 'record', at };
+      for (const person of [first, second]) {
+        if (person.spouseId && person.spouseId !== (person.id === a ? b : a)) {
+          await recordFamilyChange(db, { kind: 'divorce', residentId: person.id, spouseId: person.spouseId, on }, undefined, provenance);
+        }
+      }
+      await recordFamilyChange(db, { kind: 'marriage', residentId: a, spouseId: b, on }, undefined, provenance);
     },
 
     async addChild(child) {
@@ -116,9 +122,10 @@ export function residentIdentity(db: SqlExecutor): Identity {
       const id = child.id ?? `child-${randomUUID()}`;
       await db.execute({ sql: 'INSERT INTO children (id, name, birth_date) VALUES (?, ?, ?)', args: [id, child.name, child.birthDate] });
       for (const parent of new Set(child.parentIds)) {
-        await db.execute({ sql: 'INSERT INTO child_parents (child_id, resident_id) VALUES (?, ?)', args: [id, parent] });
+        const provenance = { kind: 'seed' as const, source: 'record', at: `${child.birthDate}T00:00:00.000Z` };
+        await recordFamilyChange(db, { kind: 'child', residentId: parent, childId: id, on: child.birthDate }, undefined, provenance);
       }
-      return { id, name: child.name, birthDate: child.birthDate, parentIds: [...new Set(child.parentIds)] };
+      return { id, name: child.name, birthDate: child.birthDate, parentIds: [...new Set(child.parentIds)].sort() };
     },
 
     async childrenOf(residentId) {
