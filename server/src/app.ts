@@ -10,7 +10,7 @@ import { draftRoutes, draftWorkbookRoutes } from './features/drafts';
 import { impactRoutes } from './features/impact';
 import type { LifecycleRouteDeps } from './features/staff';
 import { sessionResolver, type NetworkOptions } from './features/staff';
-import { userRoutes } from './features/staff';
+import { roleRequestRoutes, userRoutes } from './features/staff';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './features/staff';
 import { addApiDocs, DOCS_PATH } from './platform/http/docs-routes';
 import { errorHandler, notFoundHandler, validationHook } from './platform/http/errors';
@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', evaluateRoutes({ resolver }));
   app.route('/', authRoutes(lifecycle));
   app.route('/', userRoutes(lifecycle));
+  app.route('/', roleRequestRoutes(lifecycle));
   // Before the rule-set routes: `/rule-sets/validate` is not a rule set id.
   app.route('/', draftRoutes(lifecycle));
   app.route('/', draftWorkbookRoutes(lifecycle));

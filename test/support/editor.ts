@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
+import { createUser } from '../../server/src/features/staff/accounts';
+import { openDatabase } from '../../server/src/platform/db/database';
 import { ensureBuilt } from './builds';
 import { RULE_SETS_DIR } from './rule-sets';
 import { testClock } from './staff';
@@ -92,15 +95,32 @@ export async function startEditorServer(): Promise<EditorServer> {
   }
 
   const asAdmin = await signIn(admin);
+  // A second admin, as the operator would add one from the shell: it confirms the roles the first asks for.
+  const second = { username: 'second.admin', password: `second-admin-${Math.random().toString(36).slice(2)}-long` };
+  const client = openDatabase({ url: `file:${join(dir, 'jifen.db')}` });
+  await createUser({ db: client, ruleSets: createLibsqlRuleSetRepository(client), now: testClock(EDITOR_NOW).now }, { ...second, displayName: second.username, roles: ['admin'] }, 'cli');
+  client.close();
+  const asSecondAdmin = await signIn(second);
   let n = 0;
   return {
     url: server.url,
     server,
     signIn,
+    // As staff are taken on: one admin creates the account, a second confirms its editor or approver role,
+    // and the owner replaces the password the admin chose.
     async addStaff(username, roles, departments = []) {
-      const password = `editor-test-${++n}-${Math.random().toString(36).slice(2)}`;
-      const res = await asAdmin('POST', '/api/v1/users', { username, displayName: username, password, roles, departments });
-      if (res.status !== 201 && res.status !== 200) throw new Error(`creating ${username} answered ${res.status}: ${await res.text()}`);
+      const given = `editor-test-${++n}-${Math.random().toString(36).slice(2)}`;
+      const res = await asAdmin('POST', '/api/v1/users', { username, displayName: username, password: given, roles, departments });
+      if (res.status !== 201) throw new Error(`creating ${username} answered ${res.status}: ${await res.text()}`);
+      const { pendingRoles } = (await res.json()) as { pendingRoles?: { request: string } };
+      if (pendingRoles) {
+        const confirmed = await asSecondAdmin('POST', `/api/v1/role-requests/${pendingRoles.request}/confirm`);
+        if (confirmed.status !== 200) throw new Error(`confirming ${username}'s roles answered ${confirmed.status}: ${await confirmed.text()}`);
+      }
+      const password = `${given}-own`;
+      const owner = await signIn({ username, password: given });
+      const changed = await owner('POST', '/api/v1/auth/password', { currentPassword: given, newPassword: password });
+      if (changed.status !== 204) throw new Error(`${username} changing their password answered ${changed.status}: ${await changed.text()}`);
       return { username, password };
     },
     async close() {

@@ -6,13 +6,17 @@ import type { Role, StaffUser } from './roles';
  * An admin administers accounts; it does not make itself an editor or an approver, nor make one alone.
  */
 
-/** Roles that publish policy between them: creating or granting one needs a second admin's confirmation. */
-export const CONFIRMED_ROLES: readonly Role[] = ['editor', 'approver'];
+/**
+ * Roles that publish policy between them, and the role that hands them out: creating or granting one needs
+ * a second admin's confirmation. `admin` is among them, or one admin could make a second admin of its own
+ * and confirm its own requests through it.
+ */
+export const CONFIRMED_ROLES: readonly Role[] = ['admin', 'editor', 'approver'];
 
 /** Who last shaped an account: the evidence four eyes needs to tell two people from one. */
 export interface AccountProvenance {
   /** The admin (or `cli`, `system`) who created the account. */
-  createdBy: string;
+  createdBy?: string;
   /** The admin who last changed its roles, departments or password, if any. */
   changedBy?: string;
   /** Set when someone other than the owner chose the current password; cleared when the owner changes it. */
@@ -56,9 +60,9 @@ export function assertMayConfirm(confirmer: Pick<StaffUser, 'username'>, request
 }
 
 /**
- * Four eyes beyond the draft itself: the approver must not have written the draft, nor hold an account
- * that the draft's author created or last changed (roles, password), nor a password someone else chose
- * and that its owner has not changed since.
+ * Four eyes beyond the draft itself (its writers are refused by `assertDecidable`): the approver must not
+ * hold an account that one of the draft's writers created or last changed (roles, password), nor a
+ * password someone else chose and that its owner has not changed since.
  *
  * @example
  * assertIndependentApprover({ username: 'li', createdBy: 'admin' }, { id: 'd1', author: 'zhang', contributors: ['zhang'] });
@@ -68,11 +72,8 @@ export function assertIndependentApprover(
   draft: { id: string; author: string; contributors: readonly string[] },
 ): void {
   const writers = new Set([draft.author, ...draft.contributors]);
-  if (writers.has(approver.username)) {
-    throw new JifenError('forbidden', `Drafts: four eyes: ${approver.username} wrote draft ${draft.id} and cannot decide on it`);
-  }
   for (const by of [approver.createdBy, approver.changedBy]) {
-    if (by !== undefined && writers.has(by)) {
+    if (by !== undefined && by !== approver.username && writers.has(by)) {
       throw new JifenError(
         'forbidden',
         `Drafts: four eyes: the account ${approver.username} was created or last changed by ${by}, who wrote draft ${draft.id}; another approver decides`,
@@ -82,7 +83,7 @@ export function assertIndependentApprover(
   if (approver.passwordSetBy !== undefined) {
     throw new JifenError(
       'forbidden',
-      `Drafts: ${approver.username} still has the password ${approver.passwordSetBy} set; change it yourself before deciding on drafts`,
+      `Drafts: the password of ${approver.username} was set by ${approver.passwordSetBy}; its owner changes it (POST /api/v1/auth/password) before deciding on drafts`,
       [{ path: 'password', message: 'was set by an admin; change it first' }],
     );
   }

@@ -1,6 +1,8 @@
 import type { StaffUser } from '../../domain/accounts/roles';
 import { JifenError } from '../../domain/errors';
+import { assertIndependentApprover } from '../../domain/accounts/separation';
 import { assertDecidable, assertEditable, effectiveFromProblems, type StoredDraft } from '../../domain/drafts/draft';
+import { accountProvenance } from '../staff';
 import { localDate } from '../../domain/local-date';
 import { contentHash } from '../../domain/rule-set/hash';
 import type { VersionMeta } from '../../domain/rule-set/repository';
@@ -69,6 +71,7 @@ export async function approveDraft(
 ): Promise<{ draft: StoredDraft; version: VersionMeta }> {
   const draft = await getDraft(ctx, ruleSetId, draftId);
   assertDecidable(draft, user, 'approved');
+  assertIndependentApprover({ username: user.username, ...(await accountProvenance(ctx, user.id)) }, draft);
   const versions = await ctx.ruleSets.listVersions(ruleSetId);
   assertStillCurrent(draft, versions);
   const problems = effectiveFromProblems(request.effectiveFrom, {
@@ -151,6 +154,7 @@ export async function rejectDraft(
 ): Promise<StoredDraft> {
   const draft = await getDraft(ctx, ruleSetId, draftId);
   assertDecidable(draft, user, 'rejected');
+  assertIndependentApprover({ username: user.username, ...(await accountProvenance(ctx, user.id)) }, draft);
   const at = ctx.now().toISOString();
   const next: StoredDraft = {
     ...draft,

@@ -1,3 +1,4 @@
+import { assertNotOwnFiling } from '../../domain/accounts/separation';
 import { JifenError, type FieldError } from '../../domain/errors';
 import { recordBoundViolations } from '../../domain/residents/record-bounds';
 import { ledgerFacts, REGISTRATION_FACT } from '../../domain/residents/scoring-facts';
@@ -77,6 +78,7 @@ export async function answerRoundObjection(
     assertDepartment(who, round.department);
     const before = await unit.rounds.getObjection(round.id, objectionId);
     if (!before) throw new JifenError('not_found', `Objections: round ${round.id} has no objection ${objectionId}`, [{ path: 'objectionId', message: 'no such objection' }]);
+    assertNotOwnFiling(moment.actor, before.filedBy, `objection ${before.id}`);
     const objection = answerObjection(round, before, decision, moment);
     await unit.rounds.updateObjection(objection);
     const sub = `objection:${objection.id}`;

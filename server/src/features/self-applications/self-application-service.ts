@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import { addWorkingDays } from '../../domain/calendar/working-days';
+import { assertNotOwnFiling } from '../../domain/accounts/separation';
 import { JifenError } from '../../domain/errors';
 import { earnedOnProblem, recordBoundViolations } from '../../domain/residents/record-bounds';
 import { checkClaim, REVIEW_WORKING_DAYS, type SelfApplication } from '../../domain/residents/self-application';
@@ -148,5 +149,6 @@ async function pending(tx: Parameters<typeof getApplication>[0], input: Decision
     throw new JifenError('forbidden', `Applications: ${app.id} is reviewed by ${app.department}`);
   }
   if (app.status !== 'pending') throw new JifenError('conflict', `Applications: ${app.id} has been ${app.status} already`);
+  assertNotOwnFiling(input.reviewer.id, app.submittedBy, `application ${app.id}`);
   return app;
 }

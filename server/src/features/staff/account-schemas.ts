@@ -35,6 +35,40 @@ export const userChangesRequestSchema = z.strictObject(userChangesSchema.shape).
 
 export const userListSchema = z.object({ users: z.array(userSchema) }).openapi('UserList');
 
+/** An account as created or changed: editor and approver roles an admin asked for wait for a second admin. */
+export const accountSchema = userSchema
+  .extend({
+    pendingRoles: z
+      .object({ request: z.string(), roles: z.array(z.enum(ROLES)) })
+      .optional()
+      .openapi({ description: 'Roles asked for that wait for a second admin (`POST /api/v1/role-requests/{id}/confirm`).' }),
+  })
+  .openapi('Account');
+
+export const roleRequestSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    username: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    status: z.enum(['pending', 'confirmed', 'refused']),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
+  })
+  .openapi('RoleRequest');
+
+export const roleRequestListSchema = z.object({ requests: z.array(roleRequestSchema) }).openapi('RoleRequestList');
+export const roleDecisionSchema = z.object({ request: roleRequestSchema, user: userSchema }).openapi('RoleDecision');
+
+export const passwordChangeSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(1).max(200).openapi({ description: 'At least 12 characters.' }),
+  })
+  .openapi('PasswordChange');
+
 export const userParamsSchema = z.strictObject({
   id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'k3x9m2p7q4rt' }),
 });

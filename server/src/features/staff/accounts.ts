@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ALL_DEPARTMENTS, ROLES, type StaffUser } from '../../domain/accounts/roles';
+import { ALL_DEPARTMENTS, ROLES, type Role, type StaffUser } from '../../domain/accounts/roles';
+import { assertNotOwnRoles, rolesNeedingConfirmation, type AccountProvenance } from '../../domain/accounts/separation';
 import type { AuditAction } from '../../domain/audit/actions';
 import { JifenError } from '../../domain/errors';
 import { contentHash } from '../../domain/rule-set/hash';
@@ -9,7 +10,8 @@ import { inTransaction } from '../../platform/db/database';
 import { createSessionStore } from './session-store';
 import { createUserStore, publicUser, type UserChanges } from './user-store';
 import { randomId, type Actor, type LifecycleContext } from '../../platform/db/context';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
+import { requestRoles } from './role-requests';
 
 /** Account fields as requests and the CLI give them; the same rules for both. */
 export const usernameSchema = z
@@ -54,21 +56,29 @@ export const userChangesSchema = z.strictObject({
 });
 export type UserChangeRequest = z.infer<typeof userChangesSchema>;
 
+/** A created or changed account, and the role grant it still waits for, if any. */
+export type AccountWithRequest = StaffUser & { pendingRoles?: { request: string; roles: Role[] } };
+
 /**
- * Creates a staff account and records `user-created`, in one transaction.
+ * Creates a staff account and records `user-created`, in one transaction. Given `admin` (an admin acting
+ * through the API), the editor and approver roles asked for are not granted but requested (a second admin
+ * confirms them, see role-requests.ts), and the password counts as chosen by the admin: the owner changes
+ * it before the account can decide on drafts. Without it (the shell, `cli`; the demo seed, `system`) the
+ * account is created as asked: whoever runs those holds the database already.
  *
  * @example
- * await createUser(ctx, { username: 'li.approver', displayName: '李审批', password, roles: ['approver'] }, 'admin');
+ * await createUser(ctx, { username: 'li.approver', displayName: '李审批', password, roles: ['approver'] }, 'cli');
  */
-export async function createUser(ctx: LifecycleContext, input: NewUser, actor: Actor): Promise<StaffUser> {
+export async function createUser(ctx: LifecycleContext, input: NewUser, actor: Actor, admin?: StaffUser): Promise<AccountWithRequest> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new JifenError('validation_failed', 'Users: invalid account', zodFieldErrors(parsed.error.issues));
   const { password, ...fields } = parsed.data;
   const passwordHash = await hashPassword(password);
   const at = ctx.now().toISOString();
-  const user: StaffUser = { id: randomId(), ...fields, disabled: false };
-  await inTransaction(ctx.db, async (tx) => {
-    await createUserStore(tx).insert({ ...user, passwordHash, createdAt: at, updatedAt: at });
+  const requested = admin ? rolesNeedingConfirmation([], fields.roles) : [];
+  const user: StaffUser = { id: randomId(), ...fields, roles: fields.roles.filter((r) => !requested.includes(r)), disabled: false };
+  return inTransaction(ctx.db, async (tx) => {
+    await createUserStore(tx).insert({ ...user, passwordHash, createdAt: at, updatedAt: at, createdBy: actor, ...(admin ? { passwordSetBy: admin.username } : {}) });
     await appendAudit(tx, {
       at,
       actor,
@@ -77,8 +87,9 @@ export async function createUser(ctx: LifecycleContext, input: NewUser, actor: A
       after: contentHash(publicUser(user)),
       details: { roles: user.roles, departments: user.departments },
     });
+    const request = requested.length > 0 ? await requestRoles(tx, user, requested, actor, at) : undefined;
+    return { ...publicUser(user), ...(request ? { pendingRoles: { request: request.id, roles: request.roles } } : {}) };
   });
-  return publicUser(user);
 }
 
 /**
@@ -89,16 +100,25 @@ export async function createUser(ctx: LifecycleContext, input: NewUser, actor: A
  * @example
  * await updateUser(ctx, userId, { roles: ['editor', 'approver'] }, 'admin');
  */
-export async function updateUser(ctx: LifecycleContext, id: string, request: UserChangeRequest, actor: Actor): Promise<StaffUser> {
+export async function updateUser(ctx: LifecycleContext, id: string, request: UserChangeRequest, actor: Actor, admin?: StaffUser): Promise<AccountWithRequest> {
   const parsed = userChangesSchema.safeParse(request);
   if (!parsed.success) throw new JifenError('validation_failed', 'Users: invalid changes', zodFieldErrors(parsed.error.issues));
   const { password, ...fields } = parsed.data;
-  const changes: UserChanges = { ...fields, ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}) };
+  if (admin && fields.roles !== undefined) assertNotOwnRoles(admin.id, id);
+  const passwordHash = password !== undefined ? await hashPassword(password) : undefined;
   const at = ctx.now().toISOString();
   return inTransaction(ctx.db, async (tx) => {
     const users = createUserStore(tx);
     const before = await users.findById(id);
     if (!before) throw new JifenError('not_found', `Users: no account ${id}`, [{ path: 'id', message: 'no such account' }]);
+    const requested = admin && fields.roles ? rolesNeedingConfirmation(before.roles, fields.roles) : [];
+    const shapes = fields.roles !== undefined || fields.departments !== undefined || passwordHash !== undefined;
+    const changes: UserChanges = {
+      ...fields,
+      ...(fields.roles ? { roles: fields.roles.filter((r) => !requested.includes(r)) } : {}),
+      ...(passwordHash !== undefined ? { passwordHash, passwordSetBy: admin && admin.id !== id ? admin.username : null } : {}),
+      ...(shapes ? { changedBy: actor } : {}),
+    };
     await users.update(id, changes, at);
     const after = (await users.findById(id))!;
     if (before.roles.includes('admin') && !before.disabled && (await users.countActiveAdmins()) === 0) {
@@ -115,10 +135,53 @@ export async function updateUser(ctx: LifecycleContext, id: string, request: Use
       target: `user:${after.username}`,
       before: contentHash(publicUser(before)),
       after: contentHash(publicUser(after)),
-      details: { changed, ...(fields.roles ? { roles: fields.roles } : {}), ...(fields.departments ? { departments: fields.departments } : {}) },
+      details: { changed, ...(changes.roles ? { roles: changes.roles } : {}), ...(fields.departments ? { departments: fields.departments } : {}) },
     });
-    return publicUser(after);
+    const pending = requested.length > 0 ? await requestRoles(tx, publicUser(after), requested, actor, at) : undefined;
+    return { ...publicUser(after), ...(pending ? { pendingRoles: { request: pending.id, roles: pending.roles } } : {}) };
   });
+}
+
+/**
+ * The owner changes their own password, giving the current one: the password is then theirs alone (an
+ * account whose password an admin chose cannot decide on drafts until this). Their other sessions end.
+ * Records `password-changed`.
+ *
+ * @example
+ * await changeOwnPassword(ctx, user, { currentPassword, newPassword }, sessionId);
+ */
+export async function changeOwnPassword(
+  ctx: LifecycleContext,
+  user: StaffUser,
+  request: { currentPassword: string; newPassword: string },
+  keepSessionHash: string,
+): Promise<void> {
+  const parsed = passwordSchema.safeParse(request.newPassword);
+  if (!parsed.success) throw new JifenError('validation_failed', 'Users: invalid password', zodFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: 'newPassword' })));
+  const record = await createUserStore(ctx.db).findById(user.id);
+  if (!record || !(await verifyPassword(request.currentPassword, record.passwordHash))) {
+    throw new JifenError('forbidden', 'Users: the current password is not right', [{ path: 'currentPassword', message: 'is not your current password' }]);
+  }
+  if (request.currentPassword === request.newPassword) {
+    throw new JifenError('validation_failed', 'Users: choose a new password', [{ path: 'newPassword', message: 'is the current password' }]);
+  }
+  const passwordHash = await hashPassword(parsed.data);
+  const at = ctx.now().toISOString();
+  await inTransaction(ctx.db, async (tx) => {
+    await createUserStore(tx).update(user.id, { passwordHash, passwordSetBy: null, changedBy: user.username }, at);
+    await createSessionStore(tx).deleteForUser(user.id, keepSessionHash);
+    await appendAudit(tx, { at, actor: user.username, action: 'password-changed', target: `user:${user.username}`, details: { changed: ['password'], by: 'owner' } });
+  });
+}
+
+/** Who created and last changed an account, and who chose its password (for four eyes). */
+export async function accountProvenance(ctx: LifecycleContext, id: string): Promise<AccountProvenance> {
+  const record = await createUserStore(ctx.db).findById(id);
+  return {
+    ...(record?.createdBy ? { createdBy: record.createdBy } : {}),
+    ...(record?.changedBy ? { changedBy: record.changedBy } : {}),
+    ...(record?.passwordSetBy ? { passwordSetBy: record.passwordSetBy } : {}),
+  };
 }
 
 /** Every account, by username, without credentials. */

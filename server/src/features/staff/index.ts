@@ -10,3 +10,5 @@ export * from './user-routes';
 export * from './sessions';
 export * from './accounts';
 export * from './password';
+export * from './role-request-routes';
+export * from './role-requests';

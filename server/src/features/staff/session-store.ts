@@ -46,8 +46,9 @@ export function createSessionStore(db: SqlExecutor) {
     },
 
     /** Ends every session of a user (disabled, password changed). */
-    async deleteForUser(userId: string): Promise<number> {
-      return (await db.execute({ sql: 'DELETE FROM sessions WHERE user_id = ?', args: [userId] })).rowsAffected;
+    /** Ends every session of a user, except the one whose id hash is `keep` (the caller's own). */
+    async deleteForUser(userId: string, keep?: string): Promise<number> {
+      return (await db.execute({ sql: 'DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?', args: [userId, keep ?? null] })).rowsAffected;
     },
 
     /** Removes sessions idle since before `idleBefore` or started before `startedBefore`. */

@@ -14,10 +14,11 @@ describe('staff accounts (admin)', () => {
   afterEach(() => env.cleanup());
 
   it('creates an account that can sign in, refuses a taken name, and lists accounts without credentials', async () => {
-    const body = { username: 'zhang', displayName: '张编辑', password: 'zhang-has-a-long-password', roles: ['editor'], departments: ['XX区'] };
+    const body = { username: 'zhang', displayName: '张编辑', password: 'zhang-has-a-long-password', roles: ['editor', 'auditor'], departments: ['XX区'] };
     const res = await root.call('POST', '/api/v1/users', { body });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ username: 'zhang', roles: ['editor'], departments: ['XX区'], disabled: false });
+    // The editor role waits for a second admin; the auditor role is granted at once.
+    expect(await res.json()).toMatchObject({ username: 'zhang', roles: ['auditor'], departments: ['XX区'], disabled: false, pendingRoles: { roles: ['editor'] } });
     expect((await signIn(env.app, 'zhang', body.password)).user.username).toBe('zhang');
     expect((await root.call('POST', '/api/v1/users', { body })).status).toBe(409);
 
@@ -48,7 +49,7 @@ describe('staff accounts (admin)', () => {
   });
 
   it('keeps at least one active admin', async () => {
-    const res = await root.call('PATCH', `/api/v1/users/${rootId}`, { body: { roles: ['auditor'] } });
+    const res = await root.call('PATCH', `/api/v1/users/${rootId}`, { body: { disabled: true } });
     expect(res.status).toBe(409);
     expect((await root.call('GET', '/api/v1/auth/me')).status).toBe(200);
   });

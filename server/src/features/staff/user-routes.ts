@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { createUser, listUsers, updateUser } from './accounts';
 import { staffOf, type AppEnv } from '../../platform/http/access';
-import { newUserRequestSchema, userChangesRequestSchema, userListSchema, userParamsSchema, userSchema } from './account-schemas';
+import { accountSchema, newUserRequestSchema, userChangesRequestSchema, userListSchema, userParamsSchema } from './account-schemas';
 import { errorResponses, validationHook } from '../../platform/http/errors';
 import { jsonBody } from '../../platform/http/json-body';
 import { json, need, type LifecycleRouteDeps } from './route-deps';
@@ -21,10 +21,12 @@ const createUserRoute = createRoute({
   path: '/api/v1/users',
   tags,
   summary: 'Create a staff account (admin)',
-  description: 'Passwords are hashed with scrypt. Recorded in the audit trail as `user-created`.',
+  description:
+    'Passwords are hashed with scrypt; the owner must change the one given here before the account can decide on drafts. The `editor` and ' +
+    '`approver` roles are not granted but requested (`pendingRoles`): a second admin confirms them. Recorded as `user-created` and `role-change-requested`.',
   middleware: [jsonBody({ maxBytes: 8 * 1024 })],
   request: { body: { required: true, content: { 'application/json': { schema: newUserRequestSchema } } } },
-  responses: { 201: json(userSchema, 'The account'), ...errorResponses(401, 403, 409, 413, 415, 422) },
+  responses: { 201: json(accountSchema, 'The account'), ...errorResponses(401, 403, 409, 413, 415, 422) },
 });
 
 const updateUserRoute = createRoute({
@@ -33,14 +35,15 @@ const updateUserRoute = createRoute({
   tags,
   summary: 'Change a staff account (admin)',
   description:
-    'Only the fields given change. Disabling an account or setting its password ends its sessions. The last active admin cannot be ' +
+    'Only the fields given change. An admin cannot change its own roles (403); `editor` and `approver` added wait for a second admin ' +
+    '(`pendingRoles`). Disabling an account or setting its password ends its sessions. The last active admin cannot be ' +
     'disabled or lose the role (409). Recorded as `user-changed`, `user-disabled` or `password-changed`.',
   middleware: [jsonBody({ maxBytes: 8 * 1024 })],
   request: {
     params: userParamsSchema,
     body: { required: true, content: { 'application/json': { schema: userChangesRequestSchema } } },
   },
-  responses: { 200: json(userSchema, 'The account as changed'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
+  responses: { 200: json(accountSchema, 'The account as changed'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
 /**
@@ -55,12 +58,14 @@ export function userRoutes(deps: LifecycleRouteDeps) {
   app.openapi(listRoute, async (c) => c.json({ users: await listUsers(need(deps)) }, 200));
 
   app.openapi(createUserRoute, async (c) => {
-    const user = await createUser(need(deps), c.req.valid('json'), staffOf(c).user.username);
+    const admin = staffOf(c).user;
+    const user = await createUser(need(deps), c.req.valid('json'), admin.username, admin);
     return c.json(user, 201);
   });
 
   app.openapi(updateUserRoute, async (c) => {
-    const user = await updateUser(need(deps), c.req.valid('param').id, c.req.valid('json'), staffOf(c).user.username);
+    const admin = staffOf(c).user;
+    const user = await updateUser(need(deps), c.req.valid('param').id, c.req.valid('json'), admin.username, admin);
     return c.json(user, 200);
   });
 

@@ -9,13 +9,23 @@ export interface UserRecord extends StaffUser {
   passwordHash: string;
   createdAt: string;
   updatedAt: string;
+  /** Who created the account (an admin's username, `cli`, `system`). */
+  createdBy?: string;
+  /** Who last changed its roles, departments or password. */
+  changedBy?: string;
+  /** Who chose the current password, when not its owner. */
+  passwordSetBy?: string;
 }
 
-export type UserChanges = Partial<Pick<UserRecord, 'displayName' | 'roles' | 'departments' | 'disabled' | 'passwordHash'>>;
+export type UserChanges = Partial<Pick<UserRecord, 'displayName' | 'roles' | 'departments' | 'disabled' | 'passwordHash'>> & {
+  changedBy?: string;
+  /** `null` clears it (the owner chose the password). */
+  passwordSetBy?: string | null;
+};
 
 const rolesColumn = z.array(z.enum(ROLES));
 const departmentsColumn = z.array(z.string());
-const COLUMNS = 'id, username, display_name, password_hash, roles, departments, disabled, created_at, updated_at';
+const COLUMNS = 'id, username, display_name, password_hash, roles, departments, disabled, created_at, updated_at, created_by, changed_by, password_set_by';
 
 /**
  * Staff accounts in libsql. Give it the client to read, or an open transaction to write together with the
@@ -62,7 +72,7 @@ export function createUserStore(db: SqlExecutor) {
         throw new JifenError('conflict', `Users: the username ${user.username} is taken`, [{ path: 'username', message: 'is taken' }]);
       }
       await db.execute({
-        sql: `INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        sql: `INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         args: [
           user.id,
           user.username,
@@ -73,14 +83,17 @@ export function createUserStore(db: SqlExecutor) {
           user.disabled ? 1 : 0,
           user.createdAt,
           user.updatedAt,
+          user.createdBy ?? null,
+          user.changedBy ?? null,
+          user.passwordSetBy ?? null,
         ],
       });
     },
 
     async update(id: string, changes: UserChanges, updatedAt: string): Promise<void> {
       const sets: string[] = ['updated_at = ?'];
-      const args: (string | number)[] = [updatedAt];
-      const set = (column: string, value: string | number) => {
+      const args: (string | number | null)[] = [updatedAt];
+      const set = (column: string, value: string | number | null) => {
         sets.push(`${column} = ?`);
         args.push(value);
       };
@@ -89,6 +102,8 @@ export function createUserStore(db: SqlExecutor) {
       if (changes.departments !== undefined) set('departments', JSON.stringify(changes.departments));
       if (changes.disabled !== undefined) set('disabled', changes.disabled ? 1 : 0);
       if (changes.passwordHash !== undefined) set('password_hash', changes.passwordHash);
+      if (changes.changedBy !== undefined) set('changed_by', changes.changedBy);
+      if (changes.passwordSetBy !== undefined) set('password_set_by', changes.passwordSetBy);
       await db.execute({ sql: `UPDATE users SET ${sets.join(', ')} WHERE id = ?`, args: [...args, id] });
     },
   };
@@ -113,5 +128,8 @@ function toRecord(row: Row): UserRecord {
     disabled: Number(row.disabled) === 1,
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
+    ...(row.created_by === null || row.created_by === undefined ? {} : { createdBy: String(row.created_by) }),
+    ...(row.changed_by === null || row.changed_by === undefined ? {} : { changedBy: String(row.changed_by) }),
+    ...(row.password_set_by === null || row.password_set_by === undefined ? {} : { passwordSetBy: String(row.password_set_by) }),
   };
 }

@@ -62,6 +62,10 @@ export const ACCESS: AccessTable = {
   'GET /api/v1/users': ['admin'],
   'POST /api/v1/users': ['admin'],
   'PATCH /api/v1/users/{id}': ['admin'],
+  'GET /api/v1/role-requests': ['admin'],
+  'POST /api/v1/role-requests/{id}/confirm': ['admin'],
+  'POST /api/v1/role-requests/{id}/refuse': ['admin'],
+  'POST /api/v1/auth/password': ['staff'],
 
   // Drafts and four-eyes publishing (an editor's department is checked by the handler)
   'POST /api/v1/rule-sets/validate': ['editor', 'approver', 'admin'],

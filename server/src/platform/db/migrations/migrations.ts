@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import { inTransaction } from '../database';
 import { CALENDAR_MIGRATIONS } from './calendar-migrations';
+import { DUTIES_MIGRATIONS } from './duties-migrations';
 import { FAMILY_MIGRATIONS } from './family-migrations';
 import { LIFECYCLE_MIGRATIONS } from './lifecycle-migrations';
 import { RESIDENT_MIGRATIONS } from './residents-migrations';
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...FAMILY_MIGRATIONS,
   ...ROUND_MIGRATIONS,
   ...WIDGET_MIGRATIONS,
+  ...DUTIES_MIGRATIONS,
 ];
 
 /**
