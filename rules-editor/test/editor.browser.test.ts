@@ -9,7 +9,8 @@ import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type
 /**
  * The whole job through the editor, against a real server and database: an editor raises one indicator's
  * points and watches the preview, adds a test case and submits; an approver publishes it; the evaluation
- * API then scores with the new points; an auditor reads the change in the diff and verifies the trail.
+ * API then scores with the new points; an auditor reads the change in the diff, verifies the trail, and
+ * downloads a signed checkpoint and checks the trail against it.
  */
 
 const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
@@ -35,7 +36,7 @@ beforeAll(async () => {
   approver = await env.addStaff('test.approver', ['approver']);
   auditor = await env.addStaff('test.auditor', ['auditor']);
   browser = await launchBrowser();
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -170,6 +171,12 @@ describe('the rules editor, end to end', () => {
     await audit.getByRole('link', { name: '审计记录' }).click();
     await audit.getByTestId('verify').click();
     await text(audit.getByTestId('verify-result')).toContain('记录链完整');
+    // The auditor keeps a signed checkpoint of the trail away from the server, and later checks against it.
+    const [download] = await Promise.all([audit.waitForEvent('download'), audit.getByTestId('checkpoint-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^jifen-audit-checkpoint-\d+\.json$/);
+    const kept = await download.path();
+    await audit.getByTestId('checkpoint-file').setInputFiles(kept);
+    await text(audit.getByTestId('checkpoint-result')).toContain('检查点成立');
 
     // The published draft is read-only now for its author too.
     await page.goto(draftUrl);
