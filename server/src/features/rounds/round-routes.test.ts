@@ -117,6 +117,7 @@ describe('round routes', () => {
       'GET /api/v1/objections/overdue',
       'GET /api/v1/public/rounds',
       'GET /api/v1/public/rounds/{id}',
+      'GET /api/v1/public/rounds/{id}/export',
       'GET /api/v1/residents/{id}/recommendations',
       'GET /api/v1/rounds',
       'GET /api/v1/rounds/{id}',
