@@ -73,7 +73,24 @@ export function buildCatalogue(doc: RuleSet, included: readonly RuleSet[]): Cata
   }
   catalogue.categories = [...categories];
   catalogue.computed = computedFacts(catalogue);
+  impliedBounds(catalogue, [...included, doc]);
   return catalogue;
+}
+
+/**
+ * The bound the server implies for a date a derived fact counts from `asOf` (age, months since): not after
+ * `asOf`, shown like a written one (see the server's fact-bounds.ts).
+ */
+function impliedBounds(catalogue: Catalogue, parts: readonly RuleSet[]): void {
+  for (const part of parts) {
+    for (const d of part.derived ?? []) {
+      if (d.derivation !== 'fullYearsSince' && d.derivation !== 'fullMonthsSince') continue;
+      const fact = catalogue.facts.find((f) => f.id === d.fact && f.origin === 'input');
+      if (!fact || fact.bounds?.some((b) => b.kind === 'notAfterAsOf')) continue;
+      const reason = { zh: `「${d.title.zh}」自该日期计算到评估日期，该日期不能晚于评估日期`, en: `${d.title.en} is counted from this date to the evaluation date, so it cannot be later` };
+      fact.bounds = [...(fact.bounds ?? []), { kind: 'notAfterAsOf', reason, reference: { document: part.title.zh, clause: `derived.${d.id}` } }];
+    }
+  }
 }
 
 function computedFacts(c: Catalogue): FactOption[] {
