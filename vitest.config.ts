@@ -6,6 +6,8 @@ const setupFiles = ['test/support/zod-openapi-first.ts'];
 
 export default defineConfig({
   test: {
+    // The widget is built once, before any file that serves it runs.
+    globalSetup: ['test/support/build-widget-once.ts'],
     projects: [
       {
         test: {

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../server/src/app';
 import { demoPageCsp, demoSchoolPage } from '../../server/src/features/widget/demo-page';
 import { createWidgetServices } from '../../server/src/features/widget/widget-app';
+import { widgetPin } from '../../server/src/features/widget/widget-assets';
 import type { LifecycleContext } from '../../server/src/platform/db/context';
 import { useWriteAheadLog } from '../../server/src/platform/db/database';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
@@ -135,7 +136,7 @@ export async function partnerSite(jifen: string, keyFor: () => string) {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
     const token = c.req.query('token');
     c.header('Content-Security-Policy', demoPageCsp(new URL(jifen).origin));
-    return c.html(demoSchoolPage({ jifen, assets: jifen, partnerKey: c.req.query('key') ?? keyFor(), lang, ...(token ? { residentToken: token } : {}) }));
+    return c.html(demoSchoolPage({ jifen, assets: jifen, partnerKey: c.req.query('key') ?? keyFor(), lang, pin: widgetPin(), ...(token ? { residentToken: token } : {}) }));
   });
   return serveApp(app);
 }

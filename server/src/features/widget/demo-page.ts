@@ -12,6 +12,8 @@ export interface DemoPageOptions {
   /** A resident's widget token, for the resident-mode example. */
   residentToken?: string;
   lang: 'zh-CN' | 'en';
+  /** The widget version and its SRI value: the page pins both, as partners should. */
+  pin: { version: string; integrity: string };
 }
 
 const TEXT = {
@@ -58,15 +60,15 @@ export function escapeHtml(text: string): string {
  * The page's HTML. Every value is escaped; the page has no inline script or style.
  *
  * @example
- * demoSchoolPage({ jifen: 'http://localhost:8787', assets: 'http://localhost:8787', partnerKey, lang: 'zh-CN' });
+ * demoSchoolPage({ jifen: 'http://localhost:8787', assets: 'http://localhost:8787', partnerKey, lang: 'zh-CN', pin: widgetPin() });
  */
 export function demoSchoolPage(o: DemoPageOptions): string {
   const t = TEXT[o.lang];
   const e = escapeHtml;
   const jifen = o.jifen.replace(/\/+$/, '');
   const assets = o.assets.replace(/\/+$/, '');
-  const script = `${jifen}/widget/jifen-eligibility.js`;
-  const snippet = `<script type="module" src="${script}"></script>\n<jifen-eligibility scenario="school-enrollment" partner-key="…"></jifen-eligibility>`;
+  const script = `${jifen}/widget/v${o.pin.version}/jifen-eligibility.js`;
+  const snippet = `<script type="module" src="${script}"\n        integrity="${o.pin.integrity}" crossorigin="anonymous"></script>\n<jifen-eligibility scenario="school-enrollment" partner-key="…"></jifen-eligibility>`;
   return `<!doctype html>
 <html lang="${o.lang}">
 <head>
@@ -75,7 +77,7 @@ export function demoSchoolPage(o: DemoPageOptions): string {
 <title>${e(t.title)}</title>
 <link rel="stylesheet" href="${e(assets)}/demo/school.css">
 <script type="module" src="${e(assets)}/demo/school.js"></script>
-<script type="module" src="${e(script)}"></script>
+<script type="module" src="${e(script)}" integrity="${e(o.pin.integrity)}" crossorigin="anonymous"></script>
 </head>
 <body>
 <header class="site">

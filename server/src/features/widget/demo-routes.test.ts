@@ -3,6 +3,7 @@ import { addResident, widgetApp } from '../../../../test/support/widget';
 import { createLibsqlRuleSetRepository } from '../rule-sets/libsql-rule-set-repository';
 import { createRuleSetResolver } from '../rule-sets/rule-set-resolver';
 import { startWidgetDemo } from './widget-app';
+import { widgetPin } from './widget-assets';
 
 type Env = Awaited<ReturnType<typeof widgetApp>>;
 const JIFEN = 'http://127.0.0.1:8787';
@@ -24,7 +25,9 @@ describe('/demo/school', () => {
     expect(csp).toContain(`connect-src 'self' ${JIFEN}`);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const html = await res.text();
-    expect(html).toContain(`<script type="module" src="${JIFEN}/widget/jifen-eligibility.js"></script>`);
+    const { version, integrity } = widgetPin();
+    // Pinned, as partners should: the versioned address with its SRI value.
+    expect(html).toContain(`<script type="module" src="${JIFEN}/widget/v${version}/jifen-eligibility.js" integrity="${integrity}" crossorigin="anonymous"></script>`);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle=|<style/);
     expect(html).toContain('lang="zh-CN"');

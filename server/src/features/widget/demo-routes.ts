@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { JifenError } from '../../domain/errors';
 import { demoPageCsp, demoSchoolPage } from './demo-page';
+import { widgetPin } from './widget-assets';
 import { serveDemoAssets } from './widget-static';
 
 /** The demo's live state: set once the server listens and the demo partner has its key for this start. */
@@ -27,7 +28,7 @@ export function demoRoutes(demo: WidgetDemo): Hono {
     c.header('Content-Security-Policy', demoPageCsp(origin));
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'same-origin');
-    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, ...(residentToken ? { residentToken } : {}) }));
+    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, pin: widgetPin(), ...(residentToken ? { residentToken } : {}) }));
   });
   app.route('/', serveDemoAssets());
   return app;

@@ -26,6 +26,7 @@ import { partnerRoutes } from '../partners';
 import { issueResidentToken } from './resident-tokens';
 import { createSigner, type Signer } from './signer';
 import { tokenRoutes } from './token-routes';
+import { docsRoutes } from './docs-routes';
 import { serveWidget } from './widget-static';
 import { widgetRoutes } from './widget-routes';
 
@@ -135,6 +136,7 @@ export function mountWidget<E extends Env>(
     }),
   );
   app.route('/', tokenRoutes({ client, resolver: shared.resolver, residents: widget.residents, signer, now, ...issuer }));
+  app.route('/widget', docsRoutes(widget.demo, () => widget.publicUrl));
   app.route('/widget', serveWidget());
   app.route('/demo', demoRoutes(widget.demo));
 }

@@ -2,31 +2,74 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { JifenError } from '../../domain/errors';
+import { WIDGET_ROOT, widgetAsset, widgetVersion } from './widget-assets';
 
-/** Where `npm run build:widget` puts the widget. */
-export const WIDGET_DIST = fileURLToPath(new URL('../../../../widget/dist', import.meta.url));
 /** The demo partner page's own stylesheet and script. */
 export const DEMO_ASSETS = fileURLToPath(new URL('../../../../widget/demo', import.meta.url));
-
-/** The files served, by name: nothing else under the folders is reachable. */
-const WIDGET_FILES: Record<string, string> = { 'jifen-eligibility.js': 'text/javascript; charset=utf-8' };
-const DEMO_FILES: Record<string, string> = { 'school.css': 'text/css; charset=utf-8', 'school.js': 'text/javascript; charset=utf-8' };
+const DEMO_FILES: Record<string, string> = {
+  'school.css': 'text/css; charset=utf-8',
+  'school.js': 'text/javascript; charset=utf-8',
+  'docs.css': 'text/css; charset=utf-8',
+};
 
 /**
- * Serves fixed files of a folder by name. Partner pages on other origins load them (a module script is
- * fetched with CORS), so every origin may read them; they change with each release, so caches revalidate
- * after five minutes.
+ * Answers a widget file: brotli or gzip when the browser takes it, a strong ETag (304 on a match), and
+ * readable from every origin (partner pages load the module with CORS).
  */
-function serveFiles(root: string, files: Record<string, string>, notBuilt: string): Hono {
+function sendAsset(c: Context, name: string, root: string, cacheControl: string): Response {
+  const asset = widgetAsset(name, root);
+  if (!asset) {
+    throw new JifenError('not_found', name === 'jifen-eligibility.js' ? 'Static: the widget is not built yet; run npm run build' : `Static: no file ${c.req.path}`);
+  }
+  const accepts = c.req.header('accept-encoding') ?? '';
+  const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+  const etag = encoding ? `${asset.etag.slice(0, -1)}-${encoding}"` : asset.etag;
+  c.header('Cache-Control', cacheControl);
+  c.header('ETag', etag);
+  c.header('Vary', 'Accept-Encoding');
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  const match = (c.req.header('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (match.includes(etag) || match.includes('*')) return c.body(null, 304);
+  c.header('Content-Type', asset.type);
+  if (encoding) c.header('Content-Encoding', encoding);
+  return c.body(encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.raw);
+}
+
+const FILE = '/:file{[a-z-]+\\.(?:js|json|d\\.ts)}';
+
+/**
+ * The widget's files. `/widget/v<version>/…` is the address partners pin, with the SRI `integrity` of the
+ * script: immutable, cached for a year. `/widget/…` without a version always serves the current build and
+ * is revalidated after five minutes. Files: `jifen-eligibility.js`, `jifen-eligibility.d.ts`,
+ * `custom-elements.json`, `package.json`.
+ *
+ * @example
+ * app.route('/widget', serveWidget());
+ */
+export function serveWidget(root: string = WIDGET_ROOT): Hono {
+  const app = new Hono();
+  app.get(`/:version{v[0-9]+\\.[0-9]+\\.[0-9]+}${FILE}`, (c) => {
+    const current = `v${widgetVersion(root)}`;
+    if (c.req.param('version') !== current) {
+      throw new JifenError('not_found', `Static: this server serves the widget ${current}, not ${c.req.param('version')}; see /widget/docs`);
+    }
+    return sendAsset(c, c.req.param('file'), root, 'public, max-age=31536000, immutable');
+  });
+  app.get(FILE, (c) => sendAsset(c, c.req.param('file'), root, 'public, max-age=300'));
+  return app;
+}
+
+/** `/demo/school.css` and `/demo/school.js`, the demo partner page's own files. */
+export function serveDemoAssets(root: string = DEMO_ASSETS): Hono {
   const app = new Hono();
   app.get('/:file{[a-z-]+\\.(?:js|css)}', async (c) => {
     const name = c.req.param('file');
-    const type = Object.hasOwn(files, name) ? files[name] : undefined;
-    if (!type) throw new JifenError('not_found', `Static: no file ${c.req.path}`);
+    const type = Object.hasOwn(DEMO_FILES, name) ? DEMO_FILES[name] : undefined;
     const path = join(root, name);
-    if (!existsSync(path)) throw new JifenError('not_found', notBuilt);
+    if (!type || !existsSync(path)) throw new JifenError('not_found', `Static: no file ${c.req.path}`);
     c.header('Content-Type', type);
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
@@ -34,19 +77,4 @@ function serveFiles(root: string, files: Record<string, string>, notBuilt: strin
     return c.body(await readFile(path));
   });
   return app;
-}
-
-/**
- * `/widget/jifen-eligibility.js`, the one module partner pages load.
- *
- * @example
- * app.route('/widget', serveWidget());
- */
-export function serveWidget(root: string = WIDGET_DIST): Hono {
-  return serveFiles(root, WIDGET_FILES, 'Static: the widget is not built yet; run npm run build');
-}
-
-/** `/demo/school.css` and `/demo/school.js`, the demo partner page's own files. */
-export function serveDemoAssets(root: string = DEMO_ASSETS): Hono {
-  return serveFiles(root, DEMO_FILES, 'Static: no demo assets');
 }

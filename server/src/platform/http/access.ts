@@ -130,6 +130,8 @@ export const ACCESS: AccessTable = {
   'POST /api/v1/widget-tokens': ['service'],
   'GET /.well-known/jwks.json': ['anonymous'],
   'GET /widget/{file}': ['anonymous'],
+  'GET /widget/{version}/{file}': ['anonymous'],
+  'GET /widget/docs': ['anonymous'],
   'GET /demo/school': ['anonymous'],
   'GET /demo/{file}': ['anonymous'],
 
