@@ -67,11 +67,12 @@ beforeAll(async () => {
   roundId = round.id;
 
   site = await partnerSite(server.url, () => key);
-  ({ key } = await addPartner(client, { origins: [site.url], scenarios: [SCHOOL] }));
+  const added = await addPartner(client, { origins: [site.url], scenarios: [SCHOOL] });
+  key = added.key;
   const res = await fetch(`${server.url}/api/v1/widget-tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await residentAppCredential(client)}` },
-    body: JSON.stringify({ residentId: 'res-h0', ruleSetId: SCHOOL.ruleSetId, scenarioId: SCHOOL.scenarioId, consent: true }),
+    body: JSON.stringify({ residentId: 'res-h0', ruleSetId: SCHOOL.ruleSetId, scenarioId: SCHOOL.scenarioId, partnerId: added.partner.id, origin: site.url, consent: true }),
   });
   expect(res.status).toBe(201);
   widgetToken = ((await res.json()) as { token: string }).token;

@@ -26,6 +26,7 @@ const DOCUMENTATION = new Set(['GET /api/v1/openapi.json', 'GET /api/docs', 'GET
 const db = tempDatabase();
 let server: RunningServer;
 let client: Client;
+let partnerId: string;
 let people: Identities;
 let me: { id: string; family: Set<string>; other: string; applicationId: number };
 let published: number;
@@ -49,7 +50,8 @@ beforeAll(async () => {
   const other = String((await client.execute({ sql: 'SELECT id FROM residents WHERE id NOT IN (?, ?) LIMIT 1', args: [id, String(row.spouse_id)] })).rows[0]!.id);
   me = { id, family: new Set(family.rows.map((r) => String(r.name))), other, applicationId: Number(row.id) };
 
-  const { key } = await addPartner(client, { name: '实验小学', origins: [ORIGIN], scenarios: [SCHOOL] });
+  const { key, partner } = await addPartner(client, { name: '实验小学', origins: [ORIGIN], scenarios: [SCHOOL] });
+  partnerId = partner.id;
   const secret = await loadResidentTokenSecret(client, undefined, new Date());
   headers.anonymous = {};
   headers.partner = { 'x-jifen-key': key, origin: ORIGIN };
@@ -78,7 +80,7 @@ function requestFor(key: string, as: Audience): { path: string; method: string; 
     'POST /api/v1/widget/scenarios/{scenario}/self-check': { facts: { socialInsuranceMonths: 40, birthDate: '1990-05-01', education: 'bachelor' } },
     'POST /api/v1/residents/{id}/exchanges': { benefit: 'park-annual-pass' },
     'POST /api/v1/rounds/{id}/objections': { applicationId: me.applicationId, reason: '社保缴费月数漏计10个月' },
-    [PARTNER_FACING_SERVICE]: { residentId: me.id, ruleSetId: SCHOOL.ruleSetId, scenarioId: SCHOOL.scenarioId, consent: true },
+    [PARTNER_FACING_SERVICE]: { residentId: me.id, ruleSetId: SCHOOL.ruleSetId, scenarioId: SCHOOL.scenarioId, partnerId, consent: true },
   };
   const extra = key === 'GET /api/v1/widget/scenarios/{scenario}/resident' && as === 'partner' ? { 'x-jifen-resident-token': widgetToken } : undefined;
   return { path, method, ...(method === 'GET' ? {} : { body: bodies[key] ?? {} }), ...(extra ? { extra } : {}) };

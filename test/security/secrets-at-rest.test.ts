@@ -88,7 +88,7 @@ beforeAll(async () => {
   const { body: rt } = await call('POST', '/api/v1/resident-tokens', { bearer: secrets['resident-app credential'] }, { residentId });
   secrets['resident token'] = String(rt.token);
   await call('GET', `/api/v1/residents/${residentId}`, { bearer: secrets['resident token'] });
-  const { body: wt } = await call('POST', '/api/v1/widget-tokens', { bearer: secrets['resident-app credential'] }, { residentId, ruleSetId: 'district-sample', scenarioId: 'school-enrollment', consent: true });
+  const { body: wt } = await call('POST', '/api/v1/widget-tokens', { bearer: secrets['resident-app credential'] }, { residentId, ruleSetId: 'district-sample', scenarioId: 'school-enrollment', partnerId: partner.id, origin: ORIGIN, consent: true });
   secrets['widget token'] = String(wt.token);
   await call('GET', '/api/v1/widget/scenarios/school-enrollment/resident', { headers: { 'x-jifen-key': secrets['partner key'], origin: ORIGIN, 'x-jifen-resident-token': secrets['widget token'] } });
 

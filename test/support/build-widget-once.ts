@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { ensureBuilt } from './builds';
 
 /**
- * Vitest global setup: builds the widget once before any test file runs, when it is not built yet, so
- * that tests serving `/widget/…` or pages that pin its integrity never race to build it.
+ * Vitest global setup: builds the widget once before any test file runs (when `widget/dist` is missing or
+ * older than its sources), so that tests serving `/widget/…` or pages that pin its integrity value find
+ * the current build.
  */
-export default async function buildWidgetOnce(): Promise<void> {
-  if (existsSync(fileURLToPath(new URL('../../widget/dist/jifen-eligibility.js', import.meta.url)))) return;
-  await build({ configFile: fileURLToPath(new URL('../../widget/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+export default function buildWidgetOnce(): void {
+  ensureBuilt({ folder: 'widget', output: 'dist/jifen-eligibility.js', sources: ['widget/src', 'widget/vite.config.ts', 'server/src/domain'] });
 }

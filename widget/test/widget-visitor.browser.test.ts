@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { launchBrowser } from '../../test/support/browser';
@@ -18,7 +16,6 @@ import { addPartner, SCHOOL } from '../../test/support/widget';
  * keyboard user expects it, the page's theme tokens, and a 375 px screen.
  */
 
-const WIDGET_JS = fileURLToPath(new URL('../dist/jifen-eligibility.js', import.meta.url));
 const SHOTS = join(tmpdir(), 'jifen-widget-screenshots');
 const WAIT = { timeout: 15_000 };
 const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
@@ -33,7 +30,6 @@ let key: string;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(WIDGET_JS)) await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
   server = await startServer({ port: 0, hostname: '127.0.0.1', database: { url: db.url }, ruleSetsDirectory: RULE_SETS_DIR });
   hang = await hangingServer();
   site = await partnerPages(server.url, { connect: [hang.url, 'http://127.0.0.1:9'] });

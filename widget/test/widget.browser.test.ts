@@ -100,7 +100,7 @@ async function tokenFor(scenarioId = SCHOOL.scenarioId): Promise<string> {
   const res = await fetch(`${server.url}/api/v1/widget-tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${appCredential}` },
-    body: JSON.stringify({ residentId, ruleSetId: SCHOOL.ruleSetId, scenarioId, consent: true }),
+    body: JSON.stringify({ residentId, ruleSetId: SCHOOL.ruleSetId, scenarioId, partnerId, origin: site.url, consent: true }),
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { token: string }).token;

@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   'partner-changed',
   'key-issued',
   'key-revoked',
+  // residents' consents to show their result on a partner site, and each view of it
+  'widget-consent-given',
+  'widget-consent-revoked',
+  'widget-result-viewed',
   // rule-set lifecycle
   'draft-created',
   'draft-edited',

@@ -7,8 +7,9 @@ import { serveDemoAssets } from './widget-static';
 /** The demo's live state: set once the server listens and the demo partner has its key for this start. */
 export interface WidgetDemo {
   partnerKey?: string;
-  /** A fresh widget token for the demo resident (as their app would issue it), or undefined without residents. */
-  residentToken?: (issuer: string) => Promise<string | undefined>;
+  partnerId?: string;
+  /** A fresh widget token for the demo resident on a page of `origin` (as their app would issue it), or undefined without residents. */
+  residentToken?: (origin: string) => Promise<string | undefined>;
 }
 
 /**

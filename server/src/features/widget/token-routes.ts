@@ -3,6 +3,7 @@ import type { Client } from '@libsql/client';
 import { JifenError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
 import { localDate } from '../../domain/local-date';
+import type { PartnerRepository } from '../../domain/eligibility/partners';
 import { findScenario } from '../../domain/eligibility/scenario-facts';
 import type { RuleSetResolver } from '../rule-sets';
 import type { AppEnv } from '../../platform/http/access';
@@ -21,6 +22,7 @@ export interface TokenRouteDeps {
   now: () => Date;
   /** The `iss` of widget tokens: Jifen's public URL. */
   issuer: () => string;
+  partners: PartnerRepository;
 }
 
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -69,6 +71,15 @@ export function tokenRoutes(deps: TokenRouteDeps) {
     const now = deps.now();
     const rs = await deps.resolver.resolve(await deps.resolver.pick({ ruleSetId: body.ruleSetId, asOf: localDate(now) }));
     findScenario(rs, body.scenarioId);
+    const partner = await deps.partners.getPartner(body.partnerId);
+    if (!partner) throw new JifenError('not_found', `WidgetTokens: no partner "${body.partnerId}"`, [{ path: 'partnerId', message: 'no such partner' }]);
+    const fields = [
+      ...(partner.scenarios.some((s) => s.ruleSetId === body.ruleSetId && s.scenarioId === body.scenarioId)
+        ? []
+        : [{ path: 'scenarioId', message: 'the partner does not show this scenario' }]),
+      ...(body.origin !== undefined && !partner.origins.includes(body.origin) ? [{ path: 'origin', message: "not one of the partner's sites" }] : []),
+    ];
+    if (fields.length > 0) throw new JifenError('validation_failed', 'WidgetTokens: the consent does not fit the partner', fields);
     if (!(await deps.residents.getResident(body.residentId))) {
       throw new JifenError('not_found', `WidgetTokens: no resident "${body.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
     }
@@ -76,6 +87,8 @@ export function tokenRoutes(deps: TokenRouteDeps) {
       residentId: body.residentId,
       ruleSetId: body.ruleSetId,
       scenarioId: body.scenarioId,
+      partnerId: partner.id,
+      ...(body.origin !== undefined ? { origin: body.origin } : {}),
       issuedBy: credential.id,
       now,
       issuer: deps.issuer(),

@@ -17,6 +17,7 @@ import { createLibsqlRoundRepository } from '../rounds';
 import type { RuleSetResolver } from '../rule-sets';
 import { loadSigningKeys } from './signing-keys';
 import { demoResidents } from './widget-demo';
+import { recordView } from './grant-check';
 import { widgetGrants } from './widget-grants';
 import { loadWidgetTokenSecret } from './widget-token-secret';
 import { staffOf, type PrincipalResolver } from '../../platform/http/access';
@@ -26,6 +27,7 @@ import { partnerRoutes } from '../partners';
 import { issueResidentToken } from './resident-tokens';
 import { createSigner, type Signer } from './signer';
 import { tokenRoutes } from './token-routes';
+import { consentRoutes } from './consent-routes';
 import { docsRoutes } from './docs-routes';
 import { serveWidget } from './widget-static';
 import { widgetRoutes } from './widget-routes';
@@ -129,13 +131,15 @@ export function mountWidget<E extends Env>(
       signer,
       grants: widgetGrants(client),
       issuerInForce: (issuedBy) => credentialInForce(client, issuedBy, now()),
+      recordView: (grant, view) => recordView(client, grant, view),
       residents: widget.residents,
       rounds: widget.rounds,
       now,
       ...issuer,
     }),
   );
-  app.route('/', tokenRoutes({ client, resolver: shared.resolver, residents: widget.residents, signer, now, ...issuer }));
+  app.route('/', consentRoutes({ client, partners, now }));
+  app.route('/', tokenRoutes({ client, resolver: shared.resolver, residents: widget.residents, signer, now, partners, ...issuer }));
   app.route('/widget', docsRoutes(widget.demo, () => widget.publicUrl));
   app.route('/widget', serveWidget());
   app.route('/demo', demoRoutes(widget.demo));
@@ -150,13 +154,23 @@ export function mountWidget<E extends Env>(
  * await startWidgetDemo(widget, resolver, ['http://localhost:8787', 'http://127.0.0.1:8787']);
  */
 export async function startWidgetDemo(widget: WidgetServices, resolver: RuleSetResolver, origins: string[]): Promise<void> {
-  const { key } = await ensureDemoPartner(widget.client, { origins, scenario: DEMO_SCENARIO, now: widget.now() });
+  const { key, partner } = await ensureDemoPartner(widget.client, { origins, scenario: DEMO_SCENARIO, now: widget.now() });
   let residentId: string | undefined | null = null;
   widget.demo.partnerKey = key;
-  widget.demo.residentToken = async (issuer) => {
+  widget.demo.partnerId = partner.id;
+  // As the resident's app would ask: consent for the demo partner, on the site the page is served from.
+  widget.demo.residentToken = async (origin) => {
     residentId ??= await pickDemoResident(widget, resolver);
     if (!residentId) return undefined;
-    const issued = await issueResidentToken(widget.client, widget.signer, { ...DEMO_SCENARIO, residentId, issuedBy: 'demo', now: widget.now(), issuer: widget.publicUrl });
+    const issued = await issueResidentToken(widget.client, widget.signer, {
+      ...DEMO_SCENARIO,
+      residentId,
+      partnerId: partner.id,
+      ...(partner.origins.includes(origin) ? { origin } : {}),
+      issuedBy: 'demo',
+      now: widget.now(),
+      issuer: widget.publicUrl,
+    });
     return issued.token;
   };
 }

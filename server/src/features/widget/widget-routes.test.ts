@@ -6,6 +6,7 @@ import { inTransaction } from '../../platform/db/database';
 import { createLibsqlRoundRepository } from '../rounds/rounds-repository';
 import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../../../../test/support/widget';
 import { addStaff, signIn } from '../../../../test/support/staff';
+import { issueResidentToken as issueResidentApiToken, loadResidentTokenSecret } from '../credentials';
 
 type Env = Awaited<ReturnType<typeof widgetApp>>;
 
@@ -130,7 +131,7 @@ describe('widget API', () => {
     const issued = await env.app.request('/api/v1/widget-tokens', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-      body: JSON.stringify({ residentId, ruleSetId: 'district-sample', scenarioId: 'school-enrollment', consent: true }),
+      body: JSON.stringify({ residentId, ruleSetId: 'district-sample', scenarioId: 'school-enrollment', partnerId, consent: true }),
     });
     const { token } = await issued.json();
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'HS256', typ: 'jifen-resident+jwt' });
@@ -243,11 +244,12 @@ describe('resident mode', () => {
   let key: string;
   let app: string;
   let residentId: string;
+  let partnerId: string;
   const name = '欧阳小明';
   const permit = '330106199001011234';
   beforeEach(async () => {
     env = await widgetApp();
-    ({ key } = await addPartner(env.client, { origins: [SITE] }));
+    ({ key, partner: { id: partnerId } } = await addPartner(env.client, { origins: [SITE], scenarios: [SCHOOL, { ruleSetId: 'district-sample', scenarioId: 'healthcare' }] }));
     app = await residentAppCredential(env.client);
     const { residenceRegistrationDate, ...rest } = facts;
     residentId = await addResident(env.client, { name, permitNumber: permit, residenceRegistrationDate: String(residenceRegistrationDate), facts: rest });
@@ -258,8 +260,58 @@ describe('resident mode', () => {
     env.app.request('/api/v1/widget-tokens', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-      body: JSON.stringify({ residentId, ...SCHOOL, consent: true, ...body }),
+      body: JSON.stringify({ residentId, ...SCHOOL, partnerId, origin: SITE, consent: true, ...body }),
     });
+  const view = (token: string, origin = SITE, partnerKey = key) =>
+    widgetCall(env, `${SCENARIO_URL}/resident`, { origin, 'x-jifen-key': partnerKey, 'x-jifen-resident-token': token });
+  const asResident = async (id: string, method: string, path: string) => {
+    const secret = await loadResidentTokenSecret(env.client, undefined, env.clock.now());
+    const { token } = await issueResidentApiToken(secret, id, env.clock.now());
+    return env.app.request(path, { method, headers: { authorization: `Bearer ${token}` } });
+  };
+
+  it('binds the token to the partner and site the resident chose, and says so without naming them', async () => {
+    const clinic = await addPartner(env.client, { name: '社区诊所', origins: ['https://clinic.example'], scenarios: [SCHOOL] });
+    const { token } = await (await issue({})).json();
+    const elsewhere = await view(token, 'https://clinic.example', clinic.key);
+    expect(elsewhere.status).toBe(403);
+    const error = await errorOf(elsewhere);
+    expect(error.code).toBe('token_partner');
+    expect(error.message).not.toMatch(/实验小学|社区诊所/);
+    // A consent must fit the partner: its scenarios and its sites.
+    const wrongSite = await issue({ origin: 'https://evil.example' });
+    expect((await errorOf(wrongSite)).fields?.map((f) => f.path)).toEqual(['origin']);
+    expect((await issue({ partnerId: 'ptn-nope' })).status).toBe(404);
+    expect((await view(token)).status).toBe(200);
+  });
+
+  it('audits every view: which partner saw which resident, from which site, when', async () => {
+    const { token } = await (await issue({})).json();
+    await view(token);
+    await view(token);
+    const rows = (await env.client.execute({ sql: "SELECT actor, target, details, at FROM audit_log WHERE action = 'widget-result-viewed' ORDER BY seq", args: [] })).rows;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ actor: `partner:${partnerId}`, at: env.clock.now().toISOString() });
+    expect(String(rows[0]!.target)).toContain(`resident:${residentId}`);
+    expect(JSON.parse(String(rows[0]!.details))).toMatchObject({ partner: partnerId, origin: SITE, scenario: 'district-sample/school-enrollment' });
+    const given = (await env.client.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'widget-consent-given'")).rows[0];
+    expect(Number(given?.n)).toBe(1);
+  });
+
+  it('lets the resident list their consents and revoke one, which ends its token at once', async () => {
+    const { token } = await (await issue({})).json();
+    const listed = await asResident(residentId, 'GET', `/api/v1/residents/${residentId}/widget-consents`);
+    expect(listed.status).toBe(200);
+    const { consents } = await listed.json();
+    expect(consents).toEqual([expect.objectContaining({ partner: { id: partnerId, name: '实验小学' }, origin: SITE, scenario: 'district-sample/school-enrollment', active: true, revokedAt: null })]);
+    expect((await asResident('res-someone-else', 'GET', `/api/v1/residents/${residentId}/widget-consents`)).status).toBe(403);
+
+    const revoked = await asResident(residentId, 'POST', `/api/v1/residents/${residentId}/widget-consents/${consents[0].id}/revoke`);
+    expect(await revoked.json()).toMatchObject({ active: false, revokedAt: env.clock.now().toISOString() });
+    const after = await view(token);
+    expect(after.status).toBe(401);
+    expect((await errorOf(after)).code).toBe('token_revoked');
+  });
 
   it("shows the record's score, masked identity, the gap and how to close it, signed", async () => {
     const issued = await issue({});

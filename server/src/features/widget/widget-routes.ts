@@ -12,6 +12,7 @@ import { scenarioOutcome } from '../../domain/eligibility/result';
 import { findScenario, scenarioInfo } from '../../domain/eligibility/scenario-facts';
 import { statementClaims } from '../../domain/eligibility/statement';
 import type { RuleSetResolver } from '../rule-sets';
+import { checkGrant } from './grant-check';
 import type { WidgetGrant } from './widget-grants';
 import { errorResponses, validationHook } from '../../platform/http/errors';
 import { jsonBody } from '../../platform/http/json-body';
@@ -28,6 +29,8 @@ export interface WidgetRouteDeps {
   grants: { get(id: string): Promise<WidgetGrant | undefined> };
   /** Whether the credential that issued a grant is still in force (features/credentials `credentialInForce`). */
   issuerInForce: (issuedBy: string) => Promise<boolean>;
+  /** Audits a view of a resident's result. */
+  recordView: (grant: WidgetGrant, view: { partnerId: string; origin: string | undefined; at: Date }) => Promise<void>;
   residents?: ResidentRepository;
   rounds?: RoundRepository;
   now: () => Date;
@@ -158,17 +161,17 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
     if (!token) throw new JifenError('token_invalid', 'Widget: no resident token; open the widget from your Jifen app to see your own result');
     const claims = await deps.signer.verifyResidentToken(token, deps.now());
     const { allowed, rs, asOf } = await scenarioFor(c, c.req.valid('param').scenario);
-    const grant = await deps.grants.get(claims.grantId);
-    if (!grant || grant.expiresAt <= deps.now().toISOString()) {
-      throw new JifenError('token_expired', 'Widget: the consent behind this resident token has ended; open the widget again from your Jifen app');
-    }
+    const origin = c.req.header('origin');
+    const grant = checkGrant(await deps.grants.get(claims.grantId), {
+      partnerId: c.var.partner.id,
+      origin,
+      scenario: scenarioRef(allowed),
+      tokenScenario: claims.scenario,
+      now: deps.now(),
+    });
     // A token lives no longer than the resident-app credential that asked for it.
     if (!(await deps.issuerInForce(grant.issuedBy))) {
       throw new JifenError('unauthorized', 'Widget: the app that issued this resident token is no longer allowed to; open the widget again from your Jifen app');
-    }
-    const ref = scenarioRef(allowed);
-    if (claims.scenario !== ref || `${grant.ruleSetId}/${grant.scenarioId}` !== ref) {
-      throw new JifenError('token_scenario', `Widget: the resident token is for another scenario (${claims.scenario}), not ${ref}`);
     }
     if (!deps.residents) throw new JifenError('not_found', 'Widget: resident records are not available on this server');
     const result = await residentResult({ residents: deps.residents, ...(deps.rounds ? { rounds: deps.rounds } : {}) }, rs, grant.residentId, allowed.scenarioId, asOf);
@@ -181,6 +184,8 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
       ),
       { issuer: deps.issuer(), audience: c.var.partner.id, now: deps.now() },
     );
+    // Every view of a resident's result is in the audit trail, or it is not shown.
+    await deps.recordView(grant, { partnerId: c.var.partner.id, origin, at: deps.now() });
     c.header('Cache-Control', 'no-store');
     return c.json(
       {

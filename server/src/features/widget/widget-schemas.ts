@@ -134,6 +134,12 @@ export const residentTokenRequestSchema = z
     residentId: z.string().min(1).max(64).openapi({ example: 'res-000001' }),
     ruleSetId: idSchema.openapi({ example: 'district-sample' }),
     scenarioId: idSchema.openapi({ example: 'school-enrollment' }),
+    partnerId: z.string().min(1).max(64).openapi({ example: 'ptn-3f9a1c2b', description: 'The partner the resident chose: only its key can use the token.' }),
+    origin: z
+      .string()
+      .max(300)
+      .optional()
+      .openapi({ example: 'https://hospital.example', description: "The partner's site the resident chose, one of its registered origins: the token works only there." }),
     consent: z.literal(true).openapi({ description: 'The resident agreed, in the app, to show this result on a partner site.' }),
     consentAt: z.iso.datetime({ offset: true }).optional().openapi({ description: 'When they agreed; now when absent.' }),
     ttlSeconds: z.number().int().min(60).max(3600).optional().openapi({ description: 'Lifetime, 15 minutes by default, 1 hour at most.' }),

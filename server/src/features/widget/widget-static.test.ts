@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { widgetApp } from '../../../../test/support/widget';
 import { WIDGET_ROOT, widgetVersion } from './widget-assets';
@@ -14,7 +13,6 @@ const SCRIPT = join(WIDGET_ROOT, 'dist/jifen-eligibility.js');
 
 let env: Env;
 beforeAll(async () => {
-  if (!existsSync(SCRIPT)) await build({ configFile: join(WIDGET_ROOT, 'vite.config.ts'), logLevel: 'warn' });
   env = await widgetApp();
 }, 120_000);
 afterAll(() => env?.cleanup());

@@ -128,6 +128,8 @@ export const ACCESS: AccessTable = {
   'POST /api/v1/widget/scenarios/{scenario}/self-check': ['partner'],
   'GET /api/v1/widget/scenarios/{scenario}/resident': ['partner'],
   'POST /api/v1/widget-tokens': ['service'],
+  'GET /api/v1/residents/{id}/widget-consents': ['resident'],
+  'POST /api/v1/residents/{id}/widget-consents/{consentId}/revoke': ['resident'],
   'GET /.well-known/jwks.json': ['anonymous'],
   'GET /widget/{file}': ['anonymous'],
   'GET /widget/{version}/{file}': ['anonymous'],

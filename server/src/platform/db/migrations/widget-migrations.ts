@@ -49,4 +49,13 @@ export const WIDGET_MIGRATIONS: readonly Migration[] = [
       ) STRICT`,
     ],
   },
+  {
+    id: 75,
+    name: 'widget grants bound to a partner and its origin, revocable by the resident',
+    statements: [
+      `ALTER TABLE widget_grants ADD COLUMN partner_id TEXT`,
+      `ALTER TABLE widget_grants ADD COLUMN origin TEXT`,
+      `ALTER TABLE widget_grants ADD COLUMN revoked_at TEXT`,
+    ],
+  },
 ];
