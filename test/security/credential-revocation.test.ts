@@ -17,12 +17,13 @@ describe('tokens issued through a revoked resident-app credential', () => {
   let env: Env;
   let admin: Browser;
   let partnerKey: string;
+  let partnerId: string;
   let residentId: string;
   beforeEach(async () => {
     env = await widgetApp();
     const ops = await addStaff(env.ctx, 'ops.admin', ['admin']);
     admin = await signIn(env.app, ops.username, ops.password);
-    ({ key: partnerKey } = await addPartner(env.client, { origins: [SITE] }));
+    ({ key: partnerKey, partner: { id: partnerId } } = await addPartner(env.client, { origins: [SITE] }));
     residentId = await addResident(env.client, { name: '欧阳小明', permitNumber: '330106199001011234', facts: { socialInsuranceMonths: 40 } });
   });
   afterEach(() => env.cleanup());
@@ -33,7 +34,7 @@ describe('tokens issued through a revoked resident-app credential', () => {
   /** The app's two kinds of tokens for one resident, and how a partner page and the resident use them. */
   async function tokensOf(credential: string) {
     const api = await post(credential, '/api/v1/resident-tokens', { residentId });
-    const widget = await post(credential, '/api/v1/widget-tokens', { residentId, ...SCHOOL, consent: true });
+    const widget = await post(credential, '/api/v1/widget-tokens', { residentId, ...SCHOOL, partnerId, origin: SITE, consent: true });
     expect([api.status, widget.status]).toEqual([201, 201]);
     const residentToken = ((await api.json()) as { token: string }).token;
     const widgetToken = ((await widget.json()) as { token: string }).token;

@@ -22,7 +22,7 @@ const schoolOf = async (facts: Facts) => {
 
 describe('the widget reads the family on record', () => {
   it("shows the higher eligible parent's outcome for a child-related scenario (就高原则)", async () => {
-    const { key } = await addPartner(env.client, { origins: [SITE] });
+    const { key, partner } = await addPartner(env.client, { origins: [SITE] });
     const app = await residentAppCredential(env.client);
     const husband = await addResident(env.client, { name: '王强', permitNumber: '330106199001011234', residenceRegistrationDate: '2018-03-01', facts: his });
     await addResident(env.client, { name: '李梅', permitNumber: '330106199203034567', residenceRegistrationDate: '2018-03-01', facts: hers });
@@ -33,7 +33,7 @@ describe('the widget reads the family on record', () => {
       const issued = await env.app.request('/api/v1/widget-tokens', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${app}` },
-        body: JSON.stringify({ residentId: husband, ...SCHOOL, consent: true }),
+        body: JSON.stringify({ residentId: husband, ...SCHOOL, partnerId: partner.id, origin: SITE, consent: true }),
       });
       const { token } = await issued.json();
       const res = await env.app.request('/api/v1/widget/scenarios/school-enrollment/resident', { headers: { origin: SITE, 'x-jifen-key': key, 'x-jifen-resident-token': token } });
