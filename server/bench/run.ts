@@ -2,7 +2,7 @@
 import '@hono/zod-openapi';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -160,9 +160,13 @@ function residentMemory(pid: number | undefined): number | undefined {
   }
 }
 
+// Figures only compare within one run: say how busy the machine was around it.
+const machineLoad = () => loadavg().map((x) => fmt(x, 1)).join(', ');
+console.log(`machine: ${cpus().length} cores, load average ${machineLoad()} (1, 5, 15 min)`);
 const population = await benchEvaluate();
 await benchHttp(population);
 await benchEvaluator();
 // Its own process, so that the peak memory it prints is the province's alone.
 spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./province.bench.ts', import.meta.url))], { stdio: 'inherit' });
 await benchHostile();
+console.log(`machine: load average ${machineLoad()} (1, 5, 15 min) at the end`);
