@@ -80,15 +80,21 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
     const rssBefore = residentMemory(server.process.pid);
     const one = await load(server.url, [body]);
     print('one body, sent again and again', one);
-    const varied = await load(server.url, bodies);
+    const varied = await load(server.url, bodies, server.process.pid);
+    const ourCpu = varied.cpuMicros / (varied['2xx'] + varied.non2xx);
     print(`${fmt(bodies.length)} residents in turn`, varied);
     const rssAfter = residentMemory(server.process.pid);
     if (rssBefore !== undefined && rssAfter !== undefined) {
       console.log(`    server memory (RSS) ${fmt(rssBefore / 1024 / 1024, 1)} MB before, ${fmt(rssAfter / 1024 / 1024, 1)} MB after ${fmt(one['2xx'] + varied['2xx'])} requests`);
     }
     // What this machine allows at all: the same middlewares and validation answering a stored evaluation.
-    const top = await load(ceiling.url, bodies);
+    const top = await load(ceiling.url, bodies, ceiling.process.pid);
+    const topCpu = top.cpuMicros / (top['2xx'] + top.non2xx);
     print('ceiling: same middlewares and validation, no evaluation', top);
+    // The server's own CPU time per request does not depend on how the load generator fares on a busy machine.
+    console.log(
+      `    server CPU per request: ${fmt(ourCpu)} µs; ceiling ${fmt(topCpu)} µs: evaluation costs ${fmt(ourCpu / topCpu, 2)}× the ceiling's CPU`,
+    );
     console.log(`    evaluation runs at ${fmt((100 * varied.requests.average) / top.requests.average)}% of the ceiling (residents in turn)`);
 
     const residents = seededPopulation(BATCH, 7).map(({ id, facts }) => ({ id, facts }));
@@ -129,8 +135,8 @@ async function signIn(url: string, output: string): Promise<Record<string, strin
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
-/** Two seconds of warm-up, then `HTTP_SECONDS` of autocannon sending the bodies in turn. */
-async function load(url: string, bodies: readonly string[]): Promise<LoadResult> {
+/** Two seconds of warm-up, then `HTTP_SECONDS` of autocannon sending the bodies in turn; with `pid`, that server's CPU time over them. */
+async function load(url: string, bodies: readonly string[], pid?: number): Promise<LoadResult & { cpuMicros: number }> {
   let next = 0;
   const options: Parameters<typeof autocannon>[0] = {
     url: `${url}/api/v1/evaluate`,
@@ -140,7 +146,9 @@ async function load(url: string, bodies: readonly string[]): Promise<LoadResult>
     ...(bodies.length === 1 ? { body: bodies[0] } : { requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }] }),
   };
   await autocannon({ ...options, duration: 2 });
-  return autocannon({ ...options, duration: HTTP_SECONDS });
+  const cpu = cpuTime(pid);
+  const result = await autocannon({ ...options, duration: HTTP_SECONDS });
+  return Object.assign(result, { cpuMicros: cpuTime(pid) - cpu });
 }
 
 function print(what: string, result: LoadResult): void {
@@ -148,6 +156,16 @@ function print(what: string, result: LoadResult): void {
     `    ${fmt(result.requests.average).padStart(6)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  max ${fmt(result.latency.max, 1)} ms` +
       `  (${fmt(result['2xx'])} 2xx, ${fmt(result.non2xx)} other, ${fmt(result.errors)} errors, ${fmt(result.timeouts)} timeouts): ${what}`,
   );
+}
+
+/** A process's CPU time (user + system) in µs, where the system tells (Linux, 100 ticks a second). */
+function cpuTime(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return NaN;
+  }
 }
 
 /** A process's resident memory in bytes, where the system tells (Linux). */
