@@ -44,7 +44,7 @@ export function parseNoticeText(text: string, year: number): ParsedNotice {
         if (dates.length === 0) continue;
         const bad = dates.find((d) => typeof d.date !== 'string');
         if (bad) {
-          problems.push({ path: `text.${line}`, message: `line ${line} / 第 ${line} 行: "${clause.trim()}" has a day without its month` });
+          problems.push({ path: `text.${line}`, message: `line ${line} / 第 ${line} 行: "${clause.trim()}" has a day without its month`, messageZh: `第 ${line} 行：“${clause.trim()}”中有日期缺少月份` });
           continue;
         }
         const kind = WORKDAY.test(clause) ? 'workday' : HOLIDAY.test(clause) ? 'holiday' : undefined;
@@ -55,7 +55,7 @@ export function parseNoticeText(text: string, year: number): ParsedNotice {
         const leftover = clause.replace(DATE, ' ').replace(NOISE, ' ').replace(/\s+/g, ' ').trim();
         const name = section?.[1]?.trim() || leftover;
         if (!name) {
-          problems.push({ path: `text.${line}`, message: `line ${line} / 第 ${line} 行: name the holiday (e.g. 春节)` });
+          problems.push({ path: `text.${line}`, message: `line ${line} / 第 ${line} 行: name the holiday (e.g. 春节)`, messageZh: `第 ${line} 行：请写明节日名称（如 春节）` });
           continue;
         }
         if (kind === 'workday') {

@@ -59,8 +59,8 @@ describe('a State Council notice pasted as text', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(JifenError);
       expect((error as JifenError).fields).toEqual([
-        { path: 'text.2', message: 'line 2 / 第 2 行: "13日 放假 春节" has a day without its month' },
-        { path: 'text.3', message: 'line 3 / 第 3 行: name the holiday (e.g. 春节)' },
+        { path: 'text.2', message: 'line 2 / 第 2 行: "13日 放假 春节" has a day without its month', messageZh: '第 2 行：“13日 放假 春节”中有日期缺少月份' },
+        { path: 'text.3', message: 'line 3 / 第 3 行: name the holiday (e.g. 春节)', messageZh: '第 3 行：请写明节日名称（如 春节）' },
       ]);
     }
   });
@@ -86,7 +86,9 @@ describe('a notice checked before it is shown back', () => {
       checkNotice(notice);
       expect.unreachable();
     } catch (error) {
-      expect((error as JifenError).fields).toEqual([
+      const fields = (error as JifenError).fields ?? [];
+      expect(fields.every((f) => f.messageZh)).toBe(true);
+      expect(fields.map(({ path, message }) => ({ path, message }))).toEqual([
         { path: 'holidays.1.to', message: 'ends before it starts (2027-10-07)' },
         { path: 'holidays.2.from', message: '2028-01-01 is outside the 2027 notice (2026-12-01 to 2027-12-31)' },
         { path: 'holidays.2.to', message: '2028-01-01 is outside the 2027 notice (2026-12-01 to 2027-12-31)' },

@@ -56,36 +56,36 @@ export function checkNotice(notice: HolidayNotice): HolidayNotice {
   const problems: FieldError[] = [];
   const { year } = notice;
   if (!Number.isInteger(year) || year < LUNAR_YEARS.from || year > LUNAR_YEARS.to) {
-    problems.push({ path: 'year', message: `must be a year from ${LUNAR_YEARS.from} to ${LUNAR_YEARS.to}` });
+    problems.push({ path: 'year', message: `must be a year from ${LUNAR_YEARS.from} to ${LUNAR_YEARS.to}`, messageZh: `年份须在 ${LUNAR_YEARS.from} 至 ${LUNAR_YEARS.to} 之间` });
     throw invalid(problems);
   }
-  if (!notice.title.trim()) problems.push({ path: 'title', message: 'must name the notice' });
-  if (notice.holidays.length === 0) problems.push({ path: 'holidays', message: 'must list at least one range of days off' });
+  if (!notice.title.trim()) problems.push({ path: 'title', message: 'must name the notice', messageZh: '请填写通知标题' });
+  if (notice.holidays.length === 0) problems.push({ path: 'holidays', message: 'must list at least one range of days off', messageZh: '未读到任何放假日期' });
   const seen = new Map<string, string>();
   const claim = (date: string, path: string) => {
     const first = seen.get(date);
-    if (first) problems.push({ path, message: `${date} is already listed at ${first}` });
+    if (first) problems.push({ path, message: `${date} is already listed at ${first}`, messageZh: `${date} 已在 ${first} 列出，同一天不能既放假又上班或重复列出` });
     else seen.set(date, path);
   };
   const inYear = (date: string, path: string) => {
-    if (date < earliest(year) || date > latest(year)) problems.push({ path, message: `${date} is outside the ${year} notice (${earliest(year)} to ${latest(year)})` });
+    if (date < earliest(year) || date > latest(year)) problems.push({ path, message: `${date} is outside the ${year} notice (${earliest(year)} to ${latest(year)})`, messageZh: `${date} 不在 ${year} 年通知的范围内（${earliest(year)} 至 ${latest(year)}）` });
   };
   notice.holidays.forEach((h, i) => {
     const ok = validDate(h.from, `holidays.${i}.from`, problems) && validDate(h.to, `holidays.${i}.to`, problems);
-    if (!h.name.trim()) problems.push({ path: `holidays.${i}.name`, message: 'must name the holiday' });
+    if (!h.name.trim()) problems.push({ path: `holidays.${i}.name`, message: 'must name the holiday', messageZh: '请写明节日名称' });
     if (!ok) return;
-    if (h.to < h.from) return void problems.push({ path: `holidays.${i}.to`, message: `ends before it starts (${h.from})` });
-    if (h.to > addDays(h.from, MAX_RANGE_DAYS - 1)) return void problems.push({ path: `holidays.${i}.to`, message: `a range of days off is at most ${MAX_RANGE_DAYS} days` });
+    if (h.to < h.from) return void problems.push({ path: `holidays.${i}.to`, message: `ends before it starts (${h.from})`, messageZh: `结束日期早于开始日期（${h.from}）` });
+    if (h.to > addDays(h.from, MAX_RANGE_DAYS - 1)) return void problems.push({ path: `holidays.${i}.to`, message: `a range of days off is at most ${MAX_RANGE_DAYS} days`, messageZh: `一段假期最多 ${MAX_RANGE_DAYS} 天` });
     inYear(h.from, `holidays.${i}.from`);
     inYear(h.to, `holidays.${i}.to`);
     for (let d = h.from; d <= h.to; d = addDays(d, 1)) claim(d, `holidays.${i}`);
   });
   notice.workdays.forEach((w, i) => {
-    if (!w.name.trim()) problems.push({ path: `workdays.${i}.name`, message: 'must name the holiday it makes up for' });
+    if (!w.name.trim()) problems.push({ path: `workdays.${i}.name`, message: 'must name the holiday it makes up for', messageZh: '请写明调休对应的节日' });
     if (!validDate(w.date, `workdays.${i}.date`, problems)) return;
     inYear(w.date, `workdays.${i}.date`);
     const day = weekday(w.date);
-    if (day !== 0 && day !== 6) problems.push({ path: `workdays.${i}.date`, message: `${w.date} is not a Saturday or Sunday, so it is a working day already` });
+    if (day !== 0 && day !== 6) problems.push({ path: `workdays.${i}.date`, message: `${w.date} is not a Saturday or Sunday, so it is a working day already`, messageZh: `${w.date} 不是周六或周日，本来就是工作日，不需调休上班` });
     claim(w.date, `workdays.${i}`);
   });
   if (problems.length > 0) throw invalid(problems);

@@ -12,7 +12,9 @@ const refusal = (fn: () => unknown) => {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(JifenError);
-    return { code: (error as JifenError).code, fields: (error as JifenError).fields };
+    const fields = (error as JifenError).fields ?? [];
+    expect(fields.every((f) => f.messageZh)).toBe(true);
+    return { code: (error as JifenError).code, fields: fields.map(({ path, message }) => ({ path, message })) };
   }
   throw new Error('not refused');
 };

@@ -24,16 +24,16 @@ export type FamilyChange =
 export function spouseChange(record: Extract<FamilyRecord, { event: 'marriage' | 'divorce' }>, index: number, resident: FamilyState, spouse: FamilyState): FamilyChange {
   const at = (...path: string[]) => fieldPath(['records', index, ...path]);
   if (resident.id === spouse.id) {
-    throw new JifenError('conflict', `Family: record ${index} links a resident to themself`, [{ path: at('spouse'), message: 'names the resident of the record' }]);
+    throw new JifenError('conflict', `Family: record ${index} links a resident to themself`, [{ path: at('spouse'), message: 'names the resident of the record', messageZh: '配偶与本人是同一人' }]);
   }
   if (record.event === 'marriage') {
     if (resident.spouseId === spouse.id && spouse.spouseId === resident.id) return { kind: 'unchanged', residentId: resident.id };
     const fields = [
       ...(resident.spouseId && resident.spouseId !== spouse.id
-        ? [{ path: at('permitNumber'), message: `is married to ${resident.spouseId} on record; a divorce must be recorded first (two current spouses)` }]
+        ? [{ path: at('permitNumber'), message: `is married to ${resident.spouseId} on record; a divorce must be recorded first (two current spouses)`, messageZh: `本人在案配偶为 ${resident.spouseId}，须先登记离婚（不能同时有两名配偶）` }]
         : []),
       ...(spouse.spouseId && spouse.spouseId !== resident.id
-        ? [{ path: at('spouse'), message: `is married to ${spouse.spouseId} on record; a divorce must be recorded first (two current spouses)` }]
+        ? [{ path: at('spouse'), message: `is married to ${spouse.spouseId} on record; a divorce must be recorded first (two current spouses)`, messageZh: `对方在案配偶为 ${spouse.spouseId}，须先登记离婚（不能同时有两名配偶）` }]
         : []),
     ];
     if (fields.length > 0) throw new JifenError('conflict', `Family: record ${index} would give a person two current spouses`, fields);
@@ -41,7 +41,9 @@ export function spouseChange(record: Extract<FamilyRecord, { event: 'marriage' |
   }
   if (resident.spouseId !== spouse.id) {
     throw new JifenError('conflict', `Family: record ${index} divorces a couple not married on record`, [
-      { path: at('spouse'), message: resident.spouseId ? `is not the current spouse on record (${resident.spouseId} is)` : 'the resident has no current spouse on record' },
+      resident.spouseId
+        ? { path: at('spouse'), message: `is not the current spouse on record (${resident.spouseId} is)`, messageZh: `不是在案的现任配偶（现任为 ${resident.spouseId}）` }
+        : { path: at('spouse'), message: 'the resident has no current spouse on record', messageZh: '本人没有在案配偶' },
     ]);
   }
   return { kind: 'divorce', residentId: resident.id, spouseId: spouse.id, on: record.on };
@@ -56,7 +58,7 @@ export function childChange(record: Extract<FamilyRecord, { event: 'child' }>, i
   if (existing.parentIds.includes(resident.id)) return { kind: 'unchanged', residentId: resident.id };
   if (existing.parentIds.length >= 2) {
     throw new JifenError('conflict', `Family: record ${index} names a child who has two parents on record`, [
-      { path: fieldPath(['records', index, 'child', 'idNumber']), message: `already has two parents on record (${existing.parentIds.join(', ')})` },
+      { path: fieldPath(['records', index, 'child', 'idNumber']), message: `already has two parents on record (${existing.parentIds.join(', ')})`, messageZh: `该子女在案已有两名父母（${existing.parentIds.join('、')}）` },
     ]);
   }
   return { kind: 'child', residentId: resident.id, childId: existing.id, on: record.child.birthDate };

@@ -58,7 +58,7 @@ export function checkFamilyRecord(raw: unknown, index: number, today: string): F
   const [date, path] = record.event === 'child' ? [record.child.birthDate, ['child', 'birthDate']] : [record.on, ['on']];
   if (date > today) {
     throw new JifenError('validation_failed', `Family: record ${index} is dated after today`, [
-      { path: fieldPath(['records', index, ...path]), message: `${date} is after today (${today}); send it once it has happened` },
+      { path: fieldPath(['records', index, ...path]), message: `${date} is after today (${today}); send it once it has happened`, messageZh: `${date} 晚于今天（${today}），发生后再报送` },
     ]);
   }
   return record;

@@ -55,11 +55,11 @@ describe('families from civil affairs and public security', () => {
     // Two current spouses are refused, naming the field on each side.
     const bigamy = await send(civil, 'civil-affairs', [marriage('mz-2', WANG, { permitNumber: ZHAO }, '2026-06-01'), marriage('mz-3', ZHAO, { permitNumber: LI }, '2026-06-01')]);
     expect(bigamy.results.map((r: { status: string; error?: { code: string; fields: unknown } }) => [r.status, r.error?.code, r.error?.fields])).toEqual([
-      ['failed', 'conflict', [{ path: 'records.0.permitNumber', message: 'is married to res-li on record; a divorce must be recorded first (two current spouses)' }]],
-      ['failed', 'conflict', [{ path: 'records.1.spouse', message: 'is married to res-wang on record; a divorce must be recorded first (two current spouses)' }]],
+      ['failed', 'conflict', [{ path: 'records.0.permitNumber', message: 'is married to res-li on record; a divorce must be recorded first (two current spouses)', messageZh: '本人在案配偶为 res-li，须先登记离婚（不能同时有两名配偶）' }]],
+      ['failed', 'conflict', [{ path: 'records.1.spouse', message: 'is married to res-wang on record; a divorce must be recorded first (two current spouses)', messageZh: '对方在案配偶为 res-wang，须先登记离婚（不能同时有两名配偶）' }]],
     ]);
     const wrongDivorce = await send(civil, 'civil-affairs', [divorce('lh-0', WANG, { permitNumber: ZHAO }, '2026-06-10')]);
-    expect(wrongDivorce.results[0].error.fields).toEqual([{ path: 'records.0.spouse', message: 'is not the current spouse on record (res-li is)' }]);
+    expect(wrongDivorce.results[0].error.fields).toEqual([{ path: 'records.0.spouse', message: 'is not the current spouse on record (res-li is)', messageZh: '不是在案的现任配偶（现任为 res-li）' }]);
 
     const divorced = await send(civil, 'civil-affairs', [divorce('lh-1', LI, { permitNumber: WANG }, '2026-06-10'), marriage('mz-4', WANG, { permitNumber: ZHAO }, '2026-06-20')]);
     expect(divorced.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
@@ -77,7 +77,7 @@ describe('families from civil affairs and public security', () => {
     // A replayed key changes nothing; a third parent is refused.
     expect((await send(civil, 'civil-affairs', [marriage('mz-1', WANG, { permitNumber: LI }, '2026-05-20')])).results).toEqual([{ key: 'mz-1', status: 'replayed', residentId: 'res-wang' }]);
     expect((await send(police, 'police', [child('hj-3', ZHAO)])).results[0].error.fields).toEqual([
-      { path: 'records.0.child.idNumber', message: 'already has two parents on record (res-li, res-wang)' },
+      { path: 'records.0.child.idNumber', message: 'already has two parents on record (res-li, res-wang)', messageZh: '该子女在案已有两名父母（res-li、res-wang）' },
     ]);
     const audit = await listAudit(env.client, { limit: 50 });
     expect(audit.entries.filter((e) => e.action === 'family-feed-applied')).toHaveLength(7);
