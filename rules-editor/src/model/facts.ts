@@ -1,4 +1,5 @@
 import type { Operator } from '../../../server/src/domain/rule-set/condition';
+import { impliedBound } from '../../../server/src/domain/rule-set/implied-bound';
 import type { FactBound, FactType, IndicatorKind, RuleSet, Text } from '../../../server/src/domain/rule-set/schema';
 
 /**
@@ -84,11 +85,10 @@ export function buildCatalogue(doc: RuleSet, included: readonly RuleSet[]): Cata
 function impliedBounds(catalogue: Catalogue, parts: readonly RuleSet[]): void {
   for (const part of parts) {
     for (const d of part.derived ?? []) {
-      if (d.derivation !== 'fullYearsSince' && d.derivation !== 'fullMonthsSince') continue;
+      const bound = impliedBound(d);
       const fact = catalogue.facts.find((f) => f.id === d.fact && f.origin === 'input');
-      if (!fact || fact.bounds?.some((b) => b.kind === 'notAfterAsOf')) continue;
-      const reason = { zh: `「${d.title.zh}」自该日期计算到评估日期，该日期不能晚于评估日期`, en: `${d.title.en} is counted from this date to the evaluation date, so it cannot be later` };
-      fact.bounds = [...(fact.bounds ?? []), { kind: 'notAfterAsOf', reason, reference: { document: part.title.zh, clause: `derived.${d.id}` } }];
+      if (!bound || !fact || fact.bounds?.some((b) => b.kind === 'notAfterAsOf')) continue;
+      fact.bounds = [...(fact.bounds ?? []), bound];
     }
   }
 }

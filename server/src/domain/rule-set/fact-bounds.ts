@@ -1,6 +1,7 @@
 import { fullMonthsBetween, parseDate } from '../dates';
 import { JifenError, type FieldError } from '../errors';
 import type { Facts, ResolvedRuleSet } from '../scoring/types';
+import { impliedBound } from './implied-bound';
 import type { FactBound, FactDefinition, Reference, Text } from './schema';
 
 /**
@@ -34,20 +35,9 @@ export function factBounds(rs: ResolvedRuleSet): readonly AppliedBound[] {
   const list: AppliedBound[] = [];
   for (const def of rs.facts.values()) for (const bound of def.bounds ?? []) list.push({ fact: def.id, bound, implied: false });
   for (const derived of rs.derived) {
-    if (derived.derivation !== 'fullYearsSince' && derived.derivation !== 'fullMonthsSince') continue;
-    if (list.some((b) => b.fact === derived.fact && b.bound.kind === 'notAfterAsOf')) continue;
-    list.push({
-      fact: derived.fact,
-      implied: true,
-      bound: {
-        kind: 'notAfterAsOf',
-        reason: {
-          zh: `「${derived.title.zh}」自该日期计算到评估日期，该日期不能晚于评估日期`,
-          en: `${derived.title.en} is counted from this date to the evaluation date, so it cannot be later`,
-        },
-        reference: { document: rs.title.zh, clause: `derived.${derived.id}` },
-      },
-    });
+    const bound = impliedBound(derived);
+    if (!bound || list.some((b) => b.fact === derived.fact && b.bound.kind === 'notAfterAsOf')) continue;
+    list.push({ fact: derived.fact, implied: true, bound });
   }
   found = list;
   applied.set(rs, found);
