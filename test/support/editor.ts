@@ -38,7 +38,7 @@ export interface EditorServer {
   server: RunningServer;
   /** Creates a staff account through the admin API, as an administrator would. */
   addStaff(username: string, roles: string[], departments?: string[]): Promise<StaffAccount>;
-  /** A fetch with a staff session (cookie and CSRF token). */
+  /** A fetch with a staff session (cookie and CSRF token), and any headers besides (`If-Match`). */
   signIn(account: StaffAccount): Promise<(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>>;
   close(): Promise<void>;
 }

@@ -196,6 +196,7 @@ export const api = {
     (await request<ApproveResult>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/approve`, { body: { effectiveFrom, ...(note ? { note } : {}) } })).data,
   reject: async (id: string, draftId: string, reason: string) =>
     (await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/reject`, { body: { reason } })).data,
+  withdraw: async (id: string, draftId: string) => (await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/withdraw`)).data,
   diff: async (id: string, from: string, to: string) =>
     (await request<Diff>('GET', `/rule-sets/${enc(id)}/diff${query({ from, to })}`)).data,
 

@@ -288,7 +288,6 @@ export const en: Messages = {
   basedOn: (v) => `based on version ${v}`,
   you: 'you',
   decision: 'Decision',
-  ownDraft: 'You wrote this draft; another approver must approve it (four eyes).',
   failingCasesBlock: 'Some test cases fail; the draft cannot be approved.',
   approvalNote: 'Approval note (optional)',
   approveAndPublish: 'Approve and publish',

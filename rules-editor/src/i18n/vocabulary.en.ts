@@ -121,6 +121,7 @@ export const enVocabulary: Vocabulary = {
     'draft-submitted': 'Submitted',
     'draft-approved': 'Approved',
     'draft-rejected': 'Rejected',
+    'draft-withdrawn': 'Submission withdrawn',
     'draft-discarded': 'Draft discarded',
     'version-published': 'Version published',
   },

@@ -122,6 +122,7 @@ export const zhVocabulary = {
     'draft-submitted': '提交审批',
     'draft-approved': '批准',
     'draft-rejected': '退回',
+    'draft-withdrawn': '撤回提交',
     'draft-discarded': '放弃草稿',
     'version-published': '发布版本',
   } as Record<string, string>,

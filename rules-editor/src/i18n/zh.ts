@@ -300,7 +300,6 @@ export const zh = {
   basedOn: (v: number) => `基于第 ${v} 版`,
   you: '本人',
   decision: '审批决定',
-  ownDraft: '这是您本人编写的草稿，需由另一位审批人批准（双人复核）。',
   failingCasesBlock: '有失败的测试用例，不能批准。',
   approvalNote: '审批意见（可选）',
   approveAndPublish: '批准并发布',

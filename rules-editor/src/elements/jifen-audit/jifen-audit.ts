@@ -2,13 +2,35 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { AuditEntry, AuditQuery, AuditVerification } from '../../api/types';
+import { en } from '../../i18n/en';
 import { formatInstant, I18nController } from '../../i18n/i18n';
 import { downloadCsv } from '../../model/export-file';
+import { zh } from '../../i18n/zh';
+import { showValue } from '../../model/describe';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-audit.styles';
 import '../jifen-audit-checkpoint/jifen-audit-checkpoint';
 
 const PAGE = 50;
+
+/**
+ * The action code for what was typed into the filter: an internal code, or the label the trail shows for it
+ * (in Chinese or English, whichever language is on).
+ */
+export function actionCode(typed: string | undefined): string | undefined {
+  if (!typed) return undefined;
+  for (const catalogue of [zh, en]) {
+    const found = Object.entries(catalogue.auditActions).find(([, label]) => label === typed);
+    if (found) return found[0];
+  }
+  return typed;
+}
+
+/** The JSON Patch a `draft-edited` entry records: which field each save changed. */
+function patchOf(details: unknown): { op: string; path: string; value?: unknown }[] {
+  const patch = (details as { patch?: unknown } | null)?.patch;
+  return Array.isArray(patch) ? patch.filter((op): op is { op: string; path: string; value?: unknown } => typeof op?.path === 'string') : [];
+}
 
 /**
  * The audit trail for auditors: every state-changing action with its actor, time, target and the content
@@ -50,7 +72,7 @@ export class JifenAudit extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const get = (k: string) => String(data.get(k) ?? '').trim() || undefined;
-    this.filter = { actor: get('actor'), action: get('action'), target: get('target'), from: get('from'), to: get('to') };
+    this.filter = { actor: get('actor'), action: actionCode(get('action')), target: get('target'), from: get('from'), to: get('to') };
     void this.load(true);
   }
 
@@ -102,7 +124,8 @@ export class JifenAudit extends LitElement {
       <jifen-audit-checkpoint></jifen-audit-checkpoint>
       <form class="card filters" @submit=${this.applyFilter} aria-label=${m.filter}>
         <label class="field"><span>${m.actor}</span><input name="actor" .value=${this.filter.actor ?? ''} /></label>
-        <label class="field"><span>${m.action}</span><input name="action" .value=${this.filter.action ?? ''} /></label>
+        <label class="field"><span>${m.action}</span><input name="action" list="audit-actions" .value=${this.filter.action ? (m.auditActions[this.filter.action] ?? this.filter.action) : ''} />
+          <datalist id="audit-actions">${Object.values(m.auditActions).map((label) => html`<option value=${label}></option>`)}</datalist></label>
         <label class="field"><span>${m.target}</span><input name="target" .value=${this.filter.target ?? ''} /></label>
         <label class="field"><span>${m.fromDate}</span><input type="date" name="from" .value=${this.filter.from ?? ''} /></label>
         <label class="field"><span>${m.toDate}</span><input type="date" name="to" .value=${this.filter.to ?? ''} /></label>
@@ -121,7 +144,8 @@ export class JifenAudit extends LitElement {
           <td class="mono small">${e.before ? html`<div title=${e.before}>${m.beforeShort} ${e.before.slice(0, 8)}</div>` : nothing}
             ${e.after ? html`<div title=${e.after}>${m.afterShort} ${e.after.slice(0, 8)}</div>` : nothing}
             <div class="muted" title=${e.hash}>${m.chainShort} ${e.hash.slice(0, 8)}</div></td>
-          <td>${e.details === undefined || e.details === null ? '—' : html`<details><summary>${m.show}</summary><pre>${JSON.stringify(e.details, null, 2)}</pre></details>`}</td>
+          <td>${e.details === undefined || e.details === null ? '—' : html`${patchOf(e.details).length ? html`<ul class="patch small" data-testid="patch">${patchOf(e.details).slice(0, 5).map((op) => html`<li><code>${op.path}</code> ${op.op === 'remove' ? '✕' : `→ ${showValue(op.value)}`}</li>`)}</ul>` : nothing}
+            <details><summary>${m.show}</summary><pre>${JSON.stringify(e.details, null, 2)}</pre></details>`}</td>
         </tr>`)}</tbody>
       </table>
       ${this.entries.length === 0 && !this.busy ? html`<p class="empty">${m.noEntries}</p>` : nothing}

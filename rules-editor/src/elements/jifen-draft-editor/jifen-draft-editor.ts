@@ -7,6 +7,7 @@ import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { sectionOf } from '../../model/describe';
 import { indexErrors } from '../../model/field-errors';
 import { buildCatalogue, type Catalogue } from '../../model/facts';
+import { wroteDraft } from '../../../../server/src/domain/drafts/draft';
 import { canEdit } from '../../model/roles';
 import { href, setLeaveGuard } from '../../model/router';
 import { shared } from '../../styles/shared';
@@ -249,11 +250,24 @@ export class JifenDraftEditor extends LitElement {
     const m = this.i18n.m;
     const d = this.sync.draft!;
     if (d.status === 'rejected') return html`<p class="notice bad">${m.rejectedNotice(d.decidedBy ?? '', d.decisionReason ?? '')}</p>`;
-    if (d.status === 'submitted') return html`<p class="notice" data-testid="submitted-notice">${m.submittedNotice(formatInstant(d.submittedAt))}</p>`;
+    if (d.status === 'submitted') {
+      const mine = !!this.user && wroteDraft(d, this.user.username) && canEdit(this.user, d.document.owner);
+      return html`<p class="notice" data-testid="submitted-notice">${m.submittedNotice(formatInstant(d.submittedAt))}
+        ${mine ? html`<button type="button" class="small" data-testid="withdraw" @click=${this.withdraw}>${m.withdraw}</button>` : nothing}</p>`;
+    }
     if (d.status === 'published') return html`<p class="notice ok">${m.publishedNotice(d.publishedVersion ?? 0)}</p>`;
     if (this.readonly) return html`<p class="notice">${m.readonlyNotice}</p>`;
     return html`${mergedNotice(this.sync)}${removedNotice(this.sync)}`;
   }
+
+  private withdraw = async () => {
+    try {
+      const draft = await api.withdraw(this.ruleSetId, this.draftId);
+      this.sync.reset(draft, `"${draft.id}-${draft.revision}"`);
+    } catch (error) {
+      this.loadError = error instanceof ApiError ? error.message : String(error);
+    }
+  };
 
   /** "前往": opens the part of the draft that holds the field, then scrolls to it and focuses it. */
   private async goTo(path: string): Promise<void> {

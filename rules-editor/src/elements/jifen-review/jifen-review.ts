@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { Diff, Draft, User, VersionMeta } from '../../api/types';
 import { formatInstant, I18nController, pick, today } from '../../i18n/i18n';
+import { wroteDraft } from '../../../../server/src/domain/drafts/draft';
 import { href } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-diff-view/jifen-diff-view';
@@ -28,6 +29,7 @@ export class JifenReview extends LitElement {
   @state() private error = '';
   @state() private published?: VersionMeta;
   @state() private busy = false;
+  @state() private withdrawn = false;
   private i18n = new I18nController(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -69,41 +71,72 @@ export class JifenReview extends LitElement {
     const m = this.i18n.m;
     const d = this.draft;
     if (!d) return this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : html`<p class="muted">${m.loading}</p>`;
-    const own = this.user?.username === d.author;
+    // Only what this person may do: someone who wrote the draft may withdraw it, never decide on it (four eyes).
+    const own = !!this.user && wroteDraft(d, this.user.username);
+    const approver = this.user?.roles.includes('approver') ?? false;
     const failing = (d.cases?.failed ?? 0) > 0;
     const open = d.status === 'submitted';
     return html`<div class="stack">
       <div>
         <a class="small" href=${href({ name: 'approvals' })}>← ${m.approvals}</a>
         <h1>${pick(d.document.title)} · ${m.draftTitle(d.id)} <span class="badge info">${m.statuses[d.status]}</span></h1>
-        <div class="small muted">${m.submittedBy(d.author, formatInstant(d.submittedAt))} · ${m.draftMeta(d.baseVersion, d.author, formatInstant(d.updatedAt))}</div>
+        <div class="small muted" data-testid="review-meta">${d.submittedAt ? html`${m.submittedBy(d.author, formatInstant(d.submittedAt))} · ` : nothing}${m.draftMeta(d.baseVersion, d.author, formatInstant(d.updatedAt))}</div>
       </div>
       <section class="card"><h2>${m.changeNote}</h2><p class="note">${d.note || '—'}</p></section>
       ${this.published ? html`<p class="notice ok" role="status" data-testid="published">${m.publishedAs(this.published.version, this.published.effectiveFrom)}
         <a href=${href({ name: 'ruleSet', id: this.ruleSetId })}>${m.versionsAndDrafts}</a></p>` : nothing}
       ${d.status === 'rejected' ? html`<p class="notice bad" role="status">${m.rejectedNotice(d.decidedBy ?? '', d.decisionReason ?? '')}</p>` : nothing}
+      ${d.status === 'published' ? html`<section class="notice ok" data-testid="approval"><p>${m.approvedNotice(d.decidedBy ?? '', formatInstant(d.decidedAt))}</p>
+        ${d.decisionReason ? html`<p><strong>${m.approverNote}：</strong><span class="note">${d.decisionReason}</span></p>` : nothing}</section>` : nothing}
+      ${this.withdrawn ? html`<p class="notice ok" role="status">${m.withdrawn}</p>` : nothing}
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
       <jifen-impact class="card" .ruleSetId=${this.ruleSetId} .draftId=${d.id}></jifen-impact>
       <div class="columns">
         <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
         <div class="stack">
-          ${open ? this.renderDecision(own, failing) : nothing}
+          ${open && own ? this.renderOwn() : open && approver ? this.renderDecision(failing) : nothing}
           <section class="card"><jifen-test-cases readonly compact .cases=${d.document.cases ?? []} .results=${d.cases}></jifen-test-cases></section>
         </div>
       </div>
     </div>`;
   }
 
-  private renderDecision(own: boolean, failing: boolean) {
+  /** The author's own submission: no decision to make here, only the way to take it back. */
+  private renderOwn() {
+    const m = this.i18n.m;
+    const mayWithdraw = this.user?.roles.includes('editor') ?? false;
+    return html`<section class="card stack decision" aria-labelledby="decision-title" data-testid="own-submission">
+      <h2 id="decision-title">${m.decision}</h2>
+      <p class="notice warn">${m.waitingForOther}</p>
+      ${mayWithdraw
+        ? html`<p class="small muted">${m.withdrawHelp}</p>
+            <button type="button" data-testid="withdraw" ?disabled=${this.busy} @click=${this.withdraw}>${m.withdraw}</button>`
+        : nothing}
+    </section>`;
+  }
+
+  private withdraw = async () => {
+    this.busy = true;
+    this.error = '';
+    try {
+      this.draft = await api.withdraw(this.ruleSetId, this.draftId);
+      this.withdrawn = true;
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  private renderDecision(failing: boolean) {
     const m = this.i18n.m;
     return html`<section class="card stack decision" aria-labelledby="decision-title">
       <h2 id="decision-title">${m.decision}</h2>
-      ${own ? html`<p class="notice warn">${m.ownDraft}</p>` : nothing}
       ${failing ? html`<p class="notice bad">${m.failingCasesBlock}</p>` : nothing}
       <form class="stack" @submit=${(e: SubmitEvent) => this.decide(e, 'approve')}>
         <label class="field"><span>${m.effectiveFrom}</span><input type="date" name="effectiveFrom" required min=${today()} .value=${today()} data-testid="effective-from" /></label>
         <label class="field"><span>${m.approvalNote}</span><input name="note" maxlength="2000" /></label>
-        <button type="submit" class="primary" data-testid="approve" ?disabled=${own || failing || this.busy}>${m.approveAndPublish}</button>
+        <button type="submit" class="primary" data-testid="approve" ?disabled=${failing || this.busy}>${m.approveAndPublish}</button>
       </form>
       <form class="stack reject" @submit=${(e: SubmitEvent) => this.decide(e, 'reject')}>
         <label class="field"><span>${m.rejectReason}</span><textarea name="reason" required rows="3" maxlength="2000"></textarea></label>

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'draft-submitted',
   'draft-approved',
   'draft-rejected',
+  'draft-withdrawn',
   'draft-discarded',
   'version-published',
   // calendar

@@ -26,6 +26,8 @@ export interface Draft {
   status: DraftStatus;
   /** Username of the editor who started it. */
   author: string;
+  /** Everyone who started, edited or submitted it: none of them may decide on it. */
+  contributors?: string[];
   document: RuleSet;
   /** Grows by one with every write; the ETag is `"<id>-<revision>"`. */
   revision: number;
@@ -101,8 +103,37 @@ export function assertDecidable(draft: StoredDraft, user: Pick<StaffUser, 'usern
       { path: 'status', message: `is ${draft.status}, not submitted` },
     ]);
   }
-  if (draft.author === user.username || draft.contributors.includes(user.username)) {
+  if (wroteDraft(draft, user.username)) {
     throw new JifenError('forbidden', `Drafts: four eyes: ${user.username} wrote draft ${draft.id} and cannot decide on it`);
+  }
+}
+
+/**
+ * Whether someone started, edited or submitted the draft: they may withdraw its submission and may not
+ * approve or reject it (four eyes). The one rule for the API and for the buttons the editor shows.
+ *
+ * @example
+ * wroteDraft({ author: 'zhang.editor', contributors: ['zhang.editor'] }, 'li.approver'); // false
+ */
+export function wroteDraft(draft: Pick<Draft, 'author'> & { contributors?: readonly string[] }, username: string): boolean {
+  return draft.author === username || (draft.contributors ?? []).includes(username);
+}
+
+/**
+ * Checks that `user` may withdraw the draft's submission: it must be submitted (else `conflict`) and the
+ * user must have written it (else `forbidden`).
+ *
+ * @example
+ * assertWithdrawable(draft, author);
+ */
+export function assertWithdrawable(draft: StoredDraft, user: Pick<StaffUser, 'username'>): void {
+  if (draft.status !== 'submitted') {
+    throw new JifenError('conflict', `Drafts: draft ${draft.id} is ${draft.status}; only a submitted draft can be withdrawn`, [
+      { path: 'status', message: `is ${draft.status}, not submitted`, messageZh: `草稿状态为 ${draft.status}，不是待审批，无法撤回` },
+    ]);
+  }
+  if (!wroteDraft(draft, user.username)) {
+    throw new JifenError('forbidden', `Drafts: only someone who wrote draft ${draft.id} can withdraw its submission`);
   }
 }
 

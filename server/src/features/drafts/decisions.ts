@@ -1,7 +1,7 @@
 import type { StaffUser } from '../../domain/accounts/roles';
 import { JifenError } from '../../domain/errors';
 import { assertIndependentApprover } from '../../domain/accounts/separation';
-import { assertDecidable, assertEditable, effectiveFromProblems, type StoredDraft } from '../../domain/drafts/draft';
+import { assertDecidable, assertEditable, assertWithdrawable, effectiveFromProblems, type StoredDraft } from '../../domain/drafts/draft';
 import { accountProvenance } from '../staff';
 import { localDate } from '../../domain/local-date';
 import { contentHash } from '../../domain/rule-set/hash';
@@ -167,6 +167,25 @@ export async function rejectDraft(
   };
   return write(ctx, draft, next, (tx) =>
     appendAudit(tx, { at, actor: user.username, action: 'draft-rejected', target: draftTarget(draft), after: draft.documentHash, details: { reason } }),
+  );
+}
+
+/**
+ * Withdraws a submission: the draft goes back to editing, to be changed and submitted again. Only someone
+ * who wrote it may (`assertWithdrawable`). Records `draft-withdrawn`.
+ *
+ * @example
+ * await withdrawDraft(ctx, author, 'district-sample', id);
+ */
+export async function withdrawDraft(ctx: LifecycleContext, user: StaffUser, ruleSetId: string, draftId: string): Promise<StoredDraft> {
+  const draft = await getDraft(ctx, ruleSetId, draftId);
+  assertMayEdit(user, (await ownerOf(ctx, ruleSetId)).owner, ruleSetId);
+  assertWithdrawable(draft, user);
+  const at = ctx.now().toISOString();
+  const { submittedAt: _s, ...rest } = draft;
+  const next: StoredDraft = { ...rest, status: 'editing', revision: draft.revision + 1, updatedAt: at };
+  return write(ctx, draft, next, (tx) =>
+    appendAudit(tx, { at, actor: user.username, action: 'draft-withdrawn', target: draftTarget(draft), after: draft.documentHash, details: { note: draft.note } }),
   );
 }
 

@@ -178,7 +178,8 @@ describe('drafts and four-eyes publishing', () => {
     expect((await selfApproval.json()).error.message).toMatch(/four eyes/);
 
     const zhangs = await startDraft();
-    const edited = await save(zhangs.draft, zhangs.etag, zhangs.draft.document, chen);
+    const retitled = { ...zhangs.draft.document, title: { ...zhangs.draft.document.title, en: `${zhangs.draft.document.title.en} (chen)` } };
+    const edited = await save(zhangs.draft, zhangs.etag, retitled, chen);
     expect(edited.status).toBe(200);
     await zhang.call('POST', `${DRAFTS}/${zhangs.draft.id}/submit`, { body: { note: 'no change' } });
     expect((await chen.call('POST', `${DRAFTS}/${zhangs.draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(403);
@@ -275,7 +276,10 @@ describe('drafts and four-eyes publishing', () => {
     expect(body).toMatchObject({ status: 'rejected', decidedBy: 'li', decisionReason: 'cite the notice' });
     expect((await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(409);
 
-    const edited = await save(body, rejected.headers.get('etag')!, body.document);
+    // A save that changes nothing writes nothing; a real change takes the draft back to editing.
+    const same = await save(body, rejected.headers.get('etag')!, body.document);
+    expect((await same.json()).status).toBe('rejected');
+    const edited = await save(body, rejected.headers.get('etag')!, { ...body.document, title: { ...body.document.title, en: `${body.document.title.en} (notice 2026-7)` } });
     expect((await edited.json()).status).toBe('editing');
     expect((await zhang.call('POST', `${DRAFTS}/${draft.id}/submit`, { body: { note: 'cites notice 2026-7' } })).status).toBe(200);
     expect((await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(201);

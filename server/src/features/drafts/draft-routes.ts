@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Operation } from 'rfc6902';
 import { JifenError } from '../../domain/errors';
 import { draftEtag } from '../../domain/drafts/draft';
-import { approveDraft, rejectDraft, submitDraft } from './decisions';
+import { approveDraft, rejectDraft, submitDraft, withdrawDraft } from './decisions';
 import {
   createDraft,
   draftView,
@@ -158,6 +158,16 @@ const rejectRoute = createRoute({
   responses: { 200: { ...json(draftSchema, 'The rejected draft'), ...withEtag }, ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
 });
 
+const withdrawRoute = createRoute({
+  method: 'post',
+  path: `${one}/withdraw`,
+  tags,
+  summary: 'Withdraw a submission (its author)',
+  description: 'The submitted draft goes back to editing. Only someone who wrote it may (403 otherwise); 409 when it is not submitted.',
+  request: { params: draftParamsSchema },
+  responses: { 200: { ...json(draftSchema, 'The draft, editable again'), ...withEtag }, ...errorResponses(401, 403, 404, 409) },
+});
+
 const validateRoute = createRoute({
   method: 'post',
   path: '/api/v1/rule-sets/validate',
@@ -243,6 +253,13 @@ export function draftRoutes(deps: LifecycleRouteDeps) {
   app.openapi(rejectRoute, async (c) => {
     const { id, draftId } = c.req.valid('param');
     const draft = await rejectDraft(need(deps), staffOf(c).user, id, draftId, c.req.valid('json').reason);
+    c.header('ETag', draftEtag(draft));
+    return c.json(draftView(draft), 200);
+  });
+
+  app.openapi(withdrawRoute, async (c) => {
+    const { id, draftId } = c.req.valid('param');
+    const draft = await withdrawDraft(need(deps), staffOf(c).user, id, draftId);
     c.header('ETag', draftEtag(draft));
     return c.json(draftView(draft), 200);
   });

@@ -21,6 +21,7 @@ export const draftSchema = z
     baseVersion: z.number().int().openapi({ description: 'The published version the draft started from.' }),
     status: z.enum(DRAFT_STATUSES),
     author: z.string(),
+    contributors: z.array(z.string()).optional().openapi({ description: 'Everyone who started, edited or submitted it (four eyes).' }),
     document: documentSchema,
     revision: z.number().int().openapi({ description: 'The ETag is `"<id>-<revision>"`.' }),
     note: z.string().openapi({ description: 'The change note.' }),

@@ -3,6 +3,7 @@ import { mayEditFor, type StaffUser } from '../../domain/accounts/roles';
 import { JifenError, type FieldError } from '../../domain/errors';
 import { checkDocument } from '../../domain/drafts/check-document';
 import { assertEditable, ifMatchHolds, type Draft, type StoredDraft } from '../../domain/drafts/draft';
+import { ruleSetPatch } from '../../domain/diff/json-patch';
 import { contentHash } from '../../domain/rule-set/hash';
 import { resolveRuleSet } from '../../domain/rule-set/resolve';
 import { evaluate, type EngineName } from '../../domain/scoring/evaluate';
@@ -22,9 +23,9 @@ export class StaleDraft extends JifenError {
   }
 }
 
-/** The draft as the API shows it (storage's bookkeeping left out). */
+/** The draft as the API shows it (storage's bookkeeping left out; who wrote it kept, for the four-eyes buttons). */
 export function draftView(draft: StoredDraft): Draft {
-  const { parentVersion: _p, contributors: _c, documentHash: _h, ...view } = draft;
+  const { parentVersion: _p, documentHash: _h, ...view } = draft;
   return view;
 }
 
@@ -119,6 +120,9 @@ export async function saveDraft(
   if (!ifMatchHolds(ifMatch, draft)) throw new StaleDraft(draft);
   const checked = await checkForDraft(ctx, document, { id: ruleSetId, version: draft.document.version });
   if (checked.document.owner !== owner) assertMayEdit(user, checked.document.owner, ruleSetId);
+  // What this save changes, field by field: the audit entry records it; a save that changes nothing writes nothing.
+  const patch = ruleSetPatch(draft.document, checked.document);
+  if (patch.length === 0) return draft;
   const at = ctx.now().toISOString();
   const next: StoredDraft = {
     ...draft,
@@ -141,7 +145,7 @@ export async function saveDraft(
       target: draftTarget(draft),
       before: draft.documentHash,
       after: next.documentHash,
-      details: { revision: next.revision, casesFailed: next.cases.failed },
+      details: { revision: next.revision, casesFailed: next.cases.failed, ...auditedPatch(patch) },
     });
   });
   return next;
@@ -238,4 +242,12 @@ export function draftTarget(draft: Pick<Draft, 'ruleSetId' | 'id'>): string {
 
 export function withName(names: readonly string[], name: string): string[] {
   return names.includes(name) ? [...names] : [...names, name];
+}
+
+/** The most operations of a save's JSON Patch an audit entry keeps; a bigger save records how many it had. */
+export const AUDITED_PATCH_OPS = 200;
+
+/** A save's JSON Patch as its `draft-edited` entry records it, so an auditor sees who changed which field. */
+export function auditedPatch(patch: Operation[]): { patch: Operation[]; patchOps?: number } {
+  return patch.length > AUDITED_PATCH_OPS ? { patch: patch.slice(0, AUDITED_PATCH_OPS), patchOps: patch.length } : { patch };
 }

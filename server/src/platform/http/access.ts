@@ -81,6 +81,7 @@ export const ACCESS: AccessTable = {
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/submit': ['editor'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/approve': ['approver'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/reject': ['approver'],
+  'POST /api/v1/rule-sets/{id}/drafts/{draftId}/withdraw': ['editor'],
   'GET /api/v1/rule-sets/{id}/diff': STAFF_READ,
 
   // Audit trail

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuleSet } from '../../server/src/domain/rule-set/schema';
+import { launchBrowser } from '../../test/support/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { MESSAGES, newDraft, signedIn, visible, WAIT } from '../../test/support/editor-pages';
+
+/**
+ * The review page shows each person only what they may do: the author of a submission sees no approve or
+ * 退回 button but can withdraw it; the approver sees when it was submitted and, after approving, their
+ * note. The audit trail is filtered by the labels it shows and tells which field each save changed.
+ */
+
+const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
+const school = district.scenarios[0]!;
+
+let env: EditorServer;
+let browser: Browser;
+let editor: StaffAccount;
+let approver: StaffAccount;
+let auditor: StaffAccount;
+let asEditor: Awaited<ReturnType<EditorServer['signIn']>>;
+
+beforeAll(async () => {
+  ensureEditorBuilt();
+  env = await startEditorServer();
+  editor = await env.addStaff('review.editor', ['editor'], [district.owner]);
+  approver = await env.addStaff('review.approver', ['approver']);
+  auditor = await env.addStaff('review.auditor', ['auditor']);
+  asEditor = await env.signIn(editor);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+/** A draft adding `by` school places (no case changes), saved and submitted by the editor through the API. */
+async function submittedDraft(by: number) {
+  const draft = await newDraft(asEditor);
+  const got = await asEditor('GET', draft.api);
+  const { document } = (await got.json()) as { document: RuleSet };
+  document.scenarios[0]!.places = school.places + by;
+  expect((await asEditor('PUT', draft.api, { document }, { 'if-match': got.headers.get('etag')! })).status).toBe(200);
+  expect((await asEditor('POST', `${draft.api}/submit`, { note: `入学名额 ${school.places} → ${school.places + by}` })).status).toBe(200);
+  return draft;
+}
+
+describe.each(['zh', 'en'] as const)('review and audit (%s)', (lang) => {
+  const m = MESSAGES[lang];
+
+  it('shows the author no decision buttons on their own submission, and lets them withdraw it', async () => {
+    const draft = await submittedDraft(lang === 'zh' ? 1 : 2);
+    const page = await signedIn(browser, env, editor, lang);
+    await page.goto(`${env.url}${draft.page}/review`);
+    const own = page.getByTestId('own-submission');
+    await visible(own);
+    expect((await own.textContent())?.replace(/\s+/g, ' ')).toContain(m.waitingForOther);
+    expect(await page.getByRole('button', { name: m.reject, exact: true }).count()).toBe(0);
+    expect(await page.getByTestId('approve').count()).toBe(0);
+    await own.getByRole('button', { name: m.withdraw }).click();
+    await visible(page.getByText(m.withdrawn));
+    const stored = (await (await asEditor('GET', draft.api)).json()) as { status: string };
+    expect(stored.status).toBe('editing');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the approver when it was submitted, and their note after approving', async () => {
+    const draft = await submittedDraft(lang === 'zh' ? 3 : 4);
+    const submittedAt = ((await (await asEditor('GET', draft.api)).json()) as { submittedAt: string }).submittedAt;
+    const page = await signedIn(browser, env, approver, lang);
+    await page.goto(`${env.url}${draft.page}/review`);
+    const meta = page.getByTestId('review-meta');
+    await visible(meta);
+    const at = new Date(submittedAt);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const when = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+    await expect.poll(() => meta.textContent(), WAIT).toContain(editor.username);
+    const text = (await meta.textContent()) ?? '';
+    const stamp = new RegExp(`${when} \\d{2}:\\d{2}`).exec(text)?.[0] ?? 'no time shown';
+    expect(text).toContain(m.submittedBy(editor.username, stamp));
+
+    const note = lang === 'zh' ? '同意，按区政府通知执行' : 'Agreed, per the district notice';
+    await page.getByLabel(m.approvalNote).fill(note);
+    await page.getByTestId('approve').click();
+    const approval = page.getByTestId('approval');
+    await visible(approval);
+    expect(await approval.textContent()).toContain(note);
+    expect(await approval.textContent()).toContain(approver.username);
+    await page.context().close();
+  }, 60_000);
+
+  it('filters the audit trail by the label it shows, and shows which field each save changed', async () => {
+    const page = await signedIn(browser, env, auditor, lang);
+    await page.goto(`${env.url}/editor/audit`);
+    const action = page.getByLabel(m.action, { exact: true });
+    await visible(action);
+    await action.fill(m.auditActions['draft-edited']!);
+    await page.getByRole('button', { name: m.filter, exact: true }).click();
+    const rows = page.locator('jifen-audit tbody tr');
+    await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(0);
+    const labels = await rows.locator('td:nth-child(4)').allTextContents();
+    expect(new Set(labels.map((l) => l.trim()))).toEqual(new Set([m.auditActions['draft-edited']]));
+    expect(await rows.first().getByTestId('patch').textContent()).toContain('/scenarios/0/places');
+    await page.context().close();
+  }, 60_000);
+});
