@@ -54,3 +54,10 @@ describe('deadlines a confirmed notice moves', () => {
     expect(movedDeadlines(set, statutoryOnly, statutoryOnly)).toEqual([]);
   });
 });
+
+describe('a confirmed notice that leaves a statutory day out', () => {
+  it('still takes the law’s day off', () => {
+    // The notice above lists only 元旦 and 春节; 清明 (Monday 5 April 2027) stays off by law.
+    expect(addWorkingDays('2027-04-02', 1, confirmed)).toBe('2027-04-06');
+  });
+});

@@ -11,11 +11,12 @@ import { statutoryDay } from './statutory';
  * Working days (工作日) by the official Chinese holiday calendar: weekends and public holidays are off,
  * adjusted working weekends (调休上班) are on. A day is decided, first match wins, by
  * 1. an admin's override of that one day;
- * 2. a confirmed State Council notice naming the day; a year with a confirmed notice stops here (the days it
- *    does not name are ordinary weekdays and weekends);
- * 3. the `chinese-days` library's official data (official.ts), for the years it has; such a year stops here;
- * 4. the law's statutory days off (statutory.ts), for a year with neither — its bridging days and 调休 are
- *    unknown until the notice comes, so `coverage(year)` marks its deadlines provisional;
+ * 2. a confirmed State Council notice naming the day;
+ * 3. the `chinese-days` library's official data (official.ts), for the years it has and no notice overrides;
+ *    such a year stops here;
+ * 4. the law's statutory days off (statutory.ts): in a year with a notice (a notice never takes one away, so
+ *    one left out of the entered text still counts), and in a year with neither — whose bridging days and 调休
+ *    are unknown until the notice comes, so `coverage(year)` marks its deadlines provisional;
  * 5. the weekday.
  */
 
@@ -57,13 +58,15 @@ export function dayDetail(date: string, calendar: CalendarInput = []): DayDetail
   }
   const noticed = noticeDays(notices).get(date);
   if (noticed) return { date, working: noticed.working, source: 'notice', name: noticed.name, notice: noticed.notice };
-  if (!notices.some((n) => n.year === y)) {
+  const noticeYear = notices.some((n) => n.year === y);
+  if (!noticeYear) {
     const official = officialDay(date);
     if (official) return { date, source: 'official', ...official };
-    if (!hasOfficialYear(y)) {
-      const statutory = statutoryDay(date);
-      if (statutory) return { date, working: false, source: 'statutory', name: statutory.name };
-    }
+  }
+  // The law's days off stand even where a notice, as entered, leaves one out.
+  if (noticeYear || !hasOfficialYear(y)) {
+    const statutory = statutoryDay(date);
+    if (statutory) return { date, working: false, source: 'statutory', name: statutory.name };
   }
   const day = weekday(date);
   return { date, working: day !== 0 && day !== 6, source: 'weekday' };
