@@ -123,7 +123,8 @@ export function widgetDocsPage(o: DocsPageOptions): string {
   const csp = `script-src 'self' ${origin};\nconnect-src 'self' ${origin};`;
   const verify = `import { createRemoteJWKSet, jwtVerify } from 'jose';
 
-const JIFEN = '${o.jifen}';            // JIFEN_PUBLIC_URL: the iss of every statement
+// JIFEN_PUBLIC_URL: the iss of every statement
+const JIFEN = '${o.jifen}';
 const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', JIFEN));
 
 export async function checkStatement(statement, partnerId) {
@@ -131,8 +132,8 @@ export async function checkStatement(statement, partnerId) {
     algorithms: ['ES256'],
     typ: 'jifen-statement+jwt',
     issuer: JIFEN,
-    audience: partnerId,                // your partner id
-    requiredClaims: ['exp', 'iat'],     // exp is checked against the clock
+    audience: partnerId, // your partner id
+    requiredClaims: ['exp', 'iat'], // exp is checked against the clock
   });
   if (payload.mode === 'self-check') {
     // payload.estimate === true: an estimate from what the visitor typed, not evidence.
@@ -150,7 +151,7 @@ export async function checkStatement(statement, partnerId) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(t.title)}</title>
 <link rel="stylesheet" href="/demo/docs.css">
-<script type="module" src="${e(src)}" integrity="${e(o.integrity)}" crossorigin="anonymous"></script>
+<script type="module" src="/widget/v${e(o.version)}/jifen-eligibility.js" integrity="${e(o.integrity)}" crossorigin="anonymous"></script>
 </head>
 <body>
 <header class="site"><span class="brand">Jifen 积分 · widget v${e(o.version)}</span>

@@ -20,7 +20,10 @@ export function checkGrant(
     throw new JifenError('token_expired', 'Widget: the consent behind this resident token has ended; open the widget again from your Jifen app');
   }
   if (grant.revokedAt) throw new JifenError('token_revoked', 'Widget: the resident withdrew this consent in their Jifen app');
-  if (grant.partnerId !== request.partnerId || (grant.origin !== undefined && grant.origin !== request.origin)) {
+  // Like the partner key's own origins: a request without Origin (same-origin, or the partner's server) is
+  // held to the partner alone; a browser on another site must be on the site the resident chose.
+  const elsewhere = grant.origin !== undefined && request.origin !== undefined && grant.origin !== request.origin;
+  if (grant.partnerId !== request.partnerId || elsewhere) {
     throw new JifenError('token_partner', 'Widget: the resident gave this token to another partner or site, not to this partner key on this site');
   }
   if (request.tokenScenario !== request.scenario || `${grant.ruleSetId}/${grant.scenarioId}` !== request.scenario) {

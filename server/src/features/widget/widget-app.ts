@@ -158,6 +158,7 @@ export async function startWidgetDemo(widget: WidgetServices, resolver: RuleSetR
   let residentId: string | undefined | null = null;
   widget.demo.partnerKey = key;
   widget.demo.partnerId = partner.id;
+  widget.demo.partnerName = partner.name;
   // As the resident's app would ask: consent for the demo partner, on the site the page is served from.
   widget.demo.residentToken = async (origin) => {
     residentId ??= await pickDemoResident(widget, resolver);

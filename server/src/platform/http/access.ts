@@ -136,6 +136,9 @@ export const ACCESS: AccessTable = {
   'GET /widget/{version}/{file}': ['anonymous'],
   'GET /widget/docs': ['anonymous'],
   'GET /demo/school': ['anonymous'],
+  'GET /demo/resident-app': ['anonymous'],
+  'POST /demo/resident-app/consent': ['anonymous'],
+  'POST /demo/handoff': ['anonymous'],
   'GET /demo/{file}': ['anonymous'],
 
   // Residents: a resident reads only their own records; names and permit numbers masked by role (features/residents/resident-views.ts)
