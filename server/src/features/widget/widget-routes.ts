@@ -171,7 +171,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
     });
     // A token lives no longer than the resident-app credential that asked for it.
     if (!(await deps.issuerInForce(grant.issuedBy))) {
-      throw new JifenError('unauthorized', 'Widget: the app that issued this resident token is no longer allowed to; open the widget again from your Jifen app');
+      throw new JifenError('token_invalid', 'Widget: the app that issued this resident token is no longer allowed to; open the widget again from your Jifen app');
     }
     if (!deps.residents) throw new JifenError('not_found', 'Widget: resident records are not available on this server');
     const result = await residentResult({ residents: deps.residents, ...(deps.rounds ? { rounds: deps.rounds } : {}) }, rs, grant.residentId, allowed.scenarioId, asOf);
