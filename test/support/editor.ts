@@ -37,7 +37,8 @@ export interface EditorServer {
   url: string;
   server: RunningServer;
   /** Creates a staff account through the admin API, as an administrator would. */
-  addStaff(username: string, roles: string[], departments?: string[]): Promise<StaffAccount>;
+  /** `adminsPassword`: leave the password the admin chose (the owner has not changed it yet). */
+  addStaff(username: string, roles: string[], departments?: string[], options?: { adminsPassword?: boolean }): Promise<StaffAccount>;
   /** A fetch with a staff session (cookie and CSRF token), and any headers besides (`If-Match`). */
   signIn(account: StaffAccount): Promise<(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>>;
   close(): Promise<void>;
@@ -108,7 +109,7 @@ export async function startEditorServer(): Promise<EditorServer> {
     signIn,
     // As staff are taken on: one admin creates the account, a second confirms its editor or approver role,
     // and the owner replaces the password the admin chose.
-    async addStaff(username, roles, departments = []) {
+    async addStaff(username, roles, departments = [], options = {}) {
       const given = `editor-test-${++n}-${Math.random().toString(36).slice(2)}`;
       const res = await asAdmin('POST', '/api/v1/users', { username, displayName: username, password: given, roles, departments });
       if (res.status !== 201) throw new Error(`creating ${username} answered ${res.status}: ${await res.text()}`);
@@ -117,6 +118,7 @@ export async function startEditorServer(): Promise<EditorServer> {
         const confirmed = await asSecondAdmin('POST', `/api/v1/role-requests/${pendingRoles.request}/confirm`);
         if (confirmed.status !== 200) throw new Error(`confirming ${username}'s roles answered ${confirmed.status}: ${await confirmed.text()}`);
       }
+      if (options.adminsPassword) return { username, password: given };
       const password = `${given}-own`;
       const owner = await signIn({ username, password: given });
       const changed = await owner('POST', '/api/v1/auth/password', { currentPassword: given, newPassword: password });

@@ -218,6 +218,9 @@ export const api = {
 
   audit: async (q: AuditQuery) => (await request<AuditPage>('GET', `/audit${query({ ...q })}`)).data,
   verifyAudit: async () => (await request<AuditVerification>('GET', '/audit/verify')).data,
+  changePassword: async (currentPassword: string, newPassword: string) => {
+    await request<undefined>('POST', '/auth/password', { body: { currentPassword, newPassword } });
+  },
   auditCheckpoint: async () => (await request<AuditCheckpoint>('GET', '/audit/checkpoint')).data,
   verifyCheckpoint: async (checkpoint: unknown) => (await request<CheckpointVerdict>('POST', '/audit/verify', { body: { checkpoint } })).data,
 };

@@ -1,4 +1,5 @@
 import { enCheckpoint } from './checkpoint.en';
+import { enPassword } from './password.en';
 import { enEditing } from './editing.en';
 import { enImpact } from './impact.en';
 import { enExports } from './exports.en';
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...enVocabulary,
   ...enImpact,
   ...enCheckpoint,
+  ...enPassword,
   ...enTable,
   ...enEditing,
   ...enExports,

@@ -1,6 +1,7 @@
 import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
 import type { DraftStatus, Role, RoundSummary } from '../api/types';
 import { zhCheckpoint } from './checkpoint.zh';
+import { zhPassword } from './password.zh';
 import { zhEditing } from './editing.zh';
 import { zhImpact } from './impact.zh';
 import { zhExports } from './exports.zh';
@@ -12,6 +13,7 @@ export const zh = {
   ...zhVocabulary,
   ...zhImpact,
   ...zhCheckpoint,
+  ...zhPassword,
   ...zhTable,
   ...zhEditing,
   ...zhExports,

@@ -6,6 +6,7 @@ import { formatInstant, I18nController, pick, today } from '../../i18n/i18n';
 import { wroteDraft } from '../../../../server/src/domain/drafts/draft';
 import { href } from '../../model/router';
 import { shared } from '../../styles/shared';
+import '../jifen-change-password/jifen-change-password';
 import '../jifen-diff-view/jifen-diff-view';
 import '../jifen-impact/jifen-impact';
 import '../jifen-test-cases/jifen-test-cases';
@@ -30,6 +31,9 @@ export class JifenReview extends LitElement {
   @state() private published?: VersionMeta;
   @state() private busy = false;
   @state() private withdrawn = false;
+  /** The server refused the decision because an admin set this account's password. */
+  @state() private mustChangePassword = false;
+  @state() private passwordChanged = false;
   private i18n = new I18nController(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -61,7 +65,8 @@ export class JifenReview extends LitElement {
         this.draft = await api.reject(this.ruleSetId, this.draftId, String(data.get('reason') ?? '').trim());
       }
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
+      this.mustChangePassword = error instanceof ApiError && error.status === 403 && error.fields.some((f) => f.path === 'password');
+      this.error = this.mustChangePassword ? this.i18n.m.passwordSetByAdmin : error instanceof ApiError ? error.message : String(error);
     } finally {
       this.busy = false;
     }
@@ -90,6 +95,16 @@ export class JifenReview extends LitElement {
         ${d.decisionReason ? html`<p><strong>${m.approverNote}：</strong><span class="note">${d.decisionReason}</span></p>` : nothing}</section>` : nothing}
       ${this.withdrawn ? html`<p class="notice ok" role="status">${m.withdrawn}</p>` : nothing}
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
+      ${this.mustChangePassword
+        ? html`<jifen-change-password
+            @jifen-password-changed=${() => {
+              this.mustChangePassword = false;
+              this.passwordChanged = true;
+              this.error = '';
+            }}
+          ></jifen-change-password>`
+        : nothing}
+      ${this.passwordChanged ? html`<p class="notice ok" role="status">${m.passwordChanged}</p>` : nothing}
       <jifen-impact class="card" .ruleSetId=${this.ruleSetId} .draftId=${d.id}></jifen-impact>
       <div class="columns">
         <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
