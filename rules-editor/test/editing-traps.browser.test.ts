@@ -183,5 +183,33 @@ describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
     await points.fill('10');
     await saveState(page).toBe('saved');
   }, 60_000);
+
+  it('asks before taking the new results, shows each case old → new and flags a title that no longer holds', async () => {
+    await openSection(page, title(lang, school.title));
+    const bar = page.locator('input[data-path="scenarios.0.bar"]');
+    // The school bar down to 119: the case "差1分未达入学积分线119分" now qualifies.
+    await bar.fill('119');
+    await saveState(page).toBe('saved');
+    await openSection(page, m.testCases);
+    const cases = page.locator('jifen-test-cases');
+    const run = cases.getByRole('button', { name: m.runAllCases });
+    await run.click();
+    await visible(cases.getByTestId('accept-all'));
+    const before = JSON.stringify((await stored(draft.api)).cases);
+    await cases.getByTestId('accept-all').click();
+    const list = cases.getByTestId('accept-list');
+    await visible(list);
+    const below = list.locator('li[data-case="typical-below-school-bar"]');
+    expect(await below.textContent()).toContain(`scenarios.school-enrollment: ${m.no} → ${m.yes}`);
+    expect((await below.getByTestId('stale-title').textContent())?.trim()).toBe(`⚠ ${m.acceptTitleEligibility}`);
+    expect(JSON.stringify((await stored(draft.api)).cases)).toBe(before);
+
+    await cases.getByRole('button', { name: m.cancel, exact: true }).click();
+    expect(JSON.stringify((await stored(draft.api)).cases)).toBe(before);
+    await cases.getByTestId('accept-all').click();
+    await cases.getByTestId('accept-confirm').click();
+    await saveState(page).toBe('saved');
+    await expect.poll(async () => (await stored(draft.api)).cases.find((c) => c.id === 'typical-below-school-bar')!.expect.scenarios?.['school-enrollment'], WAIT).toBe(true);
+  }, 60_000);
 });
 

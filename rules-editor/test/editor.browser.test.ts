@@ -113,6 +113,9 @@ describe('the rules editor, end to end', () => {
     // Cases written for the old weight now fail; the editor takes the new results deliberately.
     if (await cases.getByTestId('accept-all').isVisible()) {
       await cases.getByTestId('accept-all').click();
+      // Confirmed case by case: each old → new is shown before anything is rewritten.
+      await visible(cases.getByTestId('accept-list'));
+      await cases.getByTestId('accept-confirm').click();
       await saved(page);
     }
     await text(cases.getByTestId('cases-failed')).toBe('0 个失败');

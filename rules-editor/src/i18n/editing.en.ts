@@ -26,6 +26,7 @@ export const enEditing: EditingMessages = {
   acceptConfirmTitle: 'Accept the new results',
   acceptConfirmIntro: (n: number) => `The expectations of these ${n} case(s) will become what the draft now gives. Check each:`,
   acceptStaleTitle: (numbers: string) => `${numbers} in the title may no longer hold: edit the title`,
+  acceptTitleEligibility: 'An eligibility changed: the title may no longer hold; edit it',
   acceptConfirm: 'Accept',
   caseAbout: 'This case checks',
   caseAboutAll: 'every expectation',

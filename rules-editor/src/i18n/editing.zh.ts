@@ -24,6 +24,7 @@ export const zhEditing = {
   acceptConfirmTitle: '采用新结果',
   acceptConfirmIntro: (n: number) => `以下 ${n} 个用例的预期将改为草稿现在的计算结果。请逐条核对：`,
   acceptStaleTitle: (numbers: string) => `标题中的 ${numbers} 可能已不成立，请修改标题`,
+  acceptTitleEligibility: '资格结果已改变，标题可能已不成立，请修改标题',
   acceptConfirm: '确认采用',
   caseAbout: '本用例检查',
   caseAboutAll: '全部预期',

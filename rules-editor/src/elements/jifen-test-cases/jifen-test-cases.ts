@@ -1,9 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TestCase } from '../../../../server/src/domain/rule-set/schema';
 import type { CaseResult, CaseSummary } from '../../api/types';
 import { formatPoints, I18nController } from '../../i18n/i18n';
 import { countUnder, NO_ERRORS, type ErrorIndex } from '../../model/field-errors';
+import { eligibilityFlips, staleNumbers } from '../../model/stale-title';
 import { shared } from '../../styles/shared';
 import type { Edit } from '../../model/edit';
 import { emitEdit, fieldErrors } from '../../ui/fields';
@@ -34,6 +35,9 @@ export class JifenTestCases extends LitElement {
   /** Lists failing cases only, until the user asks for all. */
   @property({ type: Boolean }) compact = false;
   @state() private showAll = false;
+  /** The results the user asked to accept, awaiting confirmation. */
+  @state() private confirming: readonly CaseResult[] = [];
+  @query('#accept-dialog') private acceptDialog?: HTMLDialogElement;
 
   private i18n = new I18nController(this);
 
@@ -41,6 +45,18 @@ export class JifenTestCases extends LitElement {
    * After a deliberate policy change some expectations no longer hold: take what the draft now gives as
    * the expected result (a path `indicators.age` names `expect.indicators.age`).
    */
+  private async ask(results: readonly CaseResult[]): Promise<void> {
+    this.confirming = results.filter((r) => !r.error);
+    await this.updateComplete;
+    this.acceptDialog?.showModal();
+  }
+
+  private confirm(): void {
+    this.acceptDialog?.close();
+    this.accept(this.confirming);
+    this.confirming = [];
+  }
+
   private accept(results: readonly CaseResult[]): void {
     for (const res of results) {
       const index = this.cases.findIndex((c) => c.id === res.id);
@@ -70,7 +86,7 @@ export class JifenTestCases extends LitElement {
                 <span class="badge ${r.failed ? 'bad' : ''}" data-testid="cases-failed">${m.casesFailed(r.failed)}</span>` : nothing}
           ${this.readonly
             ? nothing
-            : html`${failing.length ? html`<button type="button" data-testid="accept-all" @click=${() => this.accept(failing)}>${m.acceptAllResults}</button>` : nothing}
+            : html`${failing.length ? html`<button type="button" data-testid="accept-all" @click=${() => this.ask(failing)}>${m.acceptAllResults}</button>` : nothing}
                 <button type="button" class="primary" ?disabled=${this.running} @click=${() => this.dispatchEvent(new CustomEvent('jifen-run-cases', { bubbles: true, composed: true }))}>
                   ${this.running ? m.running : m.runAllCases}</button>`}
         </div>
@@ -103,7 +119,7 @@ export class JifenTestCases extends LitElement {
                       : html`<span class="badge bad">${m.failed}</span>
                           ${res.error ? html`<div class="small field-error">${res.error}</div>` : nothing}
                           <ul class="diffs">${res.differences.map((d) => html`<li class="small">${d.path}: ${m.expectedActual(value(d.expected), value(d.actual))}</li>`)}</ul>
-                          ${this.readonly || res.error ? nothing : html`<button type="button" class="small" @click=${() => this.accept([res])}>${m.acceptResult}</button>`}`}
+                          ${this.readonly || res.error ? nothing : html`<button type="button" class="small" @click=${() => this.ask([res])}>${m.acceptResult}</button>`}`}
                   </td>
                   <td>${this.readonly ? nothing : html`<button type="button" class="small icon danger" aria-label=${`${m.remove}: ${c.title}`} title=${m.remove}
                     @click=${() => emitEdit(this, { op: 'remove', path: ['cases', i] })}>✕</button>`}</td>
@@ -111,7 +127,28 @@ export class JifenTestCases extends LitElement {
               })}
             </tbody>
           </table>`}
+      ${this.renderConfirm(value)}
     </div>`;
+  }
+
+  /** Each case to be rewritten, old → new, with its title flagged where its numbers no longer hold. */
+  private renderConfirm(value: (v: unknown) => string) {
+    const m = this.i18n.m;
+    return html`<dialog id="accept-dialog" aria-labelledby="accept-title" @cancel=${() => (this.confirming = [])}>
+      <h2 id="accept-title">${m.acceptConfirmTitle}</h2>
+      <p>${m.acceptConfirmIntro(this.confirming.length)}</p>
+      <ul class="confirm-list" data-testid="accept-list">${this.confirming.map((res) => {
+        const stale = staleNumbers(res.title, res.differences);
+        const flag = stale.length ? m.acceptStaleTitle(stale.join('、')) : eligibilityFlips(res.differences) ? m.acceptTitleEligibility : '';
+        return html`<li data-case=${res.id}><strong>${res.title}</strong>
+          ${flag ? html`<div class="notice warn small" data-testid="stale-title">⚠ ${flag}</div>` : nothing}
+          <ul>${res.differences.map((d) => html`<li class="small">${d.path}: ${value(d.expected)} → ${value(d.actual)}</li>`)}</ul></li>`;
+      })}</ul>
+      <div class="actions">
+        <button type="button" @click=${() => { this.acceptDialog?.close(); this.confirming = []; }}>${m.cancel}</button>
+        <button type="button" class="primary" data-testid="accept-confirm" @click=${() => this.confirm()}>${m.acceptConfirm}</button>
+      </div>
+    </dialog>`;
   }
 }
 
