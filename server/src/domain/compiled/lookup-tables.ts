@@ -2,7 +2,7 @@ import { forEachLeaf } from '../rule-set/condition';
 import type { Indicator } from '../rule-set/schema';
 import type { PreparedFacts } from '../scoring/facts';
 import { scoreIndicator, type ConditionLookup } from '../scoring/indicator-points';
-import type { Dictionary } from './fact-table';
+import type { Dictionary } from './facts/fact-table';
 import { ABSENT } from './layout';
 import type { Program } from './program';
 

@@ -4,7 +4,7 @@ import { OPERATORS, type Operator } from '../rule-set/condition';
 import { DERIVATIONS } from '../rule-set/schema';
 import { derive } from '../scoring/facts';
 import { OPERATOR_FNS } from '../scoring/operators';
-import { deriveFast, packDate } from './derive-fast';
+import { deriveFast, packDate } from './facts/derive-fast';
 import { leafKernel, present } from './leaf-kernels';
 import { leafPredicate } from './leaf-predicate';
 import { PROPERTY_SEED } from '../../../../test/support/property-seed';

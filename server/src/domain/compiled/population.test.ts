@@ -4,7 +4,7 @@ import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { evaluationNumbers, populationNumbers } from '../../../../test/support/score-numbers';
 import { smallRuleSet } from '../../../../test/support/small-rule-set';
 import { evaluateCompiled } from './evaluate-compiled';
-import { factTable } from './fact-table';
+import { factTable } from './facts/fact-table';
 import { scorePopulation, type Resident } from './population';
 import { createBatchScorer } from './scorer';
 
@@ -12,7 +12,7 @@ const ASOF = '2026-06-30';
 const district = loadShippedRuleSets().get('district-sample@1')!;
 
 describe('fast mode', () => {
-  const residents = thresholdResidents(2_000, 7, ASOF, district);
+  const residents = thresholdResidents(4_000, 7, ASOF, district);
 
   it('agrees with the explaining mode, whether indicators are looked up or computed', () => {
     const table = factTable(residents.map((r) => r.facts));

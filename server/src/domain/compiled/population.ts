@@ -1,5 +1,5 @@
 import type { Facts, ResolvedRuleSet } from '../scoring/types';
-import { factTableBuilder, type FactTable } from './fact-table';
+import { factTableBuilder, type FactTable } from './facts/fact-table';
 import { createBatchScorer, type BatchScorer, type BatchScores } from './scorer';
 
 /** A resident as population work sees one: an id and the facts of their record. */

@@ -3,7 +3,7 @@ import { rankApplicants, type Applicant, type RankSubject, type Ranking } from '
 import { tieReaders } from '../ranking/tie-breakers';
 import type { Scenario } from '../rule-set/schema';
 import type { Facts, ResolvedRuleSet } from '../scoring/types';
-import { factTable } from './fact-table';
+import { factTable } from './facts/fact-table';
 import { forEachBatch } from './population';
 import { createBatchScorer } from './scorer';
 

@@ -1,8 +1,8 @@
 import type { ResolvedRuleSet } from '../scoring/types';
-import { bindColumns } from './bind-columns';
+import { bindColumns } from './facts/bind-columns';
 import { conditionKernel, type BatchCondition } from './condition-kernels';
-import { packDate } from './derive-fast';
-import type { FactTable } from './fact-table';
+import { packDate } from './facts/derive-fast';
+import type { FactTable } from './facts/fact-table';
 import { groupSums } from './group-sums';
 import { compilePointsKernels } from './indicator-kernels';
 import type { BatchColumn } from './leaf-kernels';

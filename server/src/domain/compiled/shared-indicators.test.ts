@@ -3,7 +3,7 @@ import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { thresholdResidents } from '../../../../test/support/threshold-residents';
 import { resolveRuleSet } from '../rule-set/resolve';
 import type { RuleSet } from '../rule-set/schema';
-import { factTable } from './fact-table';
+import { factTable } from './facts/fact-table';
 import { createBatchScorer } from './scorer';
 import { sharedEligibility, sharedIndicators } from './shared-indicators';
 

@@ -1,6 +1,6 @@
 import { fromHundredths } from '../points';
 import type { Evaluation, Facts, ResolvedRuleSet } from '../scoring/types';
-import { factTable } from './fact-table';
+import { factTable } from './facts/fact-table';
 import { forEachBatch } from './population';
 import { createBatchScorer } from './scorer';
 

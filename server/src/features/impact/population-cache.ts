@@ -1,4 +1,4 @@
-import { factTableBuilder } from '../../domain/compiled/fact-table';
+import { factTableBuilder } from '../../domain/compiled/facts/fact-table';
 import type { ResidentTable } from '../../domain/compiled/population';
 import { factReading } from '../../domain/residents/fact-reading';
 import { scoringFacts } from '../../domain/residents/scoring-facts';

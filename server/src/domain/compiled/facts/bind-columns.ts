@@ -1,9 +1,9 @@
 import { deriveFast } from './derive-fast';
 import { deriveColumn } from './derived-column';
 import { HELD_UNDEFINED, MISSING_FACT, type FactTable } from './fact-table';
-import type { FactLayout } from './layout';
-import { present, type BatchColumn } from './leaf-kernels';
-import type { CodedSlot } from './lookup-tables';
+import type { FactLayout } from '../layout';
+import { present, type BatchColumn } from '../leaf-kernels';
+import type { CodedSlot } from '../lookup-tables';
 
 /** A layout's slots bound to one table: the batch columns kernels read, and how to fill them. */
 export interface BoundColumns {

@@ -1,4 +1,4 @@
-import type { Facts } from '../scoring/types';
+import type { Facts } from '../../scoring/types';
 import { codedColumn, ColumnBuilder, MISSING_FACT, type Dictionary, type TableColumn } from './fact-column';
 import { ConstantCodes } from './packed-codes';
 

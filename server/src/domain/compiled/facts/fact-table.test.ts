@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { population } from '../../../../test/support/population';
-import { evaluationNumbers, populationNumbers } from '../../../../test/support/score-numbers';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { smallRuleSet } from '../../../../test/support/small-rule-set';
-import type { Facts } from '../scoring/types';
-import { evaluateCompiled } from './evaluate-compiled';
+import { population } from '../../../../../test/support/population';
+import { evaluationNumbers, populationNumbers } from '../../../../../test/support/score-numbers';
+import { loadShippedRuleSets } from '../../../../../test/support/rule-sets';
+import { smallRuleSet } from '../../../../../test/support/small-rule-set';
+import type { Facts } from '../../scoring/types';
+import { evaluateCompiled } from '../evaluate-compiled';
 import { factTable, MISSING_FACT } from './fact-table';
 import { PackedCodes } from './packed-codes';
-import { scorePopulation } from './population';
+import { scorePopulation } from '../population';
 
 const ASOF = '2026-06-30';
 

@@ -1,5 +1,5 @@
-import { daysInMonth, digits } from '../dates';
-import type { Derivation } from '../rule-set/schema';
+import { daysInMonth, digits } from '../../dates';
+import type { Derivation } from '../../rule-set/schema';
 
 /**
  * The derived-fact library of `facts.ts` (`derive`) without allocation: a date is packed into one number

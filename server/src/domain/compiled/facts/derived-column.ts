@@ -1,5 +1,5 @@
-import type { Derivation } from '../rule-set/schema';
-import type { FactValue } from '../scoring/types';
+import type { Derivation } from '../../rule-set/schema';
+import type { FactValue } from '../../scoring/types';
 import { deriveFast } from './derive-fast';
 import { codedColumn, ColumnBuilder, HELD_UNDEFINED, MISSING_FACT, type TableColumn } from './fact-column';
 import type { FactTable } from './fact-table';
