@@ -271,7 +271,7 @@ export class JifenConditionBuilder extends LitElement {
       return html`<div class="leaf pending" data-pending=${key} role="group" aria-label=${m.newCondition}>
         <div class="small muted pending-label">${p.wrap === 'any' ? `${m.matchAny} · ` : p.wrap === 'not' ? `${m.notLabel} · ` : ''}${m.newCondition}</div>
         <div class="leaf-row">
-          <select class="fact" aria-label=${m.fact} aria-invalid="true" @change=${(e: Event) => update(pendingWithFact(p, this.fact((e.target as HTMLSelectElement).value)))}>
+          <select class="fact" aria-label=${m.fact} aria-invalid=${fact ? 'false' : 'true'} @change=${(e: Event) => update(pendingWithFact(p, this.fact((e.target as HTMLSelectElement).value)))}>
             <option value="" ?selected=${!fact} disabled>${m.chooseFactFirst}</option>
             ${this.factOptions(p.fact ?? '')}
           </select>
