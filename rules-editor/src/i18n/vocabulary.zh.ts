@@ -1,5 +1,6 @@
 import type { Operator } from '../../../server/src/domain/rule-set/condition';
 import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
+import type { AuditAction } from '../../../server/src/domain/audit/actions';
 
 /** The rule language's words in Chinese: indicator kinds, operators, field names, change and audit kinds. */
 export const zhVocabulary = {
@@ -125,7 +126,39 @@ export const zhVocabulary = {
     'draft-withdrawn': '撤回提交',
     'draft-discarded': '放弃草稿',
     'version-published': '发布版本',
-  } as Record<string, string>,
+    'login-locked': '登录锁定',
+    'role-change-requested': '申请角色变更',
+    'role-change-confirmed': '确认角色变更',
+    'role-change-refused': '拒绝角色变更',
+    'widget-consent-given': '居民授权展示',
+    'widget-consent-revoked': '居民撤回授权',
+    'widget-result-viewed': '合作方查看结果',
+    'calendar-override-changed': '调整工作日',
+    'calendar-notice-entered': '录入放假通知',
+    'calendar-notice-confirmed': '确认放假通知',
+    'deadline-moved': '期限顺延',
+    'resident-created': '新增居民',
+    'resident-changed': '修改居民',
+    'fact-changed': '数据项变更',
+    'feed-applied': '数据推送',
+    'family-feed-applied': '家庭关系推送',
+    'ledger-earned': '积分入账',
+    'ledger-exchanged': '积分兑换',
+    'application-submitted': '提交自主申请',
+    'application-approved': '认定通过',
+    'application-rejected': '认定不通过',
+    'round-opened': '开放申请',
+    'round-applied': '场景申请',
+    'round-application-accepted': '受理申请',
+    'round-application-rejected': '不予受理',
+    'round-closed': '截止申请',
+    'round-published': '公示排名',
+    'round-reranked': '重新排名',
+    'round-finalized': '确定名单',
+    'objection-filed': '提出异议',
+    'objection-upheld': '异议成立',
+    'objection-dismissed': '异议不成立',
+  } satisfies Record<AuditAction, string> as Record<string, string>,
 };
 
 export type Vocabulary = typeof zhVocabulary;

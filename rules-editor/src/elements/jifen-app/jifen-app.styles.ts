@@ -12,6 +12,8 @@ export const styles = css`
     gap: var(--jf-space-5);
     padding: 0 var(--jf-space-5);
     min-height: 52px;
+    flex-wrap: wrap;
+    row-gap: 0;
     background: #163f6e;
     color: #fff;
   }
@@ -45,6 +47,7 @@ export const styles = css`
     text-decoration: none;
     padding: 14px 12px;
     border-bottom: 3px solid transparent;
+    white-space: nowrap;
   }
   .main-nav a:hover {
     color: #fff;
@@ -134,6 +137,37 @@ export const styles = css`
   }
   .overlay .card {
     width: min(420px, calc(100vw - 32px));
+  }
+  /* A phone: the navigation gets a line of its own (scrolling sideways if it must), the account stays short. */
+  @media (max-width: 720px) {
+    .bar {
+      gap: var(--jf-space-3);
+      padding: 0 var(--jf-space-3);
+    }
+    .main-nav {
+      order: 3;
+      flex: 1 0 100%;
+      overflow-x: auto;
+    }
+    .main-nav a {
+      padding: 10px 10px;
+    }
+    .tools {
+      margin-left: auto;
+      min-width: 0;
+    }
+    .who {
+      max-width: 38vw;
+    }
+    .who,
+    .who .small {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .content {
+      padding: var(--jf-space-3);
+    }
   }
   /* Printed pages (a diff for a meeting) carry the content only. */
   @media print {
