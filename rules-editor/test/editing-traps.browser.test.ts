@@ -211,5 +211,22 @@ describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
     await saveState(page).toBe('saved');
     await expect.poll(async () => (await stored(draft.api)).cases.find((c) => c.id === 'typical-below-school-bar')!.expect.scenarios?.['school-enrollment'], WAIT).toBe(true);
   }, 60_000);
+
+  it('compares the preview with the published version, not with the previous preview', async () => {
+    await openSection(page, title(lang, employment.title));
+    const points = page.locator('input[data-path="indicators.1.tiers.0.points"]');
+    const delta = page.getByTestId('preview-delta');
+    const published = (employment as { tiers: { points: number }[] }).tiers[0]!.points;
+    await points.fill(String(published + 3));
+    await saveState(page).toBe('saved');
+    await expect.poll(() => delta.textContent(), WAIT).toBe('+3');
+    await points.fill(String(published + 4));
+    await saveState(page).toBe('saved');
+    await expect.poll(() => delta.textContent(), WAIT).toBe('+4');
+    expect(await delta.getAttribute('title')).toBe(m.comparedWithVersion(1));
+    await points.fill(String(published));
+    await saveState(page).toBe('saved');
+    await expect.poll(() => delta.count(), WAIT).toBe(0);
+  }, 60_000);
 });
 

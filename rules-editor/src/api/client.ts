@@ -190,6 +190,9 @@ export const api = {
   validate: async (document: unknown) => (await request<Validation>('POST', '/rule-sets/validate', { body: { document } })).data,
   evaluateDraft: async (id: string, draftId: string, asOf: string, facts: Record<string, unknown>) =>
     (await request<Evaluation>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/evaluate`, { body: { asOf, facts } })).data,
+  /** Scores facts on a published version (the preview's comparison). */
+  evaluateVersion: async (ruleSetId: string, version: number, asOf: string, facts: Record<string, unknown>) =>
+    (await request<Evaluation>('POST', '/evaluate', { body: { ruleSetId, version, asOf, facts } })).data,
   submit: async (id: string, draftId: string, note: string) =>
     (await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/submit`, { body: { note } })).data,
   approve: async (id: string, draftId: string, effectiveFrom: string, note?: string) =>

@@ -33,6 +33,7 @@ export const enEditing: EditingMessages = {
   caseAboutNote: '(not what this case checks; for reference only)',
   notAbout: 'for reference (does not fail the case)',
   wholeDocument: 'the whole rule set',
+  comparedWithVersion: (v: number) => `Compared with published version ${v}`,
   draftName: 'Draft name',
   draftNamePlaceholder: 'e.g. 2026 volunteering changes',
   withdraw: 'Withdraw submission',

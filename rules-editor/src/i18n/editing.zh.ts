@@ -31,6 +31,7 @@ export const zhEditing = {
   caseAboutNote: '（不属于本用例所检查的内容，仅作参考）',
   notAbout: '参考（不计入通过与否）',
   wholeDocument: '整个规则集',
+  comparedWithVersion: (v: number) => `与已发布的第 ${v} 版相比`,
   draftName: '草稿名称',
   draftNamePlaceholder: '例如：2026年志愿服务调整',
   withdraw: '撤回提交',

@@ -237,7 +237,7 @@ export class JifenDraftEditor extends LitElement {
           ?readonly=${this.readonly}></jifen-draft-nav>
         <main class="main card" ?inert=${this.readonly && this.section.name !== 'json' && this.section.name !== 'cases' && this.section.name !== 'table'}>${this.renderSection(doc, catalogue, errors)}</main>
         ${this.showPreview
-          ? html`<aside class="side card"><jifen-preview ruleSetId=${this.ruleSetId} draftId=${this.draftId} .revision=${draft.revision}
+          ? html`<aside class="side card"><jifen-preview ruleSetId=${this.ruleSetId} draftId=${this.draftId} .revision=${draft.revision} .baseVersion=${draft.baseVersion}
               .catalogue=${catalogue} .cases=${doc.cases ?? []} ?pending=${this.sync.dirty} ?readonly=${this.readonly}></jifen-preview></aside>`
           : nothing}
       </div>

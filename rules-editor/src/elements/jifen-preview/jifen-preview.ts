@@ -32,11 +32,14 @@ export class JifenPreview extends LitElement {
   /** True while the form holds changes the server has not saved yet. */
   @property({ type: Boolean }) pending = false;
   @property({ type: Boolean }) readonly = false;
+  /** The published version the draft was started from. */
+  @property({ type: Number }) baseVersion = 0;
 
   @state() private asOf = today();
   @state() private facts: Record<string, FactValue> = {};
   @state() private evaluation?: Evaluation;
-  @state() private previousTotal?: number;
+  /** The sample's total under the published version the draft replaces: what the badge compares with. */
+  @state() private publishedTotal?: number;
   @state() private error?: ApiError;
   @state() private busy = false;
   /** The test case whose facts the sample holds, until the user changes one. */
@@ -83,9 +86,12 @@ export class JifenPreview extends LitElement {
     const mine = ++this.sequence;
     this.busy = true;
     try {
-      const result = await api.evaluateDraft(this.ruleSetId, this.draftId, this.asOf, this.facts);
+      const [result, published] = await Promise.all([
+        api.evaluateDraft(this.ruleSetId, this.draftId, this.asOf, this.facts),
+        this.baseVersion ? api.evaluateVersion(this.ruleSetId, this.baseVersion, this.asOf, this.facts).catch(() => undefined) : undefined,
+      ]);
       if (mine !== this.sequence) return;
-      if (this.evaluation && this.evaluation.total !== result.total) this.previousTotal = this.evaluation.total;
+      this.publishedTotal = published?.total;
       this.evaluation = result;
       this.error = undefined;
     } catch (error) {
@@ -145,12 +151,12 @@ export class JifenPreview extends LitElement {
       </div>`;
     }
     if (!ev) return html`<p class="muted">${m.previewEmpty}</p>`;
-    const delta = this.previousTotal === undefined ? undefined : ev.total - this.previousTotal;
+    const delta = this.publishedTotal === undefined ? undefined : Math.round((ev.total - this.publishedTotal) * 100) / 100;
     return html`<div class="result" aria-live="polite">
       <div class="total">
         <span class="label">${m.total}</span>
         <strong data-testid="preview-total">${formatPoints(ev.total)}</strong>
-        ${delta ? html`<span class="badge ${delta > 0 ? 'ok' : 'bad'}">${delta > 0 ? '+' : ''}${formatPoints(delta)}</span>` : nothing}
+        ${delta ? html`<span class="badge ${delta > 0 ? 'ok' : 'bad'}" data-testid="preview-delta" title=${m.comparedWithVersion(this.baseVersion)}>${delta > 0 ? '+' : ''}${formatPoints(delta)}</span>` : nothing}
         ${ev.vetoed ? html`<span class="badge bad">${m.vetoed}</span>` : nothing}
         ${this.readonly ? nothing : html`<button type="button" class="small save-case" @click=${() => this.dialog?.showModal()}>${m.saveAsCase}</button>`}
       </div>
