@@ -4,6 +4,8 @@ import type { ImpactMessages } from './impact.zh';
 export const enImpact: ImpactMessages = {
   impactTitle: 'Impact',
   impactHelp: 'Scores every resident in the database, as recorded now, under the draft and under the published version it replaces, and compares.',
+  impactLedgerNote: (titles: string) =>
+    `${titles} keep points in a ledger (exchange, time limit): points already granted keep the value they were granted at, and new points or rates apply to what is earned from the effective date, so residents' current scores here do not change for them.`,
   impactAsOf: 'As of',
   impactRound: 'Ranking shift (optional)',
   impactNoRound: 'No round',

@@ -4,6 +4,8 @@ import type { ScenarioImpact } from '../api/types';
 export const zhImpact = {
   impactTitle: '影响评估',
   impactHelp: '用数据库中全部居民的现有信息，分别按草稿和它将替代的已发布版本计算，比较结果。',
+  impactLedgerNote: (titles: string) =>
+    `${titles}为积分账户指标（兑换制、期限制）：已入账的积分保留入账时的分值，新的分值只用于生效日起新获得的积分，所以本评估中居民的现有积分不因此变化。`,
   impactAsOf: '测算日期',
   impactRound: '排名变化（可选）',
   impactNoRound: '不测算排名',

@@ -28,6 +28,7 @@ import { findField } from '../../ui/find-field';
 import { DraftSync } from './draft-sync';
 import { errorSummary, mergedNotice, removedNotice, saveState, undoButtons } from './edit-status';
 import { styles } from './jifen-draft-editor.styles';
+import { ledgerTitles } from '../../model/ledger-titles';
 
 /**
  * The draft editor: the rule set in forms (general, groups, indicators, scenarios, test cases, JSON),
@@ -318,7 +319,7 @@ export class JifenDraftEditor extends LitElement {
         <h2 id="submit-title">${m.submitForApproval}</h2>
         <p class="small muted">${m.submitHelp}</p>
         ${cases ? html`<p><span class="badge ${cases.failed ? 'bad' : 'ok'}">${cases.failed ? m.casesFailed(cases.failed) : m.casesPassed(cases.passed)}</span></p>` : nothing}
-        <details class="impact"><summary>${m.impactTitle}</summary><jifen-impact compact .ruleSetId=${this.ruleSetId} .draftId=${this.draftId}></jifen-impact></details>
+        <details class="impact"><summary>${m.impactTitle}</summary><jifen-impact compact .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .ledgerTitles=${ledgerTitles(this.sync.doc)}></jifen-impact></details>
         <label class="field"><span>${m.changeNote}</span><textarea name="note" required rows="4" maxlength="2000" data-testid="change-note"></textarea></label>
         ${this.submitError ? html`<p class="notice bad" role="alert">${this.submitError}</p>` : nothing}
         <div class="actions"><button type="button" @click=${() => this.submitDialog?.close()}>${m.cancel}</button>

@@ -21,6 +21,8 @@ export class JifenImpact extends LitElement {
   @property() ruleSetId = '';
   @property() draftId = '';
   @property({ type: Boolean }) compact = false;
+  /** Titles of the draft's ledger indicators, whose changes apply only to points earned later. */
+  @property({ attribute: false }) ledgerTitles: readonly string[] = [];
 
   @state() private asOf = today();
   @state() private scenario = '';
@@ -70,6 +72,9 @@ export class JifenImpact extends LitElement {
       <div>
         <h2 id="impact-title" ?hidden=${this.compact}>${m.impactTitle}</h2>
         <p class="small muted">${m.impactHelp}</p>
+        ${this.ledgerTitles.length > 0
+          ? html`<p class="small muted" data-testid="impact-ledger-note">${m.impactLedgerNote(this.ledgerTitles.join(this.i18n.lang === "zh" ? "、" : ", "))}</p>`
+          : nothing}
       </div>
       <form class="controls" @submit=${this.run}>
         <label class="field"><span>${m.impactAsOf}</span>

@@ -11,6 +11,7 @@ import '../jifen-diff-view/jifen-diff-view';
 import '../jifen-impact/jifen-impact';
 import '../jifen-test-cases/jifen-test-cases';
 import { styles } from './jifen-review.styles';
+import { ledgerTitles } from '../../model/ledger-titles';
 
 /**
  * An approver's view of a submitted draft: the change note, what changed against the version it was based
@@ -105,7 +106,7 @@ export class JifenReview extends LitElement {
           ></jifen-change-password>`
         : nothing}
       ${this.passwordChanged ? html`<p class="notice ok" role="status">${m.passwordChanged}</p>` : nothing}
-      <jifen-impact class="card" .ruleSetId=${this.ruleSetId} .draftId=${d.id}></jifen-impact>
+      <jifen-impact class="card" .ruleSetId=${this.ruleSetId} .draftId=${d.id} .ledgerTitles=${ledgerTitles(d.document)}></jifen-impact>
       <div class="columns">
         <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
         <div class="stack">
