@@ -12,6 +12,8 @@ export interface DemoPageOptions {
   /** A resident's widget token, for the resident-mode example. */
   residentToken?: string;
   lang: 'zh-CN' | 'en';
+  /** The scenario's bar in the version in force (the page says nothing of a bar without it). */
+  bar?: number;
   /** The widget version and its SRI value: the page pins both, as partners should. */
   pin: { version: string; integrity: string };
 }
@@ -21,8 +23,8 @@ const TEXT = {
     title: 'XX区实验小学 · 2026年秋季一年级招生',
     school: 'XX区实验小学',
     heading: '2026年秋季一年级招生：随迁子女积分入学',
-    intro:
-      '新市民随迁子女申请本校一年级学位，按XX区新市民积分“随迁子女教育”场景排序。总积分120分以上、在本区居住登记满12个月且缴纳社保满12个月的家庭可以报名。',
+    intro: (bar: string) =>
+      `新市民随迁子女申请本校一年级学位，按XX区新市民积分“随迁子女教育”场景排序。${bar ? `总积分${bar}分以上、` : ''}在本区居住登记满12个月且缴纳社保满12个月的家庭可以报名。`,
     selfCheck: '积分自测',
     selfCheckNote: '不需要登录。填写的信息只用于本次测算，不会被保存。',
     resident: '查看我的真实积分',
@@ -37,8 +39,8 @@ const TEXT = {
     title: 'XX District Experimental Primary School · Grade 1 admissions, autumn 2026',
     school: 'XX District Experimental Primary School',
     heading: 'Grade 1 admissions, autumn 2026: places for accompanying children by points',
-    intro:
-      "Children of new citizens apply for Grade 1 places ranked by the district's points scheme (scenario \"Schooling for accompanying children\"). Families with 120 points or more, 12 months of residence registration in the district and 12 months of social insurance may apply.",
+    intro: (bar: string) =>
+      `Children of new citizens apply for Grade 1 places ranked by the district's points scheme (scenario "Schooling for accompanying children"). Families with ${bar ? `${bar} points or more, ` : ''}12 months of residence registration in the district and 12 months of social insurance may apply.`,
     selfCheck: 'Check your points',
     selfCheckNote: 'No sign-in needed. What you type is used for this estimate only and is not stored.',
     resident: 'See your real points',
@@ -86,7 +88,7 @@ export function demoSchoolPage(o: DemoPageOptions): string {
 </header>
 <main>
   <h1>${e(t.heading)}</h1>
-  <p>${e(t.intro)}</p>
+  <p>${e(t.intro(o.bar === undefined ? '' : String(o.bar)))}</p>
   <section aria-labelledby="self-check-heading">
     <h2 id="self-check-heading">${e(t.selfCheck)}</h2>
     <p class="note">${e(t.selfCheckNote)}</p>

@@ -4,6 +4,7 @@ import { createLibsqlRuleSetRepository } from '../rule-sets/libsql-rule-set-repo
 import { createRuleSetResolver } from '../rule-sets/rule-set-resolver';
 import { startWidgetDemo } from './widget-app';
 import { widgetPin } from './widget-assets';
+import { localDate } from '../../domain/local-date';
 
 type Env = Awaited<ReturnType<typeof widgetApp>>;
 const JIFEN = 'http://127.0.0.1:8787';
@@ -51,6 +52,24 @@ describe('/demo/school', () => {
     expect((await call('')).status).toBe(401);
     const audit = await env.client.execute("SELECT actor, action FROM audit_log WHERE target LIKE 'partner:ptn-demo-school%' ORDER BY seq");
     expect(audit.rows.map((r) => `${r.actor} ${r.action}`)).toEqual(['system partner-created', 'system key-issued', 'system key-revoked', 'system key-issued']);
+  });
+
+  it("states the school scenario's bar of the version in force, and follows a new version", async () => {
+    const ruleSets = createLibsqlRuleSetRepository(env.client);
+    await startWidgetDemo(env.widget, createRuleSetResolver(ruleSets), [JIFEN]);
+    const v1 = (await ruleSets.getVersion('district-sample', 1))!.document;
+    const bar = v1.scenarios.find((s) => s.id === 'school-enrollment')!.bar;
+    expect(await (await env.app.request(`${JIFEN}/demo/school`)).text()).toContain(`总积分${bar}分以上`);
+
+    const today = localDate(env.widget.now());
+    const raised = structuredClone(v1);
+    Object.assign(raised, { version: 2, effectiveFrom: today });
+    raised.scenarios.find((s) => s.id === 'school-enrollment')!.bar = bar + 5;
+    await ruleSets.insertVersion({ document: raised, publishedAt: env.widget.now().toISOString(), publishedBy: 'zhang.editor', note: '分数线提高 5 分', approvedBy: 'li.approver' });
+    const zh = await (await env.app.request(`${JIFEN}/demo/school`)).text();
+    expect(zh).toContain(`总积分${bar + 5}分以上`);
+    expect(zh).not.toContain(`总积分${bar}分以上`);
+    expect(await (await env.app.request(`${JIFEN}/demo/school?lang=en`)).text()).toContain(`Families with ${bar + 5} points or more`);
   });
 
   it('answers 404 while the demo is not set up (JIFEN_DEMO=0)', async () => {

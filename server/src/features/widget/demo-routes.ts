@@ -12,6 +12,8 @@ export interface WidgetDemo {
   partnerName?: string;
   /** A fresh widget token for the demo resident on a page of `origin` (as their app would issue it), or undefined without residents. */
   residentToken?: (origin: string) => Promise<string | undefined>;
+  /** The school scenario's bar in the version in force today. */
+  bar?: () => Promise<number | undefined>;
 }
 
 /**
@@ -28,10 +30,11 @@ export function demoRoutes(demo: WidgetDemo): Hono {
     const origin = new URL(c.req.url).origin;
     const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
     const residentToken = await demo.residentToken?.(origin);
+    const bar = await demo.bar?.();
     c.header('Content-Security-Policy', demoPageCsp(origin));
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'same-origin');
-    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, pin: widgetPin(), ...(residentToken ? { residentToken } : {}) }));
+    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, pin: widgetPin(), ...(bar === undefined ? {} : { bar }), ...(residentToken ? { residentToken } : {}) }));
   });
 
   // The token hand-off: the resident app's consent, then a form POST to the partner's page.
@@ -62,7 +65,8 @@ export function demoRoutes(demo: WidgetDemo): Hono {
     // The page holds a token: never cached, never sent on in a Referer.
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, pin: widgetPin(), ...(token ? { residentToken: token } : {}) }));
+    const bar = await demo.bar?.();
+    return c.html(demoSchoolPage({ jifen: origin, assets: origin, partnerKey: demo.partnerKey, lang, pin: widgetPin(), ...(bar === undefined ? {} : { bar }), ...(token ? { residentToken: token } : {}) }));
   });
   app.route('/', serveDemoAssets());
   return app;

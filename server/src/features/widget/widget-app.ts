@@ -159,6 +159,11 @@ export async function startWidgetDemo(widget: WidgetServices, resolver: RuleSetR
   widget.demo.partnerKey = key;
   widget.demo.partnerId = partner.id;
   widget.demo.partnerName = partner.name;
+  // The page states the bar of the version in force today, so it follows the rule set as staff change it.
+  widget.demo.bar = async () => {
+    const rs = await resolver.resolve(await resolver.pick({ ruleSetId: DEMO_SCENARIO.ruleSetId, asOf: localDate(widget.now()) }));
+    return rs.scenarios.find((s) => s.id === DEMO_SCENARIO.scenarioId)?.bar;
+  };
   // As the resident's app would ask: consent for the demo partner, on the site the page is served from.
   widget.demo.residentToken = async (origin) => {
     residentId ??= await pickDemoResident(widget, resolver);
