@@ -56,8 +56,8 @@ export async function partnerPages(jifen: string, options: { connect?: string[];
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Partner page</title>
 <link rel="stylesheet" href="/page.css">
-<script type="module" src="${escape(options.script ?? `${jifenOrigin}/widget/jifen-eligibility.js`)}"></script>
 <script type="module" src="/page.js"></script>
+<script type="module" src="${escape(options.script ?? `${jifenOrigin}/widget/jifen-eligibility.js`)}"></script>
 </head>
 <body><main><h1>合作方页面</h1>
 ${tags}
@@ -65,7 +65,9 @@ ${tags}
 </main></body></html>`);
   });
   app.get('/page.css', (c) => c.body((current.css ?? '') + ' body { margin: 0; padding: 8px; } pre { white-space: pre-wrap; overflow-wrap: anywhere; }', 200, { 'content-type': 'text/css' }));
-  // The page's own script records every widget event, as a partner's page would pass them on.
+  // The page's own script records every widget event, as a partner's page would pass them on. It comes
+  // before the widget's script (module scripts run in document order), so that an error the widget
+  // fires at once — a refused connection — is never fired before anyone listens.
   app.get('/page.js', (c) =>
     c.body(
       `const out = document.getElementById('events'); const all = [];

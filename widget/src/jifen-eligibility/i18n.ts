@@ -48,6 +48,7 @@ const zh = {
     choice: '请从列表中选择',
     range: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `，范围 ${min}–${max}` : min !== undefined ? `，不小于 ${min}` : max !== undefined ? `，不大于 ${max}` : ''),
     other: '此项填写有误，请检查',
+    required: '请填写此项：测算要用到它',
   },
   errors: {
     token_expired: '您的授权已过期。请回到“新市民”App 重新授权后再打开本页。',
@@ -114,6 +115,7 @@ const en: typeof zh = {
     choice: 'Choose from the list',
     range: (min?: number, max?: number) => (min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : ''),
     other: 'Please check this field',
+    required: 'Please fill this in: the check needs it',
   },
   errors: {
     token_expired: 'Your permission has expired. Go back to the new-citizen app, allow it again, then reopen this page.',

@@ -125,11 +125,25 @@ export class JifenEligibility extends LitElement {
     // A new check clears the last one: no stale result under a new error.
     this.current = undefined;
     this.fieldErrors = {};
+    // What the scenario's conditions read is marked required: left blank, it is asked for, not scored as absent.
+    const blank = this.info.facts.filter((f) => f.required && f.type !== 'boolean' && facts[f.id] === undefined);
+    if (blank.length > 0) return this.askFor(blank);
     await this.attempt(this.generation, async () => {
       this.show(await this.api.selfCheck(this.scenario, facts));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=result]')?.focus();
     });
+  }
+
+  private async askFor(blank: readonly FactQuestion[]): Promise<void> {
+    const t = strings(this.language);
+    const fields = blank.map((f) => ({ path: `facts.${f.id}`, message: 'is required for this scenario' }));
+    this.failure = new WidgetError('validation_failed', `Self-check: ${blank.map((f) => f.id).join(', ')} left blank`, 0, fields);
+    this.fieldErrors = Object.fromEntries(blank.map((f) => [f.id, t.field.required]));
+    const detail: JifenErrorDetail = { code: 'validation_failed', status: 0, message: this.failure.message, fields };
+    this.dispatchEvent(new CustomEvent('jifen-error', { detail, bubbles: true, composed: true }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[name="${blank[0]!.id}"]`)?.focus();
   }
 
   private retry(): void {
