@@ -127,6 +127,21 @@ describe('<jifen-eligibility> as a visitor meets it', () => {
     expect(problems).toEqual([]);
   });
 
+  it('asks for a required fact left blank at its field instead of scoring it as absent', async () => {
+    const page = await open(site, { htmlLang: 'zh-CN', widgets: [school()] });
+    const widget = page.locator('#w');
+    await visible(widget.getByRole('button', { name: '测算' }));
+    await widget.locator('[name=accompanyingChildren]').fill('1');
+    await widget.getByRole('button', { name: '测算' }).click();
+    await visible(widget.locator('#f-socialInsuranceMonths-error'));
+    expect(await widget.locator('#f-socialInsuranceMonths-error').textContent()).toBe('请填写此项：测算要用到它');
+    expect(await widget.locator('#f-accompanyingChildren-error').count()).toBe(0);
+    expect(await widget.locator('[part=result]').textContent()).toBe('');
+    const event = (await events(page)).at(-1);
+    expect(event).toMatchObject({ type: 'jifen-error', code: 'validation_failed', fields: expect.arrayContaining([{ path: 'facts.socialInsuranceMonths', message: 'is required for this scenario' }]) });
+    expect(event?.fields).not.toContainEqual(expect.objectContaining({ path: 'facts.accompanyingChildren' }));
+  });
+
   it('takes theme tokens from :root, follows them in dark mode, and needs no sideways scroll at 375 px', async () => {
     const css = ':root { --jifen-color-primary: rgb(0, 95, 115); } @media (prefers-color-scheme: dark) { :root { --jifen-color-primary: rgb(108, 182, 255); --jifen-color-surface: rgb(31, 36, 43); --jifen-color-text: rgb(230, 237, 243); } body { background: #15181c; } }';
     for (const dark of [false, true]) {
