@@ -9,8 +9,8 @@ const ruleSets = loadShippedRuleSets();
 
 describe('shipped rule sets', () => {
   it('are all present and valid', () => {
-    expect([...ruleSets.keys()].sort()).toEqual(['district-sample@1', 'provincial-common@1']);
-    expect(files.map((f) => f.file)).toEqual(['district-sample/1.json', 'provincial-common/1.json']);
+    expect([...ruleSets.keys()].sort()).toEqual(['district-sample@1', 'district-sample@2', 'provincial-common@1', 'provincial-common@2']);
+    expect(files.map((f) => f.file)).toEqual(['district-sample/1.json', 'district-sample/2.json', 'provincial-common/1.json', 'provincial-common/2.json']);
   });
 
   for (const { file, json } of files) {

@@ -7,7 +7,7 @@ import { acceptActuals, addStaff, lifecycleApp, signIn, type Browser } from '../
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 
 const DRAFTS = '/api/v1/rule-sets/district-sample/drafts';
-/** A resident who acted as a good Samaritan (见义勇为), 10 points in version 1. */
+/** A resident who acted as a good Samaritan (见义勇为), 10 points in the shipped versions 1 and 2. */
 const SAMARITAN = { residenceRegistrationDate: '2020-01-01', goodSamaritan: true };
 
 function withSamaritanPoints(doc: RuleSet, points: number): RuleSet {
@@ -72,8 +72,8 @@ describe('drafts and four-eyes publishing', () => {
   it('starts a draft from the latest version, numbered as the next one, with its cases run', async () => {
     const { draft, etag } = await startDraft({ note: 'raise 见义勇为' });
     expect(etag).toBe(`"${draft.id}-1"`);
-    expect(draft).toMatchObject({ ruleSetId: 'district-sample', baseVersion: 1, status: 'editing', author: 'zhang', revision: 1 });
-    expect(draft.document.version).toBe(2);
+    expect(draft).toMatchObject({ ruleSetId: 'district-sample', baseVersion: 2, status: 'editing', author: 'zhang', revision: 1 });
+    expect(draft.document.version).toBe(3);
     expect(draft.validation).toEqual({ ok: true, errors: [] });
     expect(draft.cases.failed).toBe(0);
     expect(draft.cases.passed).toBe(draft.document.cases.length);
@@ -132,7 +132,7 @@ describe('drafts and four-eyes publishing', () => {
 
     const renumbered = await save(draft, etag, { ...draft.document, version: 7 });
     expect(renumbered.status).toBe(422);
-    expect((await renumbered.json()).error.fields).toEqual([{ path: 'version', message: expect.stringContaining('must be 2') }]);
+    expect((await renumbered.json()).error.fields).toEqual([{ path: 'version', message: expect.stringContaining('must be 3') }]);
 
     const stored = await (await zhang.call('GET', `${DRAFTS}/${draft.id}`)).json();
     expect(stored.revision).toBe(1);
@@ -184,7 +184,7 @@ describe('drafts and four-eyes publishing', () => {
     await zhang.call('POST', `${DRAFTS}/${zhangs.draft.id}/submit`, { body: { note: 'no change' } });
     expect((await chen.call('POST', `${DRAFTS}/${zhangs.draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(403);
     expect((await chen.call('POST', `${DRAFTS}/${zhangs.draft.id}/reject`, { body: { reason: 'mine' } })).status).toBe(403);
-    expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(1);
+    expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(2);
   });
 
   it('refuses to approve a draft whose test cases fail', async () => {
@@ -195,7 +195,7 @@ describe('drafts and four-eyes publishing', () => {
     const body = await res.json();
     expect(body.error.message).toMatch(/test case/);
     expect(body.error.fields.length).toBe(draft.cases.failed);
-    expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(1);
+    expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(2);
   });
 
   it('publishes an approved draft as an immutable version with its content hash, and audits it in the same chain', async () => {
@@ -203,25 +203,25 @@ describe('drafts and four-eyes publishing', () => {
     const res = await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-06-30', note: 'per notice 2026-7' } });
     expect(res.status).toBe(201);
     const { draft: published, version } = await res.json();
-    expect(published).toMatchObject({ status: 'published', publishedVersion: 2, decidedBy: 'li', decisionReason: 'per notice 2026-7' });
-    expect(version).toMatchObject({ ruleSetId: 'district-sample', version: 2, effectiveFrom: '2026-06-30', publishedBy: 'zhang', approvedBy: 'li', note: '见义勇为 10 → 12' });
+    expect(published).toMatchObject({ status: 'published', publishedVersion: 3, decidedBy: 'li', decisionReason: 'per notice 2026-7' });
+    expect(version).toMatchObject({ ruleSetId: 'district-sample', version: 3, effectiveFrom: '2026-06-30', publishedBy: 'zhang', approvedBy: 'li', note: '见义勇为 10 → 12' });
 
-    const stored = await (await env.app.request('/api/v1/rule-sets/district-sample/versions/2')).json();
+    const stored = await (await env.app.request('/api/v1/rule-sets/district-sample/versions/3')).json();
     expect(stored.hash).toBe(version.hash);
     expect(contentHash(stored.document)).toBe(version.hash);
     expect(stored.document).toEqual(published.document);
-    expect(await evaluate('2026-06-30')).toEqual({ version: 2, points: 12 });
+    expect(await evaluate('2026-06-30')).toEqual({ version: 3, points: 12 });
 
-    await expect(env.client.execute("UPDATE rule_set_versions SET note = 'x' WHERE rule_set_id = 'district-sample' AND version = 2")).rejects.toThrow(/immutable/);
+    await expect(env.client.execute("UPDATE rule_set_versions SET note = 'x' WHERE rule_set_id = 'district-sample' AND version = 3")).rejects.toThrow(/immutable/);
     expect((await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(409);
 
     const audit = await env.client.execute("SELECT action, actor, target, before, after FROM audit_log WHERE action IN ('draft-approved', 'version-published') ORDER BY seq");
     expect(audit.rows.map((r) => [r.action, r.actor, r.target, r.after])).toEqual([
       ['draft-approved', 'li', `rule-set:district-sample/draft:${draft.id}`, version.hash],
-      ['version-published', 'li', 'rule-set:district-sample/version:2', version.hash],
+      ['version-published', 'li', 'rule-set:district-sample/version:3', version.hash],
     ]);
-    const v1 = await env.client.execute("SELECT hash FROM rule_set_versions WHERE rule_set_id = 'district-sample' AND version = 1");
-    expect(audit.rows[1]!.before).toBe(v1.rows[0]!.hash);
+    const shipped = await env.client.execute("SELECT hash FROM rule_set_versions WHERE rule_set_id = 'district-sample' AND version = 2");
+    expect(audit.rows[1]!.before).toBe(shipped.rows[0]!.hash);
   });
 
   it('lets a scheduled version take over on its date, by asOf, with no action', async () => {
@@ -231,31 +231,31 @@ describe('drafts and four-eyes publishing', () => {
     expect((await yesterday.json()).error.fields[0]).toMatchObject({ path: 'effectiveFrom' });
 
     expect((await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-09-01' } })).status).toBe(201);
-    expect(await evaluate('2026-06-30')).toEqual({ version: 1, points: 10 });
-    expect(await evaluate('2026-08-31')).toEqual({ version: 1, points: 10 });
-    expect(await evaluate('2026-09-01')).toEqual({ version: 2, points: 12 });
-    expect(await evaluate('2027-03-01')).toEqual({ version: 2, points: 12 });
+    expect(await evaluate('2026-06-30')).toEqual({ version: 2, points: 10 });
+    expect(await evaluate('2026-08-31')).toEqual({ version: 2, points: 10 });
+    expect(await evaluate('2026-09-01')).toEqual({ version: 3, points: 12 });
+    expect(await evaluate('2027-03-01')).toEqual({ version: 3, points: 12 });
   });
 
   it('rolls back by publishing an earlier version\'s content as a new version', async () => {
     const raise = await submittedRaise(12);
     await li.call('POST', `${DRAFTS}/${raise.id}/approve`, { body: { effectiveFrom: '2026-06-30' } });
-    expect(await evaluate('2026-07-01')).toEqual({ version: 2, points: 12 });
+    expect(await evaluate('2026-07-01')).toEqual({ version: 3, points: 12 });
 
-    const { draft } = await startDraft({ fromVersion: 1, note: 'roll back to version 1' });
-    expect(draft).toMatchObject({ baseVersion: 1 });
-    expect(draft.document.version).toBe(3);
-    await zhang.call('POST', `${DRAFTS}/${draft.id}/submit`, { body: { note: 'roll back to version 1' } });
+    const { draft } = await startDraft({ fromVersion: 2, note: 'roll back to version 2' });
+    expect(draft).toMatchObject({ baseVersion: 2 });
+    expect(draft.document.version).toBe(4);
+    await zhang.call('POST', `${DRAFTS}/${draft.id}/submit`, { body: { note: 'roll back to version 2' } });
     const res = await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } });
     expect(res.status).toBe(201);
-    expect((await res.json()).version.version).toBe(3);
+    expect((await res.json()).version.version).toBe(4);
 
-    const v1 = (await (await env.app.request('/api/v1/rule-sets/district-sample/versions/1')).json()).document;
-    const v3 = (await (await env.app.request('/api/v1/rule-sets/district-sample/versions/3')).json()).document;
-    expect({ ...v3, version: 1, effectiveFrom: v1.effectiveFrom }).toEqual(v1);
-    expect(v3).toMatchObject({ version: 3, effectiveFrom: '2026-07-01' });
-    expect(await evaluate('2026-06-30')).toEqual({ version: 2, points: 12 });
-    expect(await evaluate('2026-07-01')).toEqual({ version: 3, points: 10 });
+    const v2 = (await (await env.app.request('/api/v1/rule-sets/district-sample/versions/2')).json()).document;
+    const v4 = (await (await env.app.request('/api/v1/rule-sets/district-sample/versions/4')).json()).document;
+    expect({ ...v4, version: 2, effectiveFrom: v2.effectiveFrom }).toEqual(v2);
+    expect(v4).toMatchObject({ version: 4, effectiveFrom: '2026-07-01' });
+    expect(await evaluate('2026-06-30')).toEqual({ version: 3, points: 12 });
+    expect(await evaluate('2026-07-01')).toEqual({ version: 4, points: 10 });
   });
 
   it('refuses to approve a draft started before another version was published', async () => {
@@ -265,7 +265,7 @@ describe('drafts and four-eyes publishing', () => {
     await zhang.call('POST', `${DRAFTS}/${early.draft.id}/submit`, { body: { note: 'stale' } });
     const res = await li.call('POST', `${DRAFTS}/${early.draft.id}/approve`, { body: { effectiveFrom: '2026-07-02' } });
     expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toMatch(/version 2 .* was published after/);
+    expect((await res.json()).error.message).toMatch(/version 3 .* was published after/);
   });
 
   it('rejects with a reason; the author edits and submits again', async () => {
@@ -302,8 +302,8 @@ describe('drafts and four-eyes publishing', () => {
     const res = await zhang.call('POST', `${DRAFTS}/${draft.id}/evaluate`, { body: { asOf: '2026-06-30', facts: SAMARITAN } });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.version).toBe(2);
+    expect(body.version).toBe(3);
     expect(body.indicators.find((i: { id: string }) => i.id === 'goodSamaritan').points).toBe(14);
-    expect(await evaluate('2026-06-30')).toEqual({ version: 1, points: 10 });
+    expect(await evaluate('2026-06-30')).toEqual({ version: 2, points: 10 });
   });
 });

@@ -66,7 +66,7 @@ describe('draft workbooks', () => {
     expect(saved.revision).toBe(draft.revision + 1);
     expect(res.headers.get('etag')).toBe(`"${draft.id}-${saved.revision}"`);
     expect(saved.cases.passed + saved.cases.failed).toBe(draft.cases.passed + draft.cases.failed);
-    const diff = await (await zhang.call('GET', `/api/v1/rule-sets/district-sample/diff?from=1&to=draft:${draft.id}`)).json();
+    const diff = await (await zhang.call('GET', `/api/v1/rule-sets/district-sample/diff?from=2&to=draft:${draft.id}`)).json();
     expect(diff.changes).toHaveLength(1);
     expect(diff.changes[0]).toMatchObject({ kind: 'points-changed', target: 'indicator:goodSamaritan', before: 10, after: 12 });
   });
