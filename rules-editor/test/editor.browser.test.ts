@@ -83,7 +83,7 @@ describe('the rules editor, end to end', () => {
     const draftUrl = page.url();
 
     // The preview scores a sample resident exactly as the evaluation API does.
-    const before = await evaluate({ asOf: sample.asOf, facts: sample.facts, version: 1 });
+    const before = await evaluate({ asOf: sample.asOf, facts: sample.facts, version: 2 });
     await page.getByLabel('从测试用例载入').selectOption(sample.id);
     const total = page.getByTestId('preview-total');
     await text(total).toBe(String(before.total));
@@ -154,12 +154,12 @@ describe('the rules editor, end to end', () => {
     await text(panel.getByTestId('impact-movers-up').locator('tbody tr').first()).toContain('+5');
     await value(review.getByTestId('effective-from')).toBe(EDITOR_TODAY);
     await review.getByTestId('approve').click();
-    await text(review.getByTestId('published')).toContain('第 2 版');
+    await text(review.getByTestId('published')).toContain('第 3 版');
 
     // Evaluation now uses the new points; the version before still scores the old way.
     const now = await evaluate({ asOf: EDITOR_TODAY, facts: sample.facts });
-    const then = await evaluate({ asOf: EDITOR_TODAY, facts: sample.facts, version: 1 });
-    expect(now.version).toBe(2);
+    const then = await evaluate({ asOf: EDITOR_TODAY, facts: sample.facts, version: 2 });
+    expect(now.version).toBe(3);
     expect(pointsOf(now, 'employment')).toBe(newPoints);
     expect(pointsOf(then, 'employment')).toBe(oldPoints);
     expect(now.total).toBe(then.total + 5);
@@ -167,7 +167,7 @@ describe('the rules editor, end to end', () => {
     // The auditor compares the two versions and sees the change in policy terms, then verifies the trail.
     const audit = await signInPage(auditor);
     await audit.goto(`${env.url}/editor/rule-sets/district-sample`);
-    await audit.locator('tr[data-version="2"]').getByRole('link', { name: '变更内容' }).click();
+    await audit.locator('tr[data-version="3"]').getByRole('link', { name: '变更内容' }).click();
     const change = audit.locator('[data-testid="policy-changes"] tr[data-target^="indicator:employment"]');
     await text(change).toContain(employment.title.zh);
     await text(change).toContain(`${oldPoints} → ${newPoints}`);
@@ -183,7 +183,7 @@ describe('the rules editor, end to end', () => {
 
     // The published draft is read-only now for its author too.
     await page.goto(draftUrl);
-    await visible(page.getByText('已发布为第 2 版'));
+    await visible(page.getByText('已发布为第 3 版'));
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

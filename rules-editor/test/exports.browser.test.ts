@@ -59,7 +59,7 @@ async function signInPage(account: StaffAccount): Promise<Page> {
 describe('exports for meetings and records', () => {
   it('prints the diff without the app around it and exports it as a workbook, policy first and case rewrites apart', async () => {
     const page = await signInPage(auditor);
-    await page.goto(`${env.url}/editor/rule-sets/district-sample/compare?from=1&to=draft:${draftId}`);
+    await page.goto(`${env.url}/editor/rule-sets/district-sample/compare?from=2&to=draft:${draftId}`);
     const policy = page.getByTestId('policy-changes');
     await visible(policy);
     expect(await policy.locator('tbody tr').count()).toBe(1);
@@ -82,7 +82,7 @@ describe('exports for meetings and records', () => {
     expect(await page.locator('jifen-compare form.pick').isVisible()).toBe(false);
     expect(await page.getByTestId('diff-xlsx').isVisible()).toBe(false);
     await visible(page.locator('jifen-compare h1 .print-only'));
-    expect(await page.locator('jifen-compare h1').textContent()).toContain(`第 1 版 → 草稿 ${draftId}`);
+    expect(await page.locator('jifen-compare h1').textContent()).toContain(`第 2 版 → 草稿 ${draftId}`);
   }, 90_000);
 
   it('exports the filtered audit trail as CSV, every page of it', async () => {

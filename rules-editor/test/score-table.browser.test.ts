@@ -175,7 +175,7 @@ describe('the Excel round trip in the editor', () => {
     const edited = Buffer.from(await book.xlsx.writeBuffer());
     await page.getByTestId('workbook-upload').setInputFiles({ name: '积分规则.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: edited });
     await text(page.getByTestId('workbook-result')).toContain('已从 Excel 导入并保存');
-    const diff = (await (await call('GET', `/api/v1/rule-sets/district-sample/diff?from=1&to=draft:${id}`)).json()) as { changes: { kind: string; path: string; after: unknown }[] };
+    const diff = (await (await call('GET', `/api/v1/rule-sets/district-sample/diff?from=2&to=draft:${id}`)).json()) as { changes: { kind: string; path: string; after: unknown }[] };
     expect(diff.changes.map((c) => [c.kind, c.path, c.after])).toEqual([['points-changed', `/indicators/${samaritanIndex}/points`, 15]]);
 
     // The same file again changes nothing.

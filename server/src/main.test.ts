@@ -40,7 +40,7 @@ describe('npm start', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     // Official table: age 36 → 20, bachelor → 10, level 3 → 8, 59 months × 0.5 → 29.5, 30 months × 0.25 → 7.5.
-    expect(body).toMatchObject({ ruleSetId: 'provincial-common', version: 1, asOf: '2026-06-30', total: 75 });
+    expect(body).toMatchObject({ ruleSetId: 'provincial-common', version: 2, asOf: '2026-06-30', total: 75 });
     expect(Object.fromEntries(body.indicators.map((i: { id: string; points: number }) => [i.id, i.points]))).toEqual({
       age: 20,
       education: 10,
@@ -56,7 +56,7 @@ describe('npm start', () => {
     running.push(again);
     const list = await (await fetch(`${again.url}/api/v1/rule-sets`)).json();
     const provincial = list.ruleSets.find((s: { id: string }) => s.id === 'provincial-common');
-    expect(provincial.latest).toMatchObject({ version: 1, publishedBy: 'seed' });
+    expect(provincial.latest).toMatchObject({ version: 2, publishedBy: 'seed' });
     expect(await again.stop()).toBe(0);
   });
 });

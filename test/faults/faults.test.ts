@@ -38,8 +38,8 @@ describe('SIGKILL in the middle of writes', () => {
       expect((await checkInvariants(client)).problems).toEqual([]);
 
       const ruleSets = createLibsqlRuleSetRepository(client);
-      const v1 = (await ruleSets.getVersion('provincial-common', 1))!.document;
-      await ruleSets.insertVersion({ document: { ...v1, version: 2 }, publishedAt: '2026-01-02T00:00:00Z', publishedBy: 'intruder', note: '' });
+      const shipped = (await ruleSets.getVersion('provincial-common', 2))!.document;
+      await ruleSets.insertVersion({ document: { ...shipped, version: 3 }, publishedAt: '2026-01-02T00:00:00Z', publishedBy: 'intruder', note: '' });
       const residents = createLibsqlResidentRepository(client);
       await residents.createResident({ id: 'res-x', permitNumber: '330106199001011234', name: '张三' }, '2026-01-02T00:00:00Z');
       const provenance = { kind: 'office' as const, source: 'intruder', at: '2026-01-02T00:00:00Z' };
@@ -53,8 +53,8 @@ describe('SIGKILL in the middle of writes', () => {
       const { problems } = await checkInvariants(client);
       expect(problems).toEqual(
         expect.arrayContaining([
-          'version provincial-common/version:2 has no version-published entry with its hash',
-          'version provincial-common/version:2 has no published draft',
+          'version provincial-common/version:3 has no version-published entry with its hash',
+          'version provincial-common/version:3 has no published draft',
           'spend led-x has no ledger-exchanged entry',
           'feed:hrss/feed-x has no feed-applied entry with its count',
           'feed:hrss/feed-x says 1 records applied, 0 are',

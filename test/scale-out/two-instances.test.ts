@@ -69,14 +69,14 @@ describe('two Jifen servers on one database', () => {
   it('both seeded the same shipped versions, once', async () => {
     const lists = await Promise.all(servers.map(async (s) => (await fetch(`${s.url}/api/v1/rule-sets/provincial-common/versions`)).json()));
     expect(lists[0]).toEqual(lists[1]);
-    expect((lists[0] as { versions: { version: number }[] }).versions.map((v) => v.version)).toEqual([1]);
+    expect((lists[0] as { versions: { version: number }[] }).versions.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('a version approved on one is used by the other at once, never a cached older one', async () => {
     const [a, b] = servers as [SpawnedServer, SpawnedServer];
-    // Warm both servers' caches (resolved and compiled rule sets) with version 1, in force tomorrow too.
+    // Warm both servers' caches (resolved and compiled rule sets) with version 2, in force tomorrow too.
     const before = await evaluate(b, TOMORROW);
-    expect(before).toMatchObject({ version: 1, education: 10 });
+    expect(before).toMatchObject({ version: 2, education: 10 });
     expect(await evaluate(a, TOMORROW)).toEqual(before);
 
     const client = db.open();
@@ -105,9 +105,9 @@ describe('two Jifen servers on one database', () => {
 
     // Server B, which never saw the approval, answers with the new version at once; A too.
     for (const server of [b, a]) {
-      expect(await evaluate(server, TOMORROW)).toEqual({ version: 2, total: before.total + 4, education: 14 });
-      // Replay by date: before tomorrow, version 1 is still the one in force.
-      expect(await evaluate(server, TODAY)).toMatchObject({ version: 1, education: 10 });
+      expect(await evaluate(server, TOMORROW)).toEqual({ version: 3, total: before.total + 4, education: 14 });
+      // Replay by date: before tomorrow, version 2 is still the one in force.
+      expect(await evaluate(server, TODAY)).toMatchObject({ version: 2, education: 10 });
     }
   });
 });

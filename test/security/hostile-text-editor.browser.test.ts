@@ -111,9 +111,9 @@ describe('hostile text in the rules editor', () => {
     const { page, dialogs, errors } = await signedIn(editor);
     await visible(page.getByText(HOSTILE_TEXT.long, { exact: true }));
     await page.goto(`${env.url}/editor/rule-sets/district-sample`);
-    await visible(page.locator('tr[data-version="2"]').getByText(HOSTILE_TEXT.script, { exact: true }));
+    await visible(page.locator('tr[data-version="3"]').getByText(HOSTILE_TEXT.script, { exact: true }));
     await expectInert(page, dialogs, errors);
-    await page.goto(`${env.url}/editor/rule-sets/district-sample/compare?from=1&to=2`);
+    await page.goto(`${env.url}/editor/rule-sets/district-sample/compare?from=2&to=3`);
     await visible(page.getByTestId('policy-changes').getByText(hostile.scenarios.find((s) => s.id === 'school-enrollment')!.title.zh));
     await expectInert(page, dialogs, errors);
   }, 120_000);

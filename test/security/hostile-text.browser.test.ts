@@ -44,9 +44,9 @@ beforeAll(async () => {
   server = await startServer({ port: 0, hostname: '127.0.0.1', database: { url: db.url }, ruleSetsDirectory: RULE_SETS_DIR });
   client = db.open();
   const ruleSets = createLibsqlRuleSetRepository(client);
-  const v1 = (await ruleSets.getVersion('district-sample', 1))!.document;
-  const provincial = (await ruleSets.getVersion('provincial-common', 1))!.document;
-  hostile = { ...hostileRuleSet(v1), version: 2, effectiveFrom: '2025-08-01' };
+  const shipped = (await ruleSets.getVersion('district-sample', 2))!.document;
+  const provincial = (await ruleSets.getVersion('provincial-common', 2))!.document;
+  hostile = { ...hostileRuleSet(shipped), version: 3, effectiveFrom: '2025-08-01' };
   // The validator accepts all of it: hostile text is not refused at the door, it has to be shown safely.
   expect(validateRuleSet(hostile, [provincial])).toMatchObject({ ok: true });
   await ruleSets.insertVersion({ document: hostile, publishedAt: '2025-08-01T00:00:00Z', publishedBy: 'test', note: HOSTILE_TEXT.script });

@@ -132,7 +132,7 @@ describe('<jifen-eligibility> on a partner site', () => {
     const result = await widget.evaluate((el) => (el as unknown as { result: WidgetResult }).result);
     const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
     const { payload } = await jwtVerify(result.statement, jwks, { audience: partnerId });
-    expect(payload).toMatchObject({ scenario: 'district-sample/school-enrollment', version: 1, asOf: event.asOf, result: { score: expected.score, eligible: expected.eligible } });
+    expect(payload).toMatchObject({ scenario: 'district-sample/school-enrollment', version: 2, asOf: event.asOf, result: { score: expected.score, eligible: expected.eligible } });
 
     await widget.locator('[part=breakdown] summary').click();
     await page.screenshot({ path: join(SHOTS, 'self-check-zh.png'), fullPage: true });
@@ -168,7 +168,7 @@ describe('<jifen-eligibility> on a partner site', () => {
     await visible(status.getByText(/按目前情况（继续在本区居住、缴纳社保），\d{4}年\d{1,2}月起符合条件。/));
     await visible(status.locator('li', { hasText: '省内累计缴纳社会保险月数' }).getByText('只需等待'));
     await visible(status.locator('li', { hasText: '省内累计缴纳社会保险月数' }).getByText('仅此一项即可符合条件'));
-    await visible(status.getByText(/依据：XX区.* 第 1 版/));
+    await visible(status.getByText(/依据：XX区.* 第 2 版/));
     expect(await page.content()).not.toContain('欧阳小明');
     await page.screenshot({ path: join(SHOTS, 'resident-zh.png'), fullPage: true });
 

@@ -92,6 +92,11 @@ describe('fact bounds', () => {
     expect(factBoundViolations(rs, { birthDate: '2015-01-01', socialInsuranceMonths: 1 }, AS_OF).map((f) => f.bound?.limit)).toEqual([0]);
   });
 
+  it('names only the birth date when it lies after asOf, not the months counted from it', () => {
+    const error = refusal(() => parseFacts(rs, { birthDate: '2030-01-01', socialInsuranceMonths: 12 }, 'facts', AS_OF));
+    expect(error.fields?.map((f) => [f.path, f.bound?.kind])).toEqual([['facts.birthDate', 'notAfterAsOf']]);
+  });
+
   it('implies "not after asOf" for a date a derived fact counts from, even when no bound is written', () => {
     expect(factBounds(rs).filter((b) => b.implied).map((b) => [b.fact, b.bound.kind])).toEqual([['registeredOn', 'notAfterAsOf']]);
     const error = refusal(() => checkFactBounds(rs, { registeredOn: '2026-07-01' }, AS_OF));

@@ -121,6 +121,8 @@ function violation(rs: ResolvedRuleSet, bound: FactBound, value: unknown, facts:
     case 'maxMonthsSince': {
       const from = facts[bound.fact];
       if (typeof value !== 'number' || typeof from !== 'string') return undefined;
+      // A date after asOf that its own bound refuses is the one error: no limit is counted from it.
+      if (from > asOf && refusesAfterAsOf(rs, bound.fact)) return undefined;
       const months = fullMonthsBetween(from, asOf);
       if (months === undefined) return undefined;
       const years = bound.afterYears ?? 0;
@@ -134,5 +136,6 @@ function violation(rs: ResolvedRuleSet, bound: FactBound, value: unknown, facts:
   }
 }
 
+const refusesAfterAsOf = (rs: ResolvedRuleSet, fact: string) => factBounds(rs).some((b) => b.fact === fact && b.bound.kind === 'notAfterAsOf');
 const titleOf = (def: FactDefinition | undefined, id: string): Text => def?.title ?? { zh: id, en: id };
 const referenceText = (ref: Reference) => (ref.clause ? `${ref.document} ${ref.clause}` : ref.document);

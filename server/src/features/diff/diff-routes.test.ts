@@ -32,10 +32,10 @@ describe('GET /api/v1/rule-sets/{id}/diff', () => {
   afterEach(() => env.cleanup());
 
   it('names a changed weight in policy terms, in Chinese and English, with the JSON Patch and the cases it changes', async () => {
-    const res = await wang.call('GET', `/api/v1/rule-sets/district-sample/diff?from=1&to=draft:${draft.id}`);
+    const res = await wang.call('GET', `/api/v1/rule-sets/district-sample/diff?from=2&to=draft:${draft.id}`);
     expect(res.status).toBe(200);
     const diff = await res.json();
-    expect(diff.from).toMatchObject({ ref: '1', version: 1 });
+    expect(diff.from).toMatchObject({ ref: '2', version: 2 });
     expect(diff.to).toMatchObject({ ref: `draft:${draft.id}`, draftId: draft.id });
 
     const weight = diff.changes.find((c: { kind: string }) => c.kind === 'points-changed');
@@ -46,9 +46,9 @@ describe('GET /api/v1/rule-sets/{id}/diff', () => {
     expect(weight.text.en).toContain('10 → 12');
     expect(diff.changes.map((c: { kind: string }) => c.kind)).toEqual(['points-changed']);
 
-    const v1 = (await (await env.app.request('/api/v1/rule-sets/district-sample/versions/1')).json()).document;
-    expect(applyPatch(v1, diff.patch).every((r) => r === null)).toBe(true);
-    expect(v1).toEqual(draft.document);
+    const base = (await (await env.app.request('/api/v1/rule-sets/district-sample/versions/2')).json()).document;
+    expect(applyPatch(base, diff.patch).every((r) => r === null)).toBe(true);
+    expect(base).toEqual(draft.document);
     const index = draft.document.indicators.findIndex((i) => i.id === 'goodSamaritan');
     expect(diff.patch).toContainEqual({ op: 'replace', path: `/indicators/${index}/points`, value: 12 });
 
@@ -70,9 +70,9 @@ describe('GET /api/v1/rule-sets/{id}/diff', () => {
     const li = await signIn(env.app, 'li', approver.password);
     expect((await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(201);
 
-    const diff = await (await wang.call('GET', '/api/v1/rule-sets/district-sample/diff?from=1&to=2')).json();
+    const diff = await (await wang.call('GET', '/api/v1/rule-sets/district-sample/diff?from=2&to=3')).json();
     expect(diff.changes.map((c: { kind: string }) => c.kind)).toContain('points-changed');
-    // The cases whose expectations were updated would fail under version 1's rules and pass under version 2's.
+    // The cases whose expectations were updated would fail under version 2's rules and pass under version 3's.
     const updated = diff.changes.filter((c: { kind: string }) => c.kind === 'case-changed').map((c: { target: string }) => c.target);
     expect(updated.length).toBeGreaterThan(0);
     const passing = diff.cases.filter((c: { kind: string }) => c.kind === 'now-passes').map((c: { id: string }) => `case:${c.id}`);

@@ -111,7 +111,7 @@ describe('POST /rule-sets/{id}/drafts/{draftId}/impact', () => {
     expect(res.status).toBe(200);
     const body = draftImpactSchema.parse(await res.json());
 
-    expect(body).toMatchObject({ ruleSetId: 'district-sample', draftId, version: 2, against: 1, asOf: '2026-06-30', residents: RESIDENTS });
+    expect(body).toMatchObject({ ruleSetId: 'district-sample', draftId, version: 3, against: 2, asOf: '2026-06-30', residents: RESIDENTS });
     // Every good Samaritan moves up by the 10 points of the raise; nobody else moves.
     expect(body.movers.up.map((m) => m.id).sort()).toEqual([...BRAVE, ...UNREGISTERED].sort());
     expect(body.movers.up.every((m) => m.change === 10 && m.after === m.before + 10)).toBe(true);

@@ -53,7 +53,7 @@ describe('the population in memory', () => {
 
   it('shares a table between versions that read facts alike (a new ledger rate included), and builds another for a new term', async () => {
     const published = await resolveFor(db.resolver, { asOf: '2026-06-30' });
-    const provincial = (await db.ruleSets.getVersion('provincial-common', 1))!.document;
+    const provincial = (await db.ruleSets.getVersion('provincial-common', 2))!.document;
     const changed = (id: string, change: (indicator: Record<string, unknown>) => void) => {
       const root = structuredClone(published.root);
       const indicator = root.indicators.find((i) => i.id === id);

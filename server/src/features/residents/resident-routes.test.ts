@@ -89,7 +89,7 @@ describe('resident records over HTTP', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     const points = Object.fromEntries(body.evaluation.indicators.map((i: { id: string; points: number }) => [i.id, i.points]));
-    expect(body.evaluation).toMatchObject({ ruleSetId: 'district-sample', version: 1, asOf: '2026-03-02' });
+    expect(body.evaluation).toMatchObject({ ruleSetId: 'district-sample', version: 2, asOf: '2026-03-02' });
     // 12 ledger points valid on asOf score 12 (volunteer hours are kept by the ledger).
     expect(points).toMatchObject({ socialInsurance: 20, age: 20, volunteerService: 12 });
     expect(body.evaluation.derived.districtResidenceMonths).toBe(72);

@@ -18,12 +18,12 @@ let familyId: number;
 beforeAll(async () => {
   env = await roundApp('2025-09-30T02:00:00Z');
   // A version whose scenario title is hostile: the page must show it as text.
-  const v1 = (await env.ctx.ruleSets.getVersion('district-sample', 1))!.document;
+  const shipped = (await env.ctx.ruleSets.getVersion('district-sample', 2))!.document;
   const document: RuleSet = {
-    ...v1,
-    version: 2,
+    ...shipped,
+    version: 3,
     effectiveFrom: '2025-08-01',
-    scenarios: v1.scenarios.map((s) => (s.id === 'social-welfare' ? { ...s, title: { zh: HOSTILE_TITLE, en: '<script>alert(1)</script>' } } : s)),
+    scenarios: shipped.scenarios.map((s) => (s.id === 'social-welfare' ? { ...s, title: { zh: HOSTILE_TITLE, en: '<script>alert(1)</script>' } } : s)),
   };
   await env.ctx.ruleSets.insertVersion({ document, publishedAt: '2025-08-01T00:00:00Z', publishedBy: 'test', note: 'hostile title' });
   await addResident(env.residents, 'res-1', '张小三', districtFacts({ volunteerHours: 200 }), '330106199001011234');

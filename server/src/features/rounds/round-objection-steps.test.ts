@@ -35,14 +35,14 @@ async function publishedRound(options: { publishOn?: string; beforeClose?: () =>
   return publishRanking(deps, round.id, staff(options.publishOn ?? '2025-09-26'));
 }
 
-/** District-sample version 2: tax counts double. */
-async function publishVersion2(effectiveFrom: string, version = 2) {
-  const v1 = (await db.ruleSets.getVersion('district-sample', 1))!.document;
+/** District-sample version 3 (the shipped version 2 with tax counting double). */
+async function publishVersion3(effectiveFrom: string, version = 3) {
+  const shipped = (await db.ruleSets.getVersion('district-sample', 2))!.document;
   const document: RuleSet = {
-    ...v1,
+    ...shipped,
     version,
     effectiveFrom,
-    indicators: v1.indicators.map((i) => (i.id === 'tax' && i.kind === 'rate' ? { ...i, points: 2, cap: 40 } : i)),
+    indicators: shipped.indicators.map((i) => (i.id === 'tax' && i.kind === 'rate' ? { ...i, points: 2, cap: 40 } : i)),
   };
   await db.ruleSets.insertVersion({ document, publishedAt: '2025-09-23T00:00:00Z', publishedBy: 'li.approver', note: 'tax ×2' });
 }
@@ -114,21 +114,21 @@ describe('objections to a published ranking', () => {
   });
 
   it('keeps ranking with the version fixed at closing after a newer version is published', async () => {
-    // Version 2 takes effect before the closing date: closing picks it up.
-    const round = await publishedRound({ beforeClose: () => publishVersion2('2025-09-15') });
-    expect(round.version).toBe(2);
-    const v2 = await publicRound(deps, round.id);
-    expect(v2.entries.map((e) => [e.maskedName, e.score])).toEqual([['李*', 120], ['张*三', 107]]);
-    // Version 3 (tax back to 1 point) is published afterwards, even back-dated: the round keeps 2.
-    const v1 = (await db.ruleSets.getVersion('district-sample', 1))!.document;
-    await db.ruleSets.insertVersion({ document: { ...v1, version: 3, effectiveFrom: '2025-09-01' }, publishedAt: '2025-09-29T00:00:00Z', publishedBy: 'li.approver', note: 'revert' });
+    // Version 3 takes effect before the closing date: closing picks it up.
+    const round = await publishedRound({ beforeClose: () => publishVersion3('2025-09-15') });
+    expect(round.version).toBe(3);
+    const v3 = await publicRound(deps, round.id);
+    expect(v3.entries.map((e) => [e.maskedName, e.score])).toEqual([['李*', 120], ['张*三', 107]]);
+    // Version 4 (tax back to 1 point) is published afterwards, even back-dated: the round keeps 3.
+    const shipped = (await db.ruleSets.getVersion('district-sample', 2))!.document;
+    await db.ruleSets.insertVersion({ document: { ...shipped, version: 4, effectiveFrom: '2025-09-01' }, publishedAt: '2025-09-29T00:00:00Z', publishedBy: 'li.approver', note: 'revert' });
     const objection = await fileRoundObjection(deps, round.id, { residentId: 'res-li', reason: '社保月数有误' }, resident('res-li', '2025-09-29'));
     await answerRoundObjection(deps, round.id, objection.id, { outcome: 'upheld', answer: '更正', correction: { residentId: 'res-zhang', facts: { socialInsuranceMonths: 60 } } }, staff('2025-09-30'));
     const after = await publicRound(deps, round.id);
-    expect(after.round.version).toBe(2);
-    expect(after.revisions.map((r) => r.version)).toEqual([2, 2]);
-    // With version 3 Zhang (112) would now pass Li (110); with the fixed version 2 Li keeps the place.
+    expect(after.round.version).toBe(3);
+    expect(after.revisions.map((r) => r.version)).toEqual([3, 3]);
+    // With version 4 Zhang (112) would now pass Li (110); with the fixed version 3 Li keeps the place.
     expect(after.entries.map((e) => [e.maskedName, e.score, e.admitted])).toEqual([['李*', 120, true], ['张*三', 112, false]]);
-    await expect(db.client.execute({ sql: 'UPDATE rounds SET version = 3 WHERE id = ?', args: [round.id] })).rejects.toThrow(/fixed/);
+    await expect(db.client.execute({ sql: 'UPDATE rounds SET version = 4 WHERE id = ?', args: [round.id] })).rejects.toThrow(/fixed/);
   });
 });

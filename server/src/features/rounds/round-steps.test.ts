@@ -50,7 +50,7 @@ describe('a scenario round on libsql', () => {
     await reviewApplication(deps, round.id, applications[5]!.id, { outcome: 'rejected', reason: '材料不全' }, staff('2025-09-20'));
 
     const closed = await closeAndRank(deps, round.id, staff('2025-09-22'));
-    expect(closed).toMatchObject({ status: 'closed', version: 1, revision: 1 });
+    expect(closed).toMatchObject({ status: 'closed', version: 2, revision: 1 });
     const ranking = await createLibsqlRoundRepository(db.client).getRanking(round.id);
     expect(ranking.map((e) => e.residentId)).toEqual(['res-b', 'res-c', 'res-d', 'res-a', 'res-e']);
     expect(ranking.map((e) => e.admitted)).toEqual([true, true, false, false, false]);
@@ -78,7 +78,7 @@ describe('a scenario round on libsql', () => {
       'round-closed',
       'round-published',
     ]);
-    expect(trail.entries.find((e) => e.action === 'round-closed')?.details).toMatchObject({ version: 1, applicants: 5, admitted: 2 });
+    expect(trail.entries.find((e) => e.action === 'round-closed')?.details).toMatchObject({ version: 2, applicants: 5, admitted: 2 });
     expect(await verifyAuditLog(db.client)).toMatchObject({ ok: true });
   });
 

@@ -73,7 +73,7 @@ describe('widget API', () => {
     const res = await widgetCall(env, SCENARIO_URL, { origin: SITE, 'x-jifen-key': key });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ asOf: '2026-06-30', ruleSet: { id: 'district-sample', version: 1 }, scenario: { id: 'school-enrollment', bar: 120 } });
+    expect(body).toMatchObject({ asOf: '2026-06-30', ruleSet: { id: 'district-sample', version: 2 }, scenario: { id: 'school-enrollment', bar: 120 } });
     expect(body.facts.find((f: { id: string }) => f.id === 'socialInsuranceMonths')).toMatchObject({
       required: true,
       title: { zh: '省内累计缴纳社会保险月数', en: 'Months of social insurance paid in the province' },
@@ -105,7 +105,7 @@ describe('widget API', () => {
     expect(payload).toMatchObject({
       scenario: 'district-sample/school-enrollment',
       ruleSetId: 'district-sample',
-      version: 1,
+      version: 2,
       asOf: '2026-06-30',
       mode: 'self-check',
       result: { eligible: school.eligible, score: school.score, bar: 120, shortBy: school.shortBy },
@@ -337,7 +337,7 @@ describe('resident mode', () => {
     expect(body).toMatchObject({
       mode: 'resident',
       resident: { name: '欧**明', permitNumber: '3301**********1234' },
-      ruleSet: { id: 'district-sample', version: 1 },
+      ruleSet: { id: 'district-sample', version: 2 },
       outcome: { score: school.score, eligible: false, shortBy: school.shortBy },
       position: null,
     });
