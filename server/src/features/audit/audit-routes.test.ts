@@ -29,7 +29,7 @@ describe('GET /api/v1/audit and /audit/verify', () => {
     ]);
     expect(all.nextCursor).toBeUndefined();
     const created = all.entries[1];
-    expect(created).toMatchObject({ seq: 4, target: expect.stringMatching(/^rule-set:district-sample\/draft:/), details: { fromVersion: 1, note: 'try' } });
+    expect(created).toMatchObject({ seq: 4, target: expect.stringMatching(/^rule-set:district-sample\/draft:/), details: { fromVersion: 2, note: 'try' } });
     expect(created.before).toMatch(/^[0-9a-f]{64}$/);
     expect(created.prevHash).toBe(all.entries[2].hash);
 
