@@ -57,13 +57,13 @@ describe('/demo/school', () => {
   it("states the school scenario's bar of the version in force, and follows a new version", async () => {
     const ruleSets = createLibsqlRuleSetRepository(env.client);
     await startWidgetDemo(env.widget, createRuleSetResolver(ruleSets), [JIFEN]);
-    const v1 = (await ruleSets.getVersion('district-sample', 1))!.document;
-    const bar = v1.scenarios.find((s) => s.id === 'school-enrollment')!.bar;
+    const shipped = (await ruleSets.getVersion('district-sample', 2))!.document;
+    const bar = shipped.scenarios.find((s) => s.id === 'school-enrollment')!.bar;
     expect(await (await env.app.request(`${JIFEN}/demo/school`)).text()).toContain(`总积分${bar}分以上`);
 
     const today = localDate(env.widget.now());
-    const raised = structuredClone(v1);
-    Object.assign(raised, { version: 2, effectiveFrom: today });
+    const raised = structuredClone(shipped);
+    Object.assign(raised, { version: 3, effectiveFrom: today });
     raised.scenarios.find((s) => s.id === 'school-enrollment')!.bar = bar + 5;
     await ruleSets.insertVersion({ document: raised, publishedAt: env.widget.now().toISOString(), publishedBy: 'zhang.editor', note: '分数线提高 5 分', approvedBy: 'li.approver' });
     const zh = await (await env.app.request(`${JIFEN}/demo/school`)).text();
