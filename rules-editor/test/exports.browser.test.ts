@@ -67,7 +67,7 @@ describe('exports for meetings and records', () => {
     expect(await page.getByTestId('case-rewrites').locator('tbody tr').count()).toBe(1);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diff-xlsx').click()]);
-    expect(download.suggestedFilename()).toBe(`district-sample-变更-1-至-draft-${draftId}.xlsx`);
+    expect(download.suggestedFilename()).toBe(`district-sample-变更-2-至-draft-${draftId}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['政策变更 Policy changes', '用例改写 Case rewrites', '用例结果 Case outcomes']);
