@@ -12,7 +12,7 @@ import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visibl
  * step, a removal too, can be undone and redone from the keyboard and from buttons.
  */
 
-const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
+const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/2.json', import.meta.url), 'utf8')) as RuleSet;
 const school = district.scenarios[0]!;
 const employmentIndex = district.indicators.findIndex((i) => i.id === 'employment');
 const employment = district.indicators[employmentIndex]!;
@@ -223,7 +223,7 @@ describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
     await points.fill(String(published + 4));
     await saveState(page).toBe('saved');
     await expect.poll(() => delta.textContent(), WAIT).toBe('+4');
-    expect(await delta.getAttribute('title')).toBe(m.comparedWithVersion(1));
+    expect(await delta.getAttribute('title')).toBe(m.comparedWithVersion(district.version));
     await points.fill(String(published));
     await saveState(page).toBe('saved');
     await expect.poll(() => delta.count(), WAIT).toBe(0);
