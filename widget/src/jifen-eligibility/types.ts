@@ -1,6 +1,6 @@
 import type { Text } from '../../../server/src/domain/rule-set/schema';
 import type { GapStep } from '../../../server/src/domain/eligibility/close-gap';
-import type { ScenarioOutcome } from '../../../server/src/domain/eligibility/result';
+import type { RankedPosition, ScenarioOutcome } from '../../../server/src/domain/eligibility/result';
 import type { ScenarioInfo } from '../../../server/src/domain/eligibility/scenario-facts';
 
 export type { Text, GapStep, ScenarioOutcome };
@@ -35,22 +35,7 @@ export interface ResidentResult extends ResultBase {
 }
 
 /** Where the resident stands on the scenario's published list, and what that list was ranked on. */
-export interface ListPosition {
-  roundId: number;
-  position: number | null;
-  places: number;
-  admitted: boolean;
-  status: string;
-  /** The round's last day: its list was ranked with the version in force then. */
-  closedOn: string;
-  version: number;
-  /** The score that counted on the list. */
-  score: number;
-  /** The list counts the family's higher-scoring parent (就高原则). */
-  family: boolean;
-  /** The spouse's score is the one that counted. */
-  spouseCounted: boolean;
-}
+export type ListPosition = RankedPosition;
 
 export type WidgetResult = SelfCheckResult | ResidentResult;
 

@@ -48,3 +48,26 @@ export function scenarioOutcome(rs: ResolvedRuleSet, scenario: Scenario, evaluat
     breakdown,
   };
 }
+
+/**
+ * Where a resident stands on the latest published ranked list of a scenario, and what that list was ranked
+ * on: the widget API answers it and the widget shows it.
+ */
+export interface RankedPosition {
+  roundId: number;
+  /** Null when the resident is on the list but not eligible. */
+  position: number | null;
+  places: number;
+  admitted: boolean;
+  /** `published` (public notice, objections open) or `final`. */
+  status: string;
+  /** The round's last day: the list was ranked with the version in force then, not today's. */
+  closedOn: string;
+  version: number;
+  /** The score that counted on the list. */
+  score: number;
+  /** The scenario ranks families: the higher-scoring parent counts (就高原则). */
+  family: boolean;
+  /** The spouse's score is the one that counted. */
+  spouseCounted: boolean;
+}

@@ -6,30 +6,11 @@ import type { RoundRepository } from '../../domain/rounds/repository';
 import { evaluate } from '../../domain/scoring/evaluate';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { closeGap, type GapStep } from '../../domain/eligibility/close-gap';
-import { scenarioOutcome, type ScenarioOutcome } from '../../domain/eligibility/result';
+import { scenarioOutcome, type RankedPosition, type ScenarioOutcome } from '../../domain/eligibility/result';
 import { findScenario } from '../../domain/eligibility/scenario-facts';
 import { countingParent } from '../../domain/ranking/spouse-rule';
 import { eligibleFrom, projectedFacts } from '../../domain/eligibility/eligible-from';
 
-/** Where the resident stands in the latest published ranked list of the scenario. */
-export interface RankedPosition {
-  roundId: number;
-  /** Null when the resident is on the list but not eligible. */
-  position: number | null;
-  places: number;
-  admitted: boolean;
-  /** `published` (public notice, objections open) or `final`. */
-  status: string;
-  /** The round's last day: the list was ranked with the version in force then, not today's. */
-  closedOn: string;
-  version: number;
-  /** The score that counted on the list. */
-  score: number;
-  /** The scenario ranks families: the higher-scoring parent counts (就高原则). */
-  family: boolean;
-  /** The spouse's score is the one that counted. */
-  spouseCounted: boolean;
-}
 
 /** Child-related scenarios: the family on record, and whose score counts (就高原则). */
 export interface FamilyBasis {
