@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
 import { resolveRuleSet } from '../rule-set/resolve';
-import { compareExpectation } from '../rule-set/run-cases';
 import type { RuleSet } from '../rule-set/schema';
 import { parseFacts } from '../scoring/facts';
 import { evaluateReference } from '../scoring/reference-evaluator';
@@ -64,7 +63,7 @@ describe('case outcomes of a real change', () => {
       Promise.all(
         v1.root.cases.map(async (c) => {
           const evaluation = await evaluateReference(rs, parseFacts(rs, c.facts), c.asOf);
-          return caseOutcome({ id: c.id, title: c.title, passed: compareExpectation(c.expect, evaluation).length === 0 }, evaluation);
+          return caseOutcome(c, evaluation);
         }),
       );
     const changes = caseOutcomeChanges(await outcomes(v1), await outcomes(v2));

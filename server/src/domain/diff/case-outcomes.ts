@@ -1,5 +1,6 @@
 import { toHundredths } from '../points';
-import type { Text } from '../rule-set/schema';
+import { checkCase, scopeCovers } from '../rule-set/case-check';
+import type { CaseScope, TestCase, Text } from '../rule-set/schema';
 import type { Evaluation } from '../scoring/types';
 import { matchBy } from './match';
 
@@ -7,8 +8,10 @@ import { matchBy } from './match';
 export interface CaseOutcome {
   id: string;
   title?: string;
-  /** Whether every expectation of the case held. */
+  /** Whether what the case asserts held (`checkCase`). */
   passed: boolean;
+  /** What the case is about, when it says: only changes to that part of the result concern it. */
+  scope?: CaseScope;
   /** What the evaluation gave; absent when the case could not be evaluated. */
   actual?: {
     total: number;
@@ -21,16 +24,18 @@ export interface CaseOutcome {
 }
 
 /**
- * A case's outcome from its result (`runCases`) and, when it could be evaluated, its evaluation.
+ * A test case's outcome under one version: whether it passes (`checkCase`, the rule every case run uses)
+ * and, when it could be evaluated, what the evaluation gave. Without an evaluation it fails.
  *
  * @example
- * caseOutcome(result, evaluation); // { id: 'age-40', passed: true, actual: { total: 85, vetoed: false, scenarios: {…}, … } }
+ * caseOutcome(testCase, evaluation); // { id: 'age-40', passed: true, actual: { total: 85, vetoed: false, scenarios: {…}, … } }
  */
-export function caseOutcome(result: { id: string; title?: string; passed: boolean }, evaluation?: Evaluation): CaseOutcome {
-  const base = { id: result.id, ...(result.title !== undefined ? { title: result.title } : {}), passed: result.passed };
-  if (!evaluation) return base;
+export function caseOutcome(testCase: TestCase, evaluation?: Evaluation): CaseOutcome {
+  const base = { id: testCase.id, title: testCase.title, ...(testCase.scope ? { scope: testCase.scope } : {}) };
+  if (!evaluation) return { ...base, passed: false };
   return {
     ...base,
+    passed: checkCase(testCase, evaluation).length === 0,
     actual: {
       total: evaluation.total,
       vetoed: evaluation.vetoed,
@@ -64,7 +69,8 @@ export interface CaseOutcomeChange {
 /**
  * The test cases whose outcome differs between two rule-set versions: a pass that becomes a failure (or
  * the reverse), or the same verdict with another result (total, veto, a scenario's eligibility, a group's
- * or indicator's points). Cases are matched by id; unchanged cases are left out.
+ * or indicator's points). A case with a scope only counts changes to what it is about. Cases are matched
+ * by id; unchanged cases are left out.
  *
  * @example
  * caseOutcomeChanges(underV3, underV4); // [{ id: 'age-40', kind: 'now-fails', text: { en: 'Test case "age 40": passed → fails; total 85 → 87' … } }]
@@ -73,7 +79,8 @@ export function caseOutcomeChanges(before: readonly CaseOutcome[], after: readon
   const m = matchBy(before, after);
   const out: CaseOutcomeChange[] = [];
   for (const { before: a, after: b } of m.kept) {
-    const differences = compare(a.actual, b.actual);
+    const scope = b.scope ?? a.scope;
+    const differences = compare(a.actual, b.actual).filter((d) => scopeCovers(scope, SECTION[d.what], d.id));
     if (a.passed === b.passed && differences.length === 0) continue;
     const kind = a.passed === b.passed ? 'result-changed' : b.passed ? 'now-passes' : 'now-fails';
     out.push({ id: b.id, title: b.title ?? b.id, kind, before: a, after: b, differences, text: sentence(b, a, differences, scenarioTitles) });
@@ -108,6 +115,8 @@ function compare(a: CaseOutcome['actual'], b: CaseOutcome['actual']): OutcomeDif
   }
   return out;
 }
+
+const SECTION = { total: 'total', vetoed: 'vetoed', scenario: 'scenarios', group: 'groups', indicator: 'indicators' } as const;
 
 const samePoints = (a: number, b: number) => toHundredths(a) === toHundredths(b);
 

@@ -295,12 +295,26 @@ export const expectationSchema = z.strictObject({
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 
+/**
+ * What a case is about, when it says so: the total, one indicator's points, one group's score, or the
+ * eligibility for some scenarios. Only that is asserted, so a change elsewhere does not break the case.
+ * A case without a scope asserts every expectation it gives.
+ */
+export const caseScopeSchema = z.discriminatedUnion('about', [
+  z.strictObject({ about: z.literal('total') }),
+  z.strictObject({ about: z.literal('indicator'), indicator: idSchema }),
+  z.strictObject({ about: z.literal('group'), group: idSchema }),
+  z.strictObject({ about: z.literal('eligibility'), scenarios: z.array(idSchema).min(1).max(100) }),
+]);
+export type CaseScope = z.infer<typeof caseScopeSchema>;
+
 /** A test case carried by the rule set, run on every save. */
 export const testCaseSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1).max(200),
   asOf: dateSchema,
   facts: z.record(idSchema, factValueSchema),
+  scope: caseScopeSchema.optional(),
   expect: expectationSchema,
 });
 export type TestCase = z.infer<typeof testCaseSchema>;

@@ -49,7 +49,7 @@ export function ruleSetToSheets(doc: RuleSet, included: readonly RuleSet[] = [])
         ...ref(s.reference),
       })),
     ),
-    table('cases', CASE_COLUMNS, doc.cases.flatMap((c) => caseRows(c, catalog))),
+    table('cases', CASE_COLUMNS, doc.cases.flatMap((c) => caseRows(c, catalog, new Map(doc.scenarios.map((x) => [x.id, x.title.zh]))))),
   ];
 }
 
@@ -125,8 +125,18 @@ export function indicatorRows(ind: Indicator, catalog: FactCatalog): Row<typeof 
   return [head];
 }
 
-/** A case as rows: its title, its date, one row per input fact, one per expectation. */
-function caseRows(c: TestCase, catalog: FactCatalog): Row<typeof CASE_COLUMNS>[] {
+/** A case's scope as the keys its 断言范围 rows carry: `total`, `indicator:<id>`, `group:<id>`, one `scenario:<id>` each. */
+function scopeKeys(c: TestCase): string[] {
+  const s = c.scope;
+  if (!s) return [];
+  if (s.about === 'total') return ['total'];
+  if (s.about === 'indicator') return [`indicator:${s.indicator}`];
+  if (s.about === 'group') return [`group:${s.group}`];
+  return s.scenarios.map((id) => `scenario:${id}`);
+}
+
+/** A case as rows: its title, its date, one row per input fact, its scope when it has one, one row per expectation. */
+function caseRows(c: TestCase, catalog: FactCatalog, scenarios: ReadonlyMap<string, string>): Row<typeof CASE_COLUMNS>[] {
   const rows: Row<typeof CASE_COLUMNS>[] = [
     { case: c.id, row: ROW_KINDS.title.zh, value: c.title },
     { case: c.id, row: ROW_KINDS.asOf.zh, value: c.asOf },
@@ -134,13 +144,18 @@ function caseRows(c: TestCase, catalog: FactCatalog): Row<typeof CASE_COLUMNS>[]
   for (const [fact, value] of Object.entries(c.facts)) {
     rows.push({ case: c.id, row: ROW_KINDS.input.zh, key: fact, label: catalog.get(fact)?.title.zh ?? null, value: factCell(value) });
   }
+  for (const key of scopeKeys(c)) {
+    const [what, id] = key.split(':');
+    const label = what === 'total' ? '总积分' : what === 'scenario' ? `${scenarios.get(id ?? '') ?? id} 资格` : catalog.get(`score.${what}.${id}`)?.title.zh;
+    rows.push({ case: c.id, row: ROW_KINDS.scope.zh, key, label: label ?? null, value: null });
+  }
   const e = c.expect;
   const expect = (key: string, label: string | undefined, value: CellValue) => rows.push({ case: c.id, row: ROW_KINDS.expect.zh, key, label: label ?? null, value });
   if (e.total !== undefined) expect('total', '总积分', e.total);
   if (e.vetoed !== undefined) expect('vetoed', '一票否决', yesNoCell(e.vetoed));
   for (const [id, v] of Object.entries(e.groups ?? {})) expect(`group:${id}`, catalog.get(`score.group.${id}`)?.title.zh, v);
   for (const [id, v] of Object.entries(e.indicators ?? {})) expect(`indicator:${id}`, catalog.get(`score.indicator.${id}`)?.title.zh, v);
-  for (const [id, v] of Object.entries(e.scenarios ?? {})) expect(`scenario:${id}`, undefined, yesNoCell(v));
+  for (const [id, v] of Object.entries(e.scenarios ?? {})) expect(`scenario:${id}`, scenarios.get(id), yesNoCell(v));
   return rows;
 }
 
@@ -158,8 +173,8 @@ function aboutSheet(doc: RuleSet): Sheet {
     ['生效日期 In force from', doc.effectiveFrom],
     ['所属 Owner', doc.owner],
     [],
-    ['填写说明', '改动白色单元格后上传到草稿；灰色列只读（条件、申请条件请在编辑器中修改）。编号用于对应原有内容，请勿改动。删除一行即删除该档次、分段、场景或用例。'],
-    ['How to edit', 'Change the white cells and upload the workbook into a draft; grey columns are read-only (edit conditions and eligibility in the editor). Ids match rows to what they were: keep them. Deleting a row deletes that tier, band, scenario or case.'],
+    ['填写说明', '改动白色单元格后上传到草稿；灰色列只读（条件、申请条件请在编辑器中修改）。编号用于对应原有内容，请勿改动。删除一行即删除该档次、分段、场景或用例。测试用例的“断言范围”行说明该用例只核对什么（total 总积分、indicator:编号 一个指标、group:编号 一个分组、scenario:编号 场景资格，可有多行）；没有此行的用例核对它的每一项预期。'],
+    ['How to edit', 'Change the white cells and upload the workbook into a draft; grey columns are read-only (edit conditions and eligibility in the editor). Ids match rows to what they were: keep them. Deleting a row deletes that tier, band, scenario or case. The 断言范围 (scope) rows of a test case say what alone it checks (total, indicator:<id>, group:<id>, or scenario:<id>, one row each); a case without them checks every expected row.'],
   ];
   return { name: sheetName('about'), rows, columns: [{ width: 24 }, { width: 100 }] };
 }

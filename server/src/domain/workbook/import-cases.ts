@@ -1,4 +1,4 @@
-import type { FactType, RuleSet, TestCase } from '../rule-set/schema';
+import type { CaseScope, FactType, RuleSet, TestCase } from '../rule-set/schema';
 import { list, number, text, yesNo } from './cells';
 import { same, type Places } from './import-parts';
 import type { RowReader } from './table-reader';
@@ -11,12 +11,13 @@ const is = (kind: string | undefined, k: keyof typeof ROW_KINDS) => kind === ROW
 
 /**
  * The test-case sheet back into cases: rows grouped by case id in the order they first appear; each case
- * has a 名称 row, a 日期 row, then 输入 rows (fact → value) and 预期 rows (what it expects). `factTypes`
+ * has a 名称 row, a 日期 row, then 输入 rows (fact → value), 断言范围 rows when it says what it is about
+ * (`total`, `indicator:<id>`, `group:<id>`, or one `scenario:<id>` per scenario) and 预期 rows (what it expects). `factTypes`
  * (the rule set's facts and those it includes) decides how an input cell is read.
  */
 export function readCases(rows: CaseRow[], base: RuleSet, factTypes: ReadonlyMap<string, FactType>, places: Places): TestCase[] {
   const byId = new Map(base.cases.map((c) => [c.id, c]));
-  const cases = new Map<string, { title?: string; asOf?: string; facts: Record<string, FactValue>; expect: TestCase['expect']; first: CaseRow }>();
+  const cases = new Map<string, { title?: string; asOf?: string; facts: Record<string, FactValue>; scope?: CaseScope; expect: TestCase['expect']; first: CaseRow }>();
   for (const r of rows) {
     const id = r.need('case');
     const kind = r.str('row');
@@ -28,14 +29,16 @@ export function readCases(rows: CaseRow[], base: RuleSet, factTypes: ReadonlyMap
       const fact = r.need('key');
       const value = factValue(r, factTypes.get(fact));
       if (value !== undefined) c.facts[fact] = value;
-    } else if (is(kind, 'expect')) expectation(r, c.expect);
-    else r.fail('row', `行类型应为 名称、日期、输入 或 预期，而不是「${kind ?? ''}」`, `row kind must be 名称/title, 日期/as of, 输入/input or 预期/expected, not "${kind ?? ''}"`);
+    } else if (is(kind, 'scope')) c.scope = scopeRow(r, c.scope);
+    else if (is(kind, 'expect')) expectation(r, c.expect);
+    else r.fail('row', `行类型应为 名称、日期、输入、断言范围 或 预期，而不是「${kind ?? ''}」`, `row kind must be 名称/title, 日期/as of, 输入/input, 断言范围/scope or 预期/expected, not "${kind ?? ''}"`);
   }
   return [...cases].map(([id, c], i) => {
     places.set(`cases.${i}`, { sheet: c.first.sheet, row: c.first.row, columns: CASE_COLUMNS });
     if (c.title === undefined) c.first.fail('row', `用例「${id}」缺少“名称”行`, `case "${id}" has no title row`);
     if (c.asOf === undefined) c.first.fail('row', `用例「${id}」缺少“日期”行`, `case "${id}" has no as-of date row`);
-    return same({ id, title: c.title ?? '', asOf: c.asOf ?? '', facts: c.facts, expect: c.expect }, byId.get(id));
+    const scope = c.scope ? { scope: c.scope } : {};
+    return same({ id, title: c.title ?? '', asOf: c.asOf ?? '', facts: c.facts, ...scope, expect: c.expect }, byId.get(id));
   });
 }
 
@@ -91,4 +94,25 @@ function expectation(r: CaseRow, expect: TestCase['expect']): void {
   } else {
     r.fail('key', `预期项目应为 total、vetoed、group:编号、indicator:编号 或 scenario:编号，而不是「${key}」`, `an expectation is total, vetoed, group:<id>, indicator:<id> or scenario:<id>, not "${key}"`);
   }
+}
+
+/** One 断言范围 row added to the case's scope so far: scenario rows gather, any other kind stands alone. */
+function scopeRow(r: CaseRow, scope: CaseScope | undefined): CaseScope | undefined {
+  const key = r.need('key');
+  const at = key.indexOf(':');
+  const [what, id] = at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+  let next: CaseScope | undefined;
+  if (what === 'total' && !id) next = { about: 'total' };
+  else if (what === 'indicator' && id) next = { about: 'indicator', indicator: id };
+  else if (what === 'group' && id) next = { about: 'group', group: id };
+  else if (what === 'scenario' && id) next = { about: 'eligibility', scenarios: scope?.about === 'eligibility' ? [...scope.scenarios, id] : [id] };
+  else {
+    r.fail('key', `断言范围应为 total、indicator:编号、group:编号 或 scenario:编号，而不是「${key}」`, `a scope is total, indicator:<id>, group:<id> or scenario:<id>, not "${key}"`);
+    return scope;
+  }
+  if (scope && !(scope.about === 'eligibility' && next.about === 'eligibility')) {
+    r.fail('key', '一个用例只能断言一项：整体总分、一个指标、一个分组，或若干场景的资格', 'a case asserts one thing: the total, one indicator, one group, or the eligibility for some scenarios');
+    return scope;
+  }
+  return next;
 }

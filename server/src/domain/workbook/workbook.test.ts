@@ -124,3 +124,51 @@ describe('rule-set workbook', () => {
     expect(junk.fields![0]!.message).toContain('文件不是 .xlsx 工作簿');
   });
 });
+
+describe('a scoped test case in the workbook', () => {
+  const typical = district.cases.find((c) => c.id === 'typical-at-school-bar')!;
+  const scoped: RuleSet = {
+    ...district,
+    cases: [
+      ...district.cases,
+      { ...typical, id: 'about-tax', title: '纳税得分 / tax points', scope: { about: 'indicator', indicator: 'tax' }, expect: { indicators: { tax: 3 } } },
+      { ...typical, id: 'about-schooling', title: '入学与住房资格', scope: { about: 'eligibility', scenarios: ['school-enrollment', 'housing-support'] }, expect: { scenarios: { 'school-enrollment': true, 'housing-support': true } } },
+    ],
+  };
+
+  it('shows its scope as 断言范围 rows a person can read, and comes back unchanged', async () => {
+    const sheets = await xlsxToSheets(await download(scoped));
+    const scopeRows = sheets[4]!.rows.filter((r) => r[1] === '断言范围').map((r) => [r[0], r[2], r[3]]);
+    expect(scopeRows).toEqual([
+      ['about-tax', 'indicator:tax', '纳税得分'],
+      ['about-schooling', 'scenario:school-enrollment', '随迁子女教育 资格'],
+      ['about-schooling', 'scenario:housing-support', '住房保障 资格'],
+    ]);
+    const back = await upload(await download(scoped), scoped);
+    expect(contentHash(back)).toBe(contentHash(scoped));
+    expect(back.cases.at(-1)).toEqual(scoped.cases.at(-1));
+  });
+
+  it('an edited scope row changes the scope, and two kinds in one case are refused at the row', async () => {
+    const narrowed = await editInExcel(await download(scoped), (book) => {
+      const ws = book.getWorksheet('测试用例 Test cases')!;
+      ws.spliceRows(findRow(ws, { 1: 'about-schooling', 2: '断言范围', 3: 'scenario:housing-support' }).number, 1);
+      ws.spliceRows(findRow(ws, { 1: 'about-schooling', 2: '预期', 3: 'scenario:housing-support' }).number, 1);
+    });
+    const back = await upload(narrowed, scoped);
+    expect(back.cases.at(-1)).toMatchObject({ scope: { about: 'eligibility', scenarios: ['school-enrollment'] }, expect: { scenarios: { 'school-enrollment': true } } });
+    expect(diffRuleSets(scoped, back).patch.map((p) => p.path)).toEqual([
+      `/cases/${scoped.cases.length - 1}/expect/scenarios/housing-support`,
+      `/cases/${scoped.cases.length - 1}/scope/scenarios/1`,
+    ]);
+    let row = 0;
+    const mixed = await editInExcel(await download(scoped), (book) => {
+      const ws = book.getWorksheet('测试用例 Test cases')!;
+      const r = findRow(ws, { 1: 'about-tax', 2: '断言范围' });
+      row = r.number + 1;
+      ws.insertRow(row, ['about-tax', '断言范围', 'total']);
+    });
+    const error = await refusal(upload(mixed, scoped));
+    expect(error.fields!.map((f) => f.message).join('\n')).toContain(`工作表「测试用例 Test cases」第 ${row} 行「项目」列：一个用例只能断言一项`);
+  });
+});

@@ -1,11 +1,10 @@
 import type { Operation } from 'rfc6902';
-import { caseOutcomeChanges, type CaseOutcome, type CaseOutcomeChange } from '../../domain/diff/case-outcomes';
+import { caseOutcome, caseOutcomeChanges, type CaseOutcome, type CaseOutcomeChange } from '../../domain/diff/case-outcomes';
 import { diffRuleSets, titlesOf } from '../../domain/diff/diff';
 import type { PolicyChange } from '../../domain/diff/types';
 import { JifenError } from '../../domain/errors';
 import { contentHash } from '../../domain/rule-set/hash';
 import { resolveRuleSet } from '../../domain/rule-set/resolve';
-import { compareExpectation } from '../../domain/rule-set/run-cases';
 import type { RuleSet, TestCase, Text } from '../../domain/rule-set/schema';
 import { evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
@@ -112,18 +111,7 @@ async function outcomes(rs: ResolvedRuleSet, cases: readonly TestCase[]): Promis
     } catch {
       continue;
     }
-    out.push({
-      id: c.id,
-      title: c.title,
-      passed: compareExpectation(c.expect, evaluation).length === 0,
-      actual: {
-        total: evaluation.total,
-        vetoed: evaluation.vetoed,
-        scenarios: Object.fromEntries(evaluation.scenarios.map((s) => [s.id, s.eligible])),
-        groups: Object.fromEntries(evaluation.groups.map((g) => [g.id, g.score])),
-        indicators: Object.fromEntries(evaluation.indicators.map((i) => [i.id, i.points])),
-      },
-    });
+    out.push(caseOutcome(c, evaluation));
   }
   return out;
 }

@@ -1,11 +1,13 @@
 import { checkValue } from '../../scoring/facts';
-import type { RuleSet } from '../schema';
+import { caseAssertions, expectedValue, scopeCovers, type Assertion } from '../case-check';
+import type { RuleSet, TestCase } from '../schema';
 import { checkUniqueIds, type Problems } from './report';
 import type { Scope } from './scope';
 
 /**
- * Checks the test cases: unique ids, input facts that exist and fit their definitions, and expectations
- * that name known indicators, groups and (the document's own) scenarios.
+ * Checks the test cases: unique ids, input facts that exist and fit their definitions, expectations
+ * that name known indicators, groups and (the document's own) scenarios, and a scope that names known
+ * ones, with an expected value for what it asserts and nothing expected beyond it.
  */
 export function checkCases(doc: RuleSet, scope: Scope, report: Problems): void {
   checkUniqueIds(doc.cases, ['cases'], 'test case', report);
@@ -32,5 +34,43 @@ export function checkCases(doc: RuleSet, scope: Scope, report: Problems): void {
     for (const id of Object.keys(expect.scenarios ?? {})) {
       if (!scenarios.has(id)) report.add([...at, 'expect', 'scenarios', id], `unknown scenario "${id}"`);
     }
+    if (testCase.scope) checkScope(testCase, at, { indicators: scope.indicators, groups: scope.groups, scenarios }, report);
   });
+}
+
+type Known = { indicators: ReadonlyMap<string, unknown>; groups: ReadonlyMap<string, unknown>; scenarios: ReadonlySet<string> };
+
+const NAMES: Record<Assertion['section'], string> = {
+  total: 'total',
+  vetoed: 'veto',
+  groups: 'score for group',
+  indicators: 'points for indicator',
+  scenarios: 'eligibility for scenario',
+};
+
+function checkScope(testCase: TestCase, at: readonly (string | number)[], known: Known, report: Problems): void {
+  const scope = testCase.scope!;
+  const where = [...at, 'scope'];
+  if (scope.about === 'indicator' && !known.indicators.has(scope.indicator)) report.add([...where, 'indicator'], `unknown indicator "${scope.indicator}"`);
+  if (scope.about === 'group' && !known.groups.has(scope.group)) report.add([...where, 'group'], `unknown group "${scope.group}"`);
+  if (scope.about === 'eligibility') {
+    scope.scenarios.forEach((id, i) => {
+      if (!known.scenarios.has(id)) report.add([...where, 'scenarios', i], `unknown scenario "${id}"`);
+      else if (scope.scenarios.indexOf(id) < i) report.add([...where, 'scenarios', i], `scenario "${id}" is listed twice`);
+    });
+  }
+  for (const a of caseAssertions(testCase)) {
+    if (expectedValue(testCase.expect, a) === undefined) {
+      report.add([...at, 'expect'], `gives no expected ${NAMES[a.section]}${a.id ? ` "${a.id}"` : ''}, which the case's scope asserts`);
+    }
+  }
+  const e = testCase.expect;
+  const given: [Assertion['section'], string | undefined][] = [
+    ...(e.total !== undefined ? [['total', undefined] as [Assertion['section'], undefined]] : []),
+    ...(e.vetoed !== undefined ? [['vetoed', undefined] as [Assertion['section'], undefined]] : []),
+    ...(['groups', 'indicators', 'scenarios'] as const).flatMap((section) => Object.keys(e[section] ?? {}).map((id) => [section, id] as [Assertion['section'], string])),
+  ];
+  for (const [section, id] of given) {
+    if (!scopeCovers(scope, section, id)) report.add([...at, 'expect', section, ...(id ? [id] : [])], `is not what the case's scope asserts; remove it or change the scope`);
+  }
 }
