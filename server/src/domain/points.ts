@@ -18,3 +18,14 @@ export function fromHundredths(hundredths: number): number {
 export function roundPoints(points: number): number {
   return fromHundredths(toHundredths(points));
 }
+
+/**
+ * Points short of a scenario's bar, in hundredths: 0 once the score reaches it. Every evaluator and every
+ * summary states `shortBy` through this.
+ *
+ * @example
+ * shortOfBar(toHundredths(120), toHundredths(107.5)); // 1250
+ */
+export function shortOfBar(barHundredths: number, scoreHundredths: number): number {
+  return Math.max(0, barHundredths - scoreHundredths);
+}

@@ -7,4 +7,4 @@ export { rankScenario, rankSubjects, type RoundApplicant } from './rank-populati
 export { draftImpact, draftImpactSteps, type DraftImpact, type DraftImpactOptions, type ImpactProgress, type ScenarioImpact } from './impact';
 export type { Bin, Mover } from './impact-stats';
 export type { PositionChange, RankingShift } from './ranking-shift';
-export { scoreSummaries, summarizeEvaluation, type ScoreSummary } from './summaries';
+export { scoreSummaries, scoreSummaryColumns, summarizeEvaluation, summaryAt, type ScoreSummary, type SummaryColumns } from './summaries';

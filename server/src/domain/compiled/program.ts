@@ -88,7 +88,7 @@ function buildProgram(rs: ResolvedRuleSet, key: string): Program {
     }
     const only = sc.counted ? new Set(sc.counted) : undefined;
     const pick = (want: boolean) => Int32Array.from(rs.indicators.flatMap((ind, i) => (only?.has(ind.id) === want ? [i] : [])));
-    return { id: sc.id, counted: only && pick(true), excluded: only && pick(false), bar: Math.round(sc.bar * 100) };
+    return { id: sc.id, counted: only && pick(true), excluded: only && pick(false), bar: toHundredths(sc.bar) };
   });
 
   const caps = new Map<string, number>();

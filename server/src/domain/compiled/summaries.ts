@@ -1,8 +1,7 @@
-import { fromHundredths } from '../points';
+import { fromHundredths, shortOfBar, toHundredths } from '../points';
 import type { Evaluation, Facts, ResolvedRuleSet } from '../scoring/types';
 import { factTable } from './facts/fact-table';
-import { forEachBatch } from './population';
-import { createBatchScorer } from './scorer';
+import { scorePopulation, type PopulationScores } from './population';
 
 /** An evaluation's figures without its explanations: what a batch answers by default. */
 export interface ScoreSummary {
@@ -32,37 +31,58 @@ export function summarizeEvaluation(evaluation: Evaluation): ScoreSummary {
   };
 }
 
+/** Many residents' summaries as columns (the population's scores with every indicator's points) and each scenario's bar. */
+export interface SummaryColumns extends PopulationScores {
+  readonly indicators: Float64Array;
+  /** `[k]`: scenario k's bar in hundredths. */
+  readonly bars: readonly number[];
+}
+
 /**
- * The same summaries for many residents at once, by the compiled evaluator's fast mode over a fact table
- * of their facts (already checked, as `parseFacts` returns them): the figures `summarizeEvaluation` gives
- * for each, without building a single explanation.
+ * The summaries of many residents at once, by the compiled evaluator's fast mode over a fact table of
+ * their facts (already checked, as `parseFacts` returns them), as columns of hundredths: nothing is built
+ * per resident, so a caller can write its answer straight from them. `summaryAt` reads one back.
+ *
+ * @example
+ * const columns = scoreSummaryColumns(rs, residents.map((r) => parseFacts(rs, r.facts)), '2026-06-30');
+ */
+export function scoreSummaryColumns(rs: ResolvedRuleSet, records: readonly Facts[], asOf: string): SummaryColumns {
+  const table = { ids: records.map((_, r) => String(r)), facts: factTable(records) };
+  const scores = scorePopulation(rs, table, asOf, { indicators: true });
+  return { ...scores, indicators: scores.indicators!, bars: rs.scenarios.map((sc) => toHundredths(sc.bar)) };
+}
+
+/**
+ * Resident `r`'s summary from the columns: the figures `summarizeEvaluation` gives for the same facts.
+ *
+ * @example
+ * summaryAt(scoreSummaryColumns(rs, [facts], '2026-06-30'), 0).total;
+ */
+export function summaryAt(columns: SummaryColumns, r: number): ScoreSummary {
+  const { groupIds, indicatorIds, scenarioIds } = columns;
+  const groups: Record<string, number> = {};
+  groupIds.forEach((id, g) => (groups[id] = fromHundredths(columns.groups[r * groupIds.length + g]!)));
+  const indicators: Record<string, number> = {};
+  indicatorIds.forEach((id, k) => (indicators[id] = fromHundredths(columns.indicators[r * indicatorIds.length + k]!)));
+  const scenarios: ScoreSummary['scenarios'] = {};
+  scenarioIds.forEach((id, k) => {
+    const score = columns.scenarioScores[r * scenarioIds.length + k]!;
+    scenarios[id] = {
+      eligible: columns.eligible[r * scenarioIds.length + k] === 1,
+      score: fromHundredths(score),
+      shortBy: fromHundredths(shortOfBar(columns.bars[k]!, score)),
+    };
+  });
+  return { total: fromHundredths(columns.total[r]!), vetoed: columns.vetoedBy[r]! >= 0, groups, indicators, scenarios };
+}
+
+/**
+ * The summaries of many residents at once as objects (see `scoreSummaryColumns`).
  *
  * @example
  * const [first] = scoreSummaries(rs, residents.map((r) => parseFacts(rs, r.facts)), '2026-06-30');
  */
 export function scoreSummaries(rs: ResolvedRuleSet, records: readonly Facts[], asOf: string): ScoreSummary[] {
-  const scorer = createBatchScorer(rs, asOf);
-  const groupIds = scorer.program.layout.groupIds;
-  const indicatorIds = rs.indicators.map((ind) => ind.id);
-  const scenarios = scorer.program.scenarios;
-  const out: ScoreSummary[] = new Array<ScoreSummary>(records.length);
-  forEachBatch(scorer, factTable(records), (batch, start) => {
-    for (let i = 0; i < batch.n; i++) {
-      const groups: Record<string, number> = {};
-      for (let g = 0; g < groupIds.length; g++) groups[groupIds[g]!] = fromHundredths(batch.groups[g]![i]!);
-      const indicators: Record<string, number> = {};
-      for (let k = 0; k < indicatorIds.length; k++) indicators[indicatorIds[k]!] = fromHundredths(batch.indicators[k]![i]!);
-      const byScenario: ScoreSummary['scenarios'] = {};
-      for (let k = 0; k < scenarios.length; k++) {
-        const score = batch.scenarioScores[k]![i]!;
-        byScenario[scenarios[k]!.id] = {
-          eligible: batch.eligible[k]![i] === 1,
-          score: fromHundredths(score),
-          shortBy: fromHundredths(Math.max(0, scenarios[k]!.bar - score)),
-        };
-      }
-      out[start + i] = { total: fromHundredths(batch.total[i]!), vetoed: batch.vetoedBy[i]! >= 0, groups, indicators, scenarios: byScenario };
-    }
-  });
-  return out;
+  const columns = scoreSummaryColumns(rs, records, asOf);
+  return records.map((_, r) => summaryAt(columns, r));
 }

@@ -1,4 +1,4 @@
-import { fromHundredths } from '../points';
+import { fromHundredths, shortOfBar, toHundredths } from '../points';
 import type { Scenario } from '../rule-set/schema';
 import { explainGap, explainReason } from './explain';
 import { conditionKeys, type ConditionLookup, type IndicatorOutcome } from './indicator-points';
@@ -23,14 +23,14 @@ export function scenarioResult(
   check: ConditionLookup,
 ): ScenarioResult {
   const score = scenarioScore(rs, scenario, outcomes, scores);
-  const bar = Math.round(scenario.bar * 100);
+  const bar = toHundredths(scenario.bar);
   const gaps: Gap[] = [];
   if (scores.vetoedBy) gaps.push({ code: 'vetoed', indicator: scores.vetoedBy.id, title: scores.vetoedBy.title });
   if (scenario.eligibility) {
     const outcome = check(conditionKeys.scenario(scenario.id));
     if (!outcome.passed) gaps.push({ code: 'condition-failed', failed: outcome.failed });
   }
-  const short = Math.max(0, bar - score);
+  const short = shortOfBar(bar, score);
   if (short > 0) gaps.push({ code: 'below-bar', short: fromHundredths(short), bar: scenario.bar, score: fromHundredths(score) });
   return {
     id: scenario.id,

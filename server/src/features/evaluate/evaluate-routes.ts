@@ -1,7 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { JifenError } from '../../domain/errors';
-import { scoreSummaries, summarizeEvaluation } from '../../domain/compiled/summaries';
+import { scoreSummaryColumns, summarizeEvaluation } from '../../domain/compiled/summaries';
+import { summaryAnswerJson, type BatchRefusal } from './batch-answer';
 import { DEFAULT_ENGINE, evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
 import type { Facts } from '../../domain/scoring/types';
@@ -79,41 +80,47 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
     const rs = await deps.resolver.resolve(await deps.resolver.pick(body));
-    const results: z.infer<typeof batchResponseSchema>['results'] = new Array(body.residents.length);
-    const refuse = (i: number, error: unknown) => {
-      if (!(error instanceof JifenError)) throw error;
-      const { code, message, fields } = error;
-      results[i] = { id: body.residents[i]!.id, error: { code, message, ...(fields ? { fields } : {}) } };
-    };
     const explained = body.detail === 'full' || (body.engine ?? DEFAULT_ENGINE) !== 'compiled';
     if (explained) {
+      const results: z.infer<typeof batchResponseSchema>['results'] = new Array(body.residents.length);
       for (const [i, resident] of body.residents.entries()) {
         if (i > 0 && i % BATCH_SLICE === 0) await yieldToEventLoop();
         try {
           const evaluation = await evaluate(rs, parseFacts(rs, resident.facts, `residents.${i}.facts`, body.asOf), body.asOf, { engine: body.engine });
           results[i] = body.detail === 'full' ? { id: resident.id, evaluation } : { id: resident.id, summary: summarizeEvaluation(evaluation) };
         } catch (error) {
-          refuse(i, error);
+          results[i] = { id: resident.id, error: refusalOf(error) };
         }
       }
-    } else {
-      // The population path: every resident's facts checked on their own, then all valid ones scored at once.
-      const rows: number[] = [];
-      const facts: Facts[] = [];
-      for (const [i, resident] of body.residents.entries()) {
-        if (i > 0 && i % CHECK_SLICE === 0) await yieldToEventLoop();
-        try {
-          facts.push(parseFacts(rs, resident.facts, `residents.${i}.facts`, body.asOf));
-          rows.push(i);
-        } catch (error) {
-          refuse(i, error);
-        }
-      }
-      scoreSummaries(rs, facts, body.asOf).forEach((summary, k) => (results[rows[k]!] = { id: body.residents[rows[k]!]!.id, summary }));
+      const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
+      return c.json({ ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf, evaluated: results.length - failed, failed, results }, 200);
     }
-    const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
-    return c.json({ ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf, evaluated: results.length - failed, failed, results }, 200);
+    // The population path: every resident's facts checked on their own, then all valid ones scored at
+    // once, and the answer written from the scores' columns.
+    const outcomes: (number | BatchRefusal)[] = new Array(body.residents.length);
+    const facts: Facts[] = [];
+    for (const [i, resident] of body.residents.entries()) {
+      if (i > 0 && i % CHECK_SLICE === 0) await yieldToEventLoop();
+      try {
+        facts.push(parseFacts(rs, resident.facts, `residents.${i}.facts`, body.asOf));
+        outcomes[i] = facts.length - 1;
+      } catch (error) {
+        outcomes[i] = refusalOf(error);
+      }
+    }
+    const head = { ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf };
+    const text = summaryAnswerJson(head, body.residents.map((r) => r.id), outcomes, scoreSummaryColumns(rs, facts, body.asOf));
+    // The text is the `BatchEvaluateResponse` the route declares (batch-answer.test.ts parses it back); the
+    // route's typed JSON answer cannot be spelled for text, hence the cast.
+    return c.body(text, 200, { 'content-type': 'application/json' }) as never;
   });
 
   return app;
+}
+
+/** A resident's own refusal; anything but a refusal of its facts is the server's fault and propagates. */
+function refusalOf(error: unknown): BatchRefusal {
+  if (!(error instanceof JifenError)) throw error;
+  const { code, message, fields } = error;
+  return { code, message, ...(fields ? { fields } : {}) };
 }

@@ -28,19 +28,11 @@ const COMMA = 0x2c;
 /** Long keys are cut in the path of a refusal: the path is for a person to read. */
 const KEY_BYTES = 64;
 
-interface Level {
-  array: boolean;
-  /** The current member: an array index, or an object key as bytes (collected while reading it). */
-  index: number;
-  key: number[];
-  /** An object level waiting for a key (after `{` or `,`). */
-  expectKey: boolean;
-  /** A value has started at this level since its last separator (an empty array has no items). */
-  hasValue: boolean;
-}
-
 /**
  * A scanner for one body. Feed it every chunk in order; it answers the first problem and nothing after.
+ * The scan keeps one byte of state per level and allocates nothing per value (a batch of 10,000 residents
+ * is several megabytes); only when a body nests too deep is the path to the offending value worked out,
+ * by reading the chunks seen so far again.
  *
  * @example
  * const scan = scanJsonShape({ maxDepth: 64, maxMembers: 10_000 });
@@ -48,77 +40,88 @@ interface Level {
  * scan.push(chunk); // { kind: 'too-deep', path: '0.0.0…', limit: 64 } once past one
  */
 export function scanJsonShape(limits: JsonShapeLimits): { push(chunk: Uint8Array): JsonShapeProblem | undefined } {
-  const stack: Level[] = [];
+  // Per level (1-based; level 0 is outside the body): an array, an object waiting for a key, a value begun since the last separator.
+  const isArray = new Uint8Array(limits.maxDepth + 1);
+  const expectKey = new Uint8Array(limits.maxDepth + 1);
+  const hasValue = new Uint8Array(limits.maxDepth + 1);
+  const seen: Uint8Array[] = [];
+  let depth = 0;
   let inString = false;
   let escaped = false;
-  let readingKey = false;
   let members = 0;
   let problem: JsonShapeProblem | undefined;
 
-  const valueStarts = () => {
-    const top = stack.at(-1);
-    if (top && !top.hasValue) {
-      top.hasValue = true;
-      members += 1;
-    }
-  };
-
   const push = (chunk: Uint8Array): JsonShapeProblem | undefined => {
     if (problem) return problem;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
+    seen.push(chunk);
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) escaped = true;
-        else if (byte === QUOTE) {
-          inString = false;
-          readingKey = false;
+        // Inside a string only its end matters: jump from quote to quote, and a quote ends the string
+        // unless an odd run of backslashes comes before it.
+        if (escaped) {
+          escaped = false;
           continue;
         }
-        if (readingKey) {
-          const key = stack.at(-1)!.key;
-          if (key.length < KEY_BYTES) key.push(byte);
-        }
-        continue;
-      }
-      switch (byte) {
-        case QUOTE: {
-          inString = true;
-          const top = stack.at(-1);
-          if (top && !top.array && top.expectKey) {
-            top.expectKey = false;
-            top.key = [];
-            readingKey = true;
-          } else valueStarts();
+        const quote = chunk.indexOf(QUOTE, i);
+        const end = quote < 0 ? n : quote;
+        let backslashes = 0;
+        while (end - backslashes - 1 >= i && chunk[end - backslashes - 1] === BACKSLASH) backslashes += 1;
+        if (quote < 0) {
+          escaped = backslashes % 2 === 1;
           break;
         }
+        i = quote;
+        if (backslashes % 2 === 0) inString = false;
+        continue;
+      }
+      const byte = chunk[i]!;
+      switch (byte) {
+        case QUOTE:
+          inString = true;
+          if (depth > 0 && expectKey[depth] === 1) expectKey[depth] = 0;
+          else if (depth > 0 && hasValue[depth] === 0) {
+            hasValue[depth] = 1;
+            members += 1;
+          }
+          break;
         case OPEN_OBJECT:
         case OPEN_ARRAY:
-          valueStarts();
-          if (stack.length >= limits.maxDepth) {
-            problem = { kind: 'too-deep', path: pathOf(stack), limit: limits.maxDepth };
+          if (depth > 0 && hasValue[depth] === 0) {
+            hasValue[depth] = 1;
+            members += 1;
+          }
+          if (depth >= limits.maxDepth) {
+            problem = { kind: 'too-deep', path: pathBefore(seen, i), limit: limits.maxDepth };
             return problem;
           }
-          stack.push({ array: byte === OPEN_ARRAY, index: 0, key: [], expectKey: byte === OPEN_OBJECT, hasValue: false });
+          depth += 1;
+          isArray[depth] = byte === OPEN_ARRAY ? 1 : 0;
+          expectKey[depth] = byte === OPEN_OBJECT ? 1 : 0;
+          hasValue[depth] = 0;
           break;
         case CLOSE_OBJECT:
         case CLOSE_ARRAY:
-          stack.pop();
+          if (depth > 0) depth -= 1;
           break;
-        case COMMA: {
-          const top = stack.at(-1);
-          if (top) {
-            top.hasValue = false;
-            if (top.array) top.index += 1;
-            else top.expectKey = true;
+        case COMMA:
+          if (depth > 0) {
+            hasValue[depth] = 0;
+            if (isArray[depth] === 0) expectKey[depth] = 1;
           }
           break;
-        }
         case COLON:
+        case 0x20:
+        case 0x09:
+        case 0x0a:
+        case 0x0d:
           break;
         default:
-          // The first byte of a number, `true`, `false` or `null` starts a value; white space does not.
-          if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) valueStarts();
+          // The first byte of a number, `true`, `false` or `null` starts a value.
+          if (depth > 0 && hasValue[depth] === 0) {
+            hasValue[depth] = 1;
+            members += 1;
+          }
       }
       if (members > limits.maxMembers) {
         problem = { kind: 'too-many-members', limit: limits.maxMembers };
@@ -130,9 +133,58 @@ export function scanJsonShape(limits: JsonShapeLimits): { push(chunk: Uint8Array
   return { push };
 }
 
+interface Level {
+  array: boolean;
+  /** The current member: an array index, or an object key as bytes (collected while reading it). */
+  index: number;
+  key: number[];
+  /** An object level waiting for a key (after `{` or `,`). */
+  expectKey: boolean;
+}
+
 const decoder = new TextDecoder();
 
-/** The path of the value being read at the innermost level, as field errors name paths (`a.0.b`). */
-function pathOf(stack: readonly Level[]): string {
+/**
+ * The path (`a.0.b`, as field errors name paths) of the value being read just before byte `end` of the
+ * last chunk: the chunks are read again, this time keeping each level's key or index.
+ */
+function pathBefore(chunks: readonly Uint8Array[], end: number): string {
+  const stack: Level[] = [];
+  let inString = false;
+  let escaped = false;
+  let readingKey = false;
+  chunks.forEach((chunk, c) => {
+    const stop = c === chunks.length - 1 ? end : chunk.length;
+    for (let i = 0; i < stop; i++) {
+      const byte = chunk[i]!;
+      const top = stack.at(-1);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) {
+          inString = false;
+          readingKey = false;
+          continue;
+        }
+        if (readingKey && top!.key.length < KEY_BYTES) top!.key.push(byte);
+        continue;
+      }
+      if (byte === QUOTE) {
+        inString = true;
+        if (top && !top.array && top.expectKey) {
+          top.expectKey = false;
+          top.key = [];
+          readingKey = true;
+        }
+      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        stack.push({ array: byte === OPEN_ARRAY, index: 0, key: [], expectKey: byte === OPEN_OBJECT });
+      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        stack.pop();
+      } else if (byte === COMMA && top) {
+        if (top.array) top.index += 1;
+        else top.expectKey = true;
+      }
+    }
+  });
   return stack.map((level) => (level.array ? String(level.index) : decoder.decode(new Uint8Array(level.key)))).join('.');
 }

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROPERTY_SEED } from '../../../../test/support/property-seed';
+import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { thresholdResidents } from '../../../../test/support/threshold-residents';
+import { scoreSummaryColumns, summarizeEvaluation, summaryAt } from '../../domain/compiled';
+import { evaluateCompiled } from '../../domain/compiled/evaluate-compiled';
+import { JsonBytes } from '../../platform/http/json-bytes';
+import { summaryAnswerJson, type BatchRefusal } from './batch-answer';
+
+const ASOF = '2026-06-30';
+const district = loadShippedRuleSets().get('district-sample@2')!;
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+describe('the batch summary answer written as bytes', () => {
+  it('is byte for byte what JSON.stringify makes of the same summaries and refusals', () => {
+    const residents = thresholdResidents(3_000, 29, ASOF, district).filter((r) => String(r.facts.birthDate ?? '') <= ASOF);
+    const columns = scoreSummaryColumns(district, residents.map((r) => r.facts), ASOF);
+    // Ids a caller may choose (quotes, Chinese, an emoji) and refusals in Chinese among the scored.
+    const ids = residents.map((r, i) => (i % 7 === 0 ? `居民 "${r.id}" 😀\\` : r.id));
+    const refusal: BatchRefusal = { code: 'validation_failed', message: 'Facts: invalid facts', fields: [{ path: 'residents.3.facts.x', message: '不是已知事实 "x"' }] };
+    const outcomes = residents.map((_, r) => (r % 50 === 3 ? refusal : r));
+    const head = { ruleSetId: district.id, version: district.version, hash: district.hash, asOf: ASOF };
+    const failed = outcomes.filter((o) => typeof o !== 'number').length;
+    const expected = {
+      ...head,
+      evaluated: outcomes.length - failed,
+      failed,
+      results: outcomes.map((o, i) => (typeof o === 'number' ? { id: ids[i], summary: summaryAt(columns, o) } : { id: ids[i], error: o })),
+    };
+    expect(text(summaryAnswerJson(head, ids, outcomes, columns))).toBe(JSON.stringify(expected));
+  });
+
+  it('gives each resident the summary of its full evaluation', () => {
+    const residents = thresholdResidents(500, 31, ASOF, district).filter((r) => String(r.facts.birthDate ?? '') <= ASOF);
+    const columns = scoreSummaryColumns(district, residents.map((r) => r.facts), ASOF);
+    residents.forEach((r, i) => expect(summaryAt(columns, i), r.id).toEqual(summarizeEvaluation(evaluateCompiled(district, r.facts, ASOF))));
+  });
+
+  it('writes any amount of hundredths as JSON.stringify writes the points', () => {
+    const written = (h: number) => {
+      const out = new JsonBytes(8);
+      out.hundredths(h);
+      return text(out.bytes());
+    };
+    for (const h of [0, -0, 5, -5, 10, 50, 99, 100, 101, 110, 1250, -1250, 10_750, 999_999_999, 2 ** 40]) expect(written(h), String(h)).toBe(JSON.stringify(h / 100));
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 46), max: 2 ** 46 }), (h) => written(h) === JSON.stringify(h / 100)),
+      { numRuns: 20_000, seed: PROPERTY_SEED },
+    );
+  });
+});
