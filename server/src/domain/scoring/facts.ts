@@ -21,18 +21,17 @@ export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts', 
   const errors: FieldError[] = [];
   const out: Record<string, FactValue> = {};
   for (const [id, value] of Object.entries(input)) {
-    const field = `${path}.${id}`;
     const def = rs.facts.get(id);
     if (!def) {
       const derived = rs.derived.find((d) => d.id === id);
       errors.push({
-        path: field,
+        path: `${path}.${id}`,
         message: derived ? `is derived from ${derived.fact}; send ${derived.fact} instead` : `unknown fact for rule set ${rs.id}`,
       });
       continue;
     }
     const problem = checkValue(def, value);
-    if (problem) errors.push({ path: field, message: problem });
+    if (problem) errors.push({ path: `${path}.${id}`, message: problem });
     else out[id] = Array.isArray(value) ? distinct(value as string[]) : (value as FactValue);
   }
   if (errors.length > 0) throw new JifenError('validation_failed', 'Facts: invalid facts', errors);

@@ -17,9 +17,6 @@ export interface BatchHead {
   asOf: string;
 }
 
-/** About what one resident's summary takes, to size the buffer once. */
-const BYTES_PER_KEY = 24;
-
 /**
  * The batch's summary answer as JSON bytes (`BatchEvaluateResponse`, each result `{id, summary}` or
  * `{id, error}`), written straight from the scored columns: ten thousand summaries are some ten
@@ -42,8 +39,6 @@ export function summaryAnswerJson(
   const indicatorKeys = keysOf(columns.indicatorIds, '');
   const scenarioKeys = keysOf(columns.scenarioIds, '{"eligible":');
   const fixed = {
-    id: JsonBytes.fixed('{"id":'),
-    error: JsonBytes.fixed(',"error":'),
     total: JsonBytes.fixed(',"summary":{"total":'),
     vetoed: JsonBytes.fixed(',"vetoed":'),
     groups: JsonBytes.fixed(',"groups":{'),
@@ -53,27 +48,33 @@ export function summaryAnswerJson(
     shortBy: JsonBytes.fixed(',"shortBy":'),
     end: JsonBytes.fixed('}}}'),
   };
+  // Room for one resident's summary: every key, and at most 24 bytes for each number or word.
+  const perResident =
+    [...Object.values(fixed), ...groupKeys, ...indicatorKeys, ...scenarioKeys].reduce((n, key) => n + key.length, 0) +
+    fixed.score.length * scenarioKeys.length + fixed.shortBy.length * scenarioKeys.length +
+    24 * (2 + groupKeys.length + indicatorKeys.length + 3 * scenarioKeys.length) + 8;
   const nGroups = groupKeys.length;
   const nIndicators = indicatorKeys.length;
   const nScenarios = scenarioKeys.length;
   const failed = outcomes.reduce<number>((n, o) => n + (typeof o === 'number' ? 0 : 1), 0);
 
-  const out = new JsonBytes(256 + outcomes.length * BYTES_PER_KEY * (4 + nGroups + nIndicators + 3 * nScenarios));
+  const out = new JsonBytes(256 + outcomes.length * perResident);
   const { ruleSetId, version, hash, asOf } = head;
   out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: outcomes.length - failed, failed }).slice(0, -1));
-  out.ascii(',"results":[');
+  out.text(',"results":[');
   for (let i = 0; i < outcomes.length; i++) {
-    if (i > 0) out.ascii(',');
-    out.raw(fixed.id);
+    if (i > 0) out.text(',');
+    out.text('{"id":');
     out.value(ids[i]);
     const outcome = outcomes[i]!;
     if (typeof outcome !== 'number') {
-      out.raw(fixed.error);
+      out.text(',"error":');
       out.value(outcome);
-      out.ascii('}');
+      out.text('}');
       continue;
     }
     const r = outcome;
+    out.reserve(perResident);
     out.raw(fixed.total);
     out.hundredths(columns.total[r]!);
     out.raw(fixed.vetoed);
@@ -101,6 +102,6 @@ export function summaryAnswerJson(
     }
     out.raw(fixed.end);
   }
-  out.ascii(']}');
+  out.text(']}');
   return out.bytes();
 }

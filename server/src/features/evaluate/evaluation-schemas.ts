@@ -7,11 +7,22 @@ import { ENGINES } from '../../domain/scoring/evaluate';
  * know is refused by name. Responses describe what the evaluators produce (`Evaluation` in the domain).
  */
 
-const factsSchema = z.record(z.string(), z.unknown()).openapi({
-  description:
-    'The resident\'s facts by id, as the rule set defines them: numbers, true/false, dates `YYYY-MM-DD`, enum ids or lists of enum ids. Unknown facts are refused.',
-  example: { birthDate: '1990-05-01', education: 'bachelor', vocational: ['qualification_level_3'], socialInsuranceMonths: 59, residenceMonths: 30 },
-});
+/**
+ * A JSON object of facts. Each fact is checked against the rule set (`parseFacts`: unknown facts, types,
+ * bounds, each by its path), so the schema only asks for an object and hands it on as sent: a batch of
+ * 10,000 residents is not copied key by key before that check.
+ */
+const factsSchema = z
+  .custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), {
+    message: 'must be an object of facts by id',
+  })
+  .openapi({
+    type: 'object',
+    additionalProperties: {},
+    description:
+      'The resident\'s facts by id, as the rule set defines them: numbers, true/false, dates `YYYY-MM-DD`, enum ids or lists of enum ids. Unknown facts are refused.',
+    example: { birthDate: '1990-05-01', education: 'bachelor', vocational: ['qualification_level_3'], socialInsuranceMonths: 59, residenceMonths: 30 },
+  });
 
 const versionSchema = z.number().int().min(1).openapi({ description: 'A published version; without it, the version in force at `asOf`.' });
 const engineSchema = z.enum(ENGINES).openapi({ description: 'Which evaluator to use.' });

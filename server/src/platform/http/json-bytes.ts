@@ -2,11 +2,13 @@
  * JSON text written as UTF-8 bytes into one growing buffer, for answers of many megabytes made of the
  * same few keys and numbers (a batch's summaries): no string or object per value, so nothing for the
  * garbage collector. Callers write well-formed JSON themselves; `fixed` pieces are encoded once.
+ * `raw`, `ascii` and `hundredths` write into room made beforehand with `reserve` (checking room for each
+ * piece would cost as much as writing it); `value` and `text` make their own.
  *
  * @example
  * const out = new JsonBytes(1024);
  * const key = JsonBytes.fixed('{"total":');
- * out.raw(key); out.hundredths(10750); out.ascii('}');
+ * out.reserve(64); out.raw(key); out.hundredths(10750); out.ascii('}');
  * out.bytes(); // {"total":107.5}
  */
 export class JsonBytes {
@@ -22,9 +24,13 @@ export class JsonBytes {
     return Buffer.from(text, 'utf8');
   }
 
+  /** Makes room for `bytes` more bytes of `raw`, `ascii` and `hundredths` (at most 24 bytes each). */
+  reserve(bytes: number): void {
+    this.room(bytes);
+  }
+
   /** Bytes encoded with `fixed`. */
   raw(bytes: Uint8Array): void {
-    this.room(bytes.length);
     const { buffer } = this;
     let at = this.at;
     // Short pieces (keys, punctuation) copy faster by hand than through `set`.
@@ -38,7 +44,6 @@ export class JsonBytes {
 
   /** Text that is already JSON and plain ASCII (punctuation, `true`, `false`). */
   ascii(text: string): void {
-    this.room(text.length);
     for (let i = 0; i < text.length; i++) this.buffer[this.at++] = text.charCodeAt(i);
   }
 
@@ -60,7 +65,6 @@ export class JsonBytes {
    */
   hundredths(hundredths: number): void {
     if (!Number.isSafeInteger(hundredths)) return this.value(hundredths / 100);
-    this.room(24);
     const { buffer } = this;
     let h = hundredths;
     if (h < 0) {
