@@ -24,8 +24,8 @@ import { loadShippedRuleSets } from '../../test/support/rule-sets';
  * Listens on `PORT` of 127.0.0.1 and says so as `npm start` does.
  */
 
-const rs = loadShippedRuleSets().get('district-sample@1');
-if (!rs) throw new Error('Bench: district-sample@1 is not shipped');
+const rs = loadShippedRuleSets().get('district-sample@2');
+if (!rs) throw new Error('Bench: district-sample@2 is not shipped');
 let answer: Evaluation | undefined;
 
 const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

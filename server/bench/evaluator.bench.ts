@@ -32,7 +32,7 @@ export interface EvaluatorBenchOptions {
   seconds?: number;
 }
 
-const RULE_SET = 'district-sample@1';
+const RULE_SET = 'district-sample@2';
 const AS_OF = POPULATION_AS_OF;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (from: number) => performance.now() - from;

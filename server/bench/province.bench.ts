@@ -12,7 +12,7 @@ import { loadShippedRuleSets } from '../../test/support/rule-sets';
  * resident memory of the whole run. Prints figures, asserts nothing.
  */
 
-const RULE_SET = 'district-sample@1';
+const RULE_SET = 'district-sample@2';
 const size = Number(process.env.JIFEN_BENCH_PROVINCE ?? 5_000_000);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;

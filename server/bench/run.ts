@@ -26,7 +26,7 @@ import { benchHostile } from './hostile.bench';
  * (e) validating and scoring hostile rule sets (hostile.bench.ts).
  */
 
-const RULE_SET = 'district-sample@1';
+const RULE_SET = 'district-sample@2';
 const AS_OF = POPULATION_AS_OF;
 const POPULATION = 5_000;
 const SECONDS_PER_ENGINE = 5;

@@ -23,6 +23,14 @@ describe('population', () => {
     }
   });
 
+  it('gives every resident facts that are possible on its date, within the fact bounds of every shipped version', () => {
+    const shipped = loadShippedRuleSets();
+    for (const key of ['district-sample@1', 'district-sample@2']) {
+      const rs = shipped.get(key)!;
+      for (const { id, facts } of population(10_000, 7)) expect(() => parseFacts(rs, facts, 'facts', POPULATION_AS_OF), `${key} ${id}`).not.toThrow();
+    }
+  });
+
   it('scores like a real district: spread totals, a few vetoes, some deductions, some missing facts', async () => {
     const residents = population(1_000, 3);
     const results = await Promise.all(residents.map((r) => evaluate(district, parseFacts(district, r.facts), POPULATION_AS_OF)));

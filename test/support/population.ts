@@ -53,13 +53,22 @@ function monthsBefore(rnd: Random, months: number): string {
   const total = 2025 * 12 + 6 - months; // POPULATION_AS_OF is in July (month index 6)
   const y = Math.floor(total / 12);
   const m = (total % 12) + 1;
-  return `${y}-${pad(m)}-${pad(rnd.int(1, 28))}`;
+  const day = rnd.int(1, 28);
+  // In POPULATION_AS_OF's own month only its first day is not after it.
+  return `${y}-${pad(m)}-${pad(months === 0 ? 1 : day)}`;
+}
+
+/** Full months from the birthday at `age` to POPULATION_AS_OF (2025-07-01): no one lives or is insured somewhere for longer. */
+function monthsSinceAge(birthDate: string, age: number): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  return Math.max(0, (2025 - (y + age)) * 12 + (7 - m) - (d > 1 ? 1 : 0));
 }
 
 /**
  * `n` residents' facts for the `district-sample` rule set (with `provincial-common`), drawn from plausible
  * distributions: mostly working-age renters with a few years of insurance; a few owners, investors and
- * award winners; some facts missing; about 1 in 200 vetoed and about 1 in 8 with a deduction.
+ * award winners; some facts missing; about 1 in 200 vetoed and about 1 in 8 with a deduction. Every
+ * record is possible on POPULATION_AS_OF (within the shipped rule sets' fact bounds).
  * Deterministic: the same `n` and `seed` always give the same residents.
  *
  * @example
@@ -103,8 +112,8 @@ function resident(rnd: Random): Record<string, FactValue> {
     }
     f.vocational = [...credentials];
   }
-  if (rnd.chance(0.98)) f.socialInsuranceMonths = rnd.exp(40, 240);
-  const residenceMonths = rnd.exp(50, 300);
+  if (rnd.chance(0.98)) f.socialInsuranceMonths = Math.min(rnd.exp(40, 240), monthsSinceAge(f.birthDate, 16));
+  const residenceMonths = Math.min(rnd.exp(50, 300), monthsSinceAge(f.birthDate, 0));
   if (rnd.chance(0.98)) f.residenceMonths = residenceMonths;
   if (rnd.chance(0.97)) f.residenceRegistrationDate = monthsBefore(rnd, Math.floor(residenceMonths * (0.3 + 0.7 * rnd.int(0, 100) / 100)));
   f.accompanyingChildren = Number(rnd.pick([['0', 50], ['1', 35], ['2', 13], ['3', 2]] as const));
