@@ -152,7 +152,9 @@ describe('the rules editor, end to end', () => {
     await text(panel.getByTestId('gained-school-enrollment')).toBe(school.gained ? `+${grouped(school.gained)}` : '0');
     await visible(panel.getByTestId('impact-histogram'));
     await text(panel.getByTestId('impact-movers-up').locator('tbody tr').first()).toContain('+5');
-    await value(review.getByTestId('effective-from')).toBe(EDITOR_TODAY);
+    // The date proposed is tomorrow; the approver publishes it today instead, the earliest date allowed.
+    await value(review.getByTestId('effective-from')).toBe('2026-07-01');
+    await review.getByTestId('effective-from').fill(EDITOR_TODAY);
     await review.getByTestId('approve').click();
     await text(review.getByTestId('published')).toContain('第 3 版');
 

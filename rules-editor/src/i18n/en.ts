@@ -5,10 +5,12 @@ import { enImpact } from './impact.en';
 import { enExports } from './exports.en';
 import { enTable } from './table.en';
 import { enVocabulary } from './vocabulary.en';
+import { enSubmit } from './submit.en';
 import type { Messages } from './zh';
 
 /** Every string of the editor in English, the second language. */
 export const en: Messages = {
+  ...enSubmit,
   ...enVocabulary,
   ...enImpact,
   ...enCheckpoint,

@@ -7,9 +7,11 @@ import { zhImpact } from './impact.zh';
 import { zhExports } from './exports.zh';
 import { zhTable } from './table.zh';
 import { zhVocabulary } from './vocabulary.zh';
+import { zhSubmit } from './submit.zh';
 
 /** Every string of the editor in Chinese, the first language. `en.ts` has the same keys. */
 export const zh = {
+  ...zhSubmit,
   ...zhVocabulary,
   ...zhImpact,
   ...zhCheckpoint,
@@ -167,7 +169,7 @@ export const zh = {
   perHint: '例如每 1 个月',
   pointsPerUnit: '每单位分值',
   cap: '上限',
-  rateSummary: (per: string, points: string, cap: string) => `每满 ${per} 个单位得 ${points} 分，最高 ${cap} 分；不足一个单位不计分。`,
+  rateSummary: (per: number, points: number, cap: number) => `每满 ${per} 个单位得 ${points} 分，最高 ${cap} 分；不足一个单位不计分。`,
   occurrencesFact: '计次的事实',
   onceWhenConditions: '（无：满足条件时扣一次）',
   pointsPerOccurrence: '每次扣分',

@@ -26,6 +26,6 @@ describe('fact bounds in the editor', () => {
     expect(kinds('residenceRegistrationDate')).toEqual(['notAfterAsOf']);
     expect(kinds('socialInsuranceMonths')).toBeUndefined();
     const birth = catalogue.facts.find((f) => f.id === 'birthDate')!.bounds![0]!;
-    expect(describeBound(birth, 'zh', (id) => id)).toBe('不晚于评估日期：「周岁年龄」自该日期计算到评估日期，该日期不能晚于评估日期（依据：派生事实 (derived fact) 周岁年龄 ageYears）');
+    expect(describeBound(birth, 'zh', (id) => id)).toBe('不晚于评估日期：「周岁年龄」自该日期计算到评估日期，该日期不能晚于评估日期（依据：派生事实 (derived fact) 周岁年龄 (Age in full years)）');
   });
 });

@@ -39,6 +39,12 @@ export class DraftSync implements ReactiveController {
   /** The last step removed something: where, and the document before it (for the undo notice). */
   removed?: { path: Path; before: RuleSet };
   readonly history = new EditHistory<RuleSet>();
+  /**
+   * What the server said about each document this page has had validated, loaded or saved: undo and redo
+   * return to such a document, and its errors and case results come back with it instead of staying those
+   * of the document just left.
+   */
+  private checked = new WeakMap<RuleSet, { errors: FieldError[]; cases?: CaseSummary | undefined }>();
 
   private timer?: ReturnType<typeof setTimeout>;
   private running?: Promise<void>;
@@ -100,11 +106,8 @@ export class DraftSync implements ReactiveController {
     // The steps before the merge no longer lead back to what the server holds.
     this.history.clear();
     this.removed = undefined;
+    this.remember(current.document, current.validation?.errors ?? [], current.cases);
     this.show(merged);
-    if (!this.dirty) {
-      this.errors = current.validation?.errors ?? [];
-      this.cases = current.cases ?? this.cases;
-    }
   }
 
   get dirty(): boolean {
@@ -119,6 +122,7 @@ export class DraftSync implements ReactiveController {
     this.doc = this.saved = draft.document;
     this.errors = draft.validation?.errors ?? [];
     this.cases = draft.cases;
+    this.remember(draft.document, this.errors, draft.cases);
     this.conflict = undefined;
     this.conflicts = [];
     this.merged = undefined;
@@ -159,6 +163,11 @@ export class DraftSync implements ReactiveController {
 
   private show(doc: RuleSet): void {
     this.doc = doc;
+    const known = this.checked.get(doc);
+    if (known) {
+      this.errors = known.errors;
+      if (known.cases) this.cases = known.cases;
+    }
     this.status = this.dirty ? 'pending' : 'saved';
     this.host.requestUpdate();
     if (this.dirty) this.schedule();
@@ -181,10 +190,15 @@ export class DraftSync implements ReactiveController {
     if (!this.doc) return;
     const doc = this.doc;
     const result = await api.validate(doc);
+    this.remember(doc, result.errors, result.cases);
     if (this.doc !== doc) return;
     this.errors = result.errors;
     if (result.cases) this.cases = result.cases;
     this.host.requestUpdate();
+  }
+
+  private remember(doc: RuleSet, errors: FieldError[], cases: CaseSummary | undefined): void {
+    this.checked.set(doc, { errors, cases });
   }
 
   private async run(): Promise<void> {
@@ -215,6 +229,7 @@ export class DraftSync implements ReactiveController {
     try {
       this.set('validating');
       const result = await api.validate(doc);
+      this.remember(doc, result.errors, result.cases);
       if (this.doc !== doc) return;
       this.errors = result.errors;
       if (result.cases) this.cases = result.cases;
@@ -226,6 +241,7 @@ export class DraftSync implements ReactiveController {
       this.saved = doc;
       this.channel.post(draft.ruleSetId, draft.id, reply.draft.revision);
       this.savedAt = reply.draft.updatedAt;
+      this.remember(doc, reply.draft.validation?.errors ?? [], reply.draft.cases);
       if (this.doc === doc) {
         this.errors = reply.draft.validation?.errors ?? [];
         this.cases = reply.draft.cases ?? this.cases;
@@ -240,6 +256,7 @@ export class DraftSync implements ReactiveController {
         if (this.status !== 'conflict') this.schedule(0);
         return;
       }
+      if (error.status === 422) this.remember(doc, error.fields, undefined);
       if (error.status === 422 && this.doc === doc) {
         this.errors = error.fields;
         return this.set('invalid');

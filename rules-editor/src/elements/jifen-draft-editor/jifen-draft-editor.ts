@@ -26,9 +26,11 @@ import '../jifen-test-cases/jifen-test-cases';
 import '../jifen-workbook-buttons/jifen-workbook-buttons';
 import { findField } from '../../ui/find-field';
 import { DraftSync } from './draft-sync';
+import { SubmitFlow } from './submit-dialog';
+import { effectiveContext } from '../../model/effective-date';
+import { proposedEffectiveFrom } from '../../../../server/src/domain/drafts/effective-from';
 import { errorSummary, mergedNotice, removedNotice, saveState, undoButtons } from './edit-status';
 import { styles } from './jifen-draft-editor.styles';
-import { ledgerTitles } from '../../model/ledger-titles';
 
 /**
  * The draft editor: the rule set in forms (general, groups, indicators, scenarios, test cases, JSON),
@@ -44,16 +46,20 @@ export class JifenDraftEditor extends LitElement {
   @property({ attribute: false }) user?: User;
 
   @state() private included: RuleSet[] = [];
+  @state() private proposedEffectiveFrom?: string;
   @state() private section: Section = { name: 'general' };
   @state() private loadError = '';
   @state() private showPreview = true;
-  @state() private submitError = '';
   @state() private runningCases = false;
   @query('jifen-conflict-dialog') private conflictDialog?: JifenConflictDialog;
-  @query('#submit-dialog') private submitDialog?: HTMLDialogElement;
   @query('#leave-dialog') private leaveDialog?: HTMLDialogElement;
 
   private sync = new DraftSync(this);
+  private submission = new SubmitFlow(this, this.sync, {
+    ruleSetId: () => this.ruleSetId,
+    draftId: () => this.draftId,
+    openCases: () => (this.section = { name: 'cases' }),
+  });
   private i18n = new I18nController(this);
   private catalogueFor?: { doc: RuleSet; included: RuleSet[]; catalogue: Catalogue };
   private leaveAnswer?: (leave: boolean) => void;
@@ -99,6 +105,7 @@ export class JifenDraftEditor extends LitElement {
       this.sync.reset(draft, etag);
       const includes = draft.document.includes ?? [];
       this.included = await Promise.all(includes.map(async (inc) => (await api.getVersion(inc.ruleSetId, inc.version)).document));
+      this.proposedEffectiveFrom = proposedEffectiveFrom(effectiveContext((await api.getRuleSet(this.ruleSetId)).versions));
     } catch (error) {
       this.loadError = error instanceof ApiError ? error.message : String(error);
     }
@@ -182,24 +189,6 @@ export class JifenDraftEditor extends LitElement {
     answer?.(choice === 'discard');
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
-    const m = this.i18n.m;
-    this.submitError = '';
-    if (!(await this.sync.flush()) || this.sync.errors.length > 0) {
-      this.submitError = m.fixBeforeSubmit;
-      return;
-    }
-    try {
-      const draft = await api.submit(this.ruleSetId, this.draftId, note);
-      this.sync.reset(draft, `"${draft.id}-${draft.revision}"`);
-      this.submitDialog?.close();
-    } catch (error) {
-      this.submitError = error instanceof ApiError ? error.message : String(error);
-    }
-  }
-
   private async resolveConflict(resolution: ConflictResolution): Promise<void> {
     if (resolution.choice === 'reload') this.sync.reload();
     else if (resolution.choice === 'merge') await this.sync.resolve(resolution.choices);
@@ -228,7 +217,7 @@ export class JifenDraftEditor extends LitElement {
           <jifen-workbook-buttons .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .etag=${this.sync.etag} ?dirty=${this.sync.dirty} ?readonly=${this.readonly}></jifen-workbook-buttons>
           ${this.readonly ? nothing : html`${undoButtons(this.sync)}
             <button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
-            <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submitDialog?.showModal()}>${m.submitForApproval}</button>`}
+            <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submission.open()}>${m.submitForApproval}</button>`}
         </div>
       </header>
       ${this.renderNotices()}
@@ -244,7 +233,7 @@ export class JifenDraftEditor extends LitElement {
       </div>
       <jifen-conflict-dialog .mine=${doc} .current=${this.sync.conflict} .conflicts=${this.sync.conflicts}
         @jifen-conflict-resolve=${(e: CustomEvent<ConflictResolution>) => this.resolveConflict(e.detail)}></jifen-conflict-dialog>
-      ${this.renderSubmitDialog()} ${this.renderLeaveDialog()}`;
+      ${this.submission.render()} ${this.renderLeaveDialog()}`;
   }
 
   private renderNotices(): TemplateResult | typeof nothing {
@@ -284,7 +273,7 @@ export class JifenDraftEditor extends LitElement {
     const s = this.section;
     switch (s.name) {
       case 'general':
-        return html`<jifen-general-form .doc=${doc} .errors=${errors}></jifen-general-form>`;
+        return html`<jifen-general-form .doc=${doc} .errors=${errors} .proposedEffectiveFrom=${this.proposedEffectiveFrom}></jifen-general-form>`;
       case 'groups':
         return html`<jifen-groups-form .doc=${doc} .catalogue=${catalogue} .errors=${errors}></jifen-groups-form>`;
       case 'table':
@@ -309,23 +298,6 @@ export class JifenDraftEditor extends LitElement {
       case 'json':
         return html`<jifen-json-view .doc=${doc} .errors=${this.sync.errors} ?validating=${this.sync.status === 'validating'} ?readonly=${this.readonly}></jifen-json-view>`;
     }
-  }
-
-  private renderSubmitDialog(): TemplateResult {
-    const m = this.i18n.m;
-    const cases = this.sync.cases;
-    return html`<dialog id="submit-dialog" aria-labelledby="submit-title">
-      <form class="stack" @submit=${this.submit}>
-        <h2 id="submit-title">${m.submitForApproval}</h2>
-        <p class="small muted">${m.submitHelp}</p>
-        ${cases ? html`<p><span class="badge ${cases.failed ? 'bad' : 'ok'}">${cases.failed ? m.casesFailed(cases.failed) : m.casesPassed(cases.passed)}</span></p>` : nothing}
-        <details class="impact"><summary>${m.impactTitle}</summary><jifen-impact compact .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .ledgerTitles=${ledgerTitles(this.sync.doc)}></jifen-impact></details>
-        <label class="field"><span>${m.changeNote}</span><textarea name="note" required rows="4" maxlength="2000" data-testid="change-note"></textarea></label>
-        ${this.submitError ? html`<p class="notice bad" role="alert">${this.submitError}</p>` : nothing}
-        <div class="actions"><button type="button" @click=${() => this.submitDialog?.close()}>${m.cancel}</button>
-          <button type="submit" class="primary" data-testid="submit-confirm">${m.submit}</button></div>
-      </form>
-    </dialog>`;
   }
 
   private renderLeaveDialog(): TemplateResult {

@@ -9,7 +9,8 @@ import { styles } from './jifen-general-form.styles';
 
 /**
  * What the rule set says about itself: titles, owner, the policy document it implements, and the rule sets
- * it includes (read only: an include is pinned to a published version).
+ * it includes (read only: an include is pinned to a published version). The date the version takes effect
+ * is the approver's to set: the form shows the date proposed, not the one copied from the version before.
  *
  * @fires jifen-edit - an edit of the document.
  */
@@ -19,6 +20,8 @@ export class JifenGeneralForm extends LitElement {
 
   @property({ attribute: false }) doc?: RuleSet;
   @property({ attribute: false }) errors: ErrorIndex = NO_ERRORS;
+  /** The date proposed for the version to take effect (the approver sets it); unknown until the versions load. */
+  @property({ attribute: false }) proposedEffectiveFrom?: string;
 
   private i18n = new I18nController(this);
 
@@ -45,7 +48,9 @@ export class JifenGeneralForm extends LitElement {
       </fieldset>
       <dl class="facts">
         <dt>${m.versionToPublish}</dt><dd>${doc.version}</dd>
-        <dt>${m.effectiveFrom}</dt><dd>${doc.effectiveFrom} <span class="small muted">${m.effectiveSetOnApproval}</span></dd>
+        <dt>${m.effectiveFrom}</dt>
+        <dd data-testid="proposed-effective-from">${this.proposedEffectiveFrom ? m.proposedEffectiveFrom(this.proposedEffectiveFrom) : m.effectiveSetOnApproval}
+          <div class="small muted">${m.effectiveFromDecided}</div></dd>
         <dt>${m.includes}</dt>
         <dd>${(doc.includes ?? []).length === 0
           ? m.none

@@ -86,7 +86,7 @@ export class JifenIndicatorForm extends LitElement {
             ${numberField(this, { label: m.pointsPerUnit, path: [...p, 'points'], value: ind.points, errors: e, step: '0.01' })}
             ${numberField(this, { label: m.cap, path: [...p, 'cap'], value: ind.cap, errors: e, step: '0.01' })}
           </div>
-          <p class="small muted">${m.rateSummary(String(ind.per ?? 1), String(ind.points), String(ind.cap))}</p>`;
+          ${this.rateSummary(ind)}`;
       case 'deduction':
         return html`<div class="grid">
           ${selectField(this, { label: m.occurrencesFact, path: [...p, 'fact'], value: ind.fact, options: facts, optional: true, emptyLabel: m.onceWhenConditions, errors: e })}
@@ -99,6 +99,16 @@ export class JifenIndicatorForm extends LitElement {
       case 'tiers':
         return this.renderTiers(ind.tiers);
     }
+  }
+
+  /**
+   * The rate in one sentence, once its numbers are filled in: a required number left blank is shown as an
+   * error at its field (the document holds `null` until then), never as a word in this sentence.
+   */
+  private rateSummary(ind: Extract<Indicator, { kind: 'rate' }>): TemplateResult | typeof nothing {
+    const filled = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    if (!filled(ind.points) || !filled(ind.cap) || (ind.per !== undefined && !filled(ind.per))) return nothing;
+    return html`<p class="small muted" data-testid="rate-summary">${this.i18n.m.rateSummary(ind.per ?? 1, ind.points, ind.cap)}</p>`;
   }
 
   private renderTiers(tiers: Tier[]): TemplateResult {

@@ -145,8 +145,9 @@ export class JifenPreview extends LitElement {
     const ev = this.evaluation;
     const zh = this.i18n.lang === 'zh';
     if (this.error) {
-      return html`<div class="notice bad" role="alert">
-        <div>${this.error.message}</div>
+      // Each field's own message in the language of the UI; the request's summary line only when none names a field.
+      return html`<div class="notice bad" role="alert" data-testid="preview-error">
+        ${this.error.fields.length ? nothing : html`<div>${this.error.message}</div>`}
         ${this.error.fields.map((f) => html`<div class="small">${this.factLabel(f.path)}: ${zh && f.messageZh ? f.messageZh : f.message}</div>`)}
       </div>`;
     }

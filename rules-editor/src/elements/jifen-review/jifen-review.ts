@@ -2,8 +2,11 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { Diff, Draft, User, VersionMeta } from '../../api/types';
-import { formatInstant, I18nController, pick, today } from '../../i18n/i18n';
+import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { wroteDraft } from '../../../../server/src/domain/drafts/draft';
+import { earliestEffectiveFrom, effectiveFromProblems, proposedEffectiveFrom, type EffectiveFromContext } from '../../../../server/src/domain/drafts/effective-from';
+import { effectiveContext } from '../../model/effective-date';
+import { localMessage } from '../../model/field-errors';
 import { href } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-change-password/jifen-change-password';
@@ -35,6 +38,10 @@ export class JifenReview extends LitElement {
   /** The server refused the decision because an admin set this account's password. */
   @state() private mustChangePassword = false;
   @state() private passwordChanged = false;
+  /** Today and the latest published version's date: what the effective date is checked against. */
+  @state() private effective?: EffectiveFromContext;
+  /** A problem with a field of the decision (the effective date, the reason), in the editor's own words. */
+  @state() private fieldError: { field: 'effectiveFrom' | 'reason'; text: string } | undefined;
   private i18n = new I18nController(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -45,7 +52,9 @@ export class JifenReview extends LitElement {
     try {
       const { draft } = await api.getDraft(this.ruleSetId, this.draftId);
       this.draft = draft;
-      this.diff = await api.diff(this.ruleSetId, String(draft.baseVersion), `draft:${draft.id}`);
+      const [diff, ruleSet] = await Promise.all([api.diff(this.ruleSetId, String(draft.baseVersion), `draft:${draft.id}`), api.getRuleSet(this.ruleSetId)]);
+      this.diff = diff;
+      this.effective = effectiveContext(ruleSet.versions);
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
@@ -53,19 +62,37 @@ export class JifenReview extends LitElement {
 
   private async decide(event: SubmitEvent, decision: 'approve' | 'reject'): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    this.busy = true;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     this.error = '';
+    this.fieldError = undefined;
+    // The editor's own message at the field, by the rule the server applies, before anything is sent.
+    const effectiveFrom = String(data.get('effectiveFrom') ?? '');
+    const reason = String(data.get('reason') ?? '').trim();
+    const dateProblem = decision === 'approve' && this.effective ? effectiveFromProblems(effectiveFrom, this.effective)[0] : undefined;
+    if (dateProblem) this.fieldError = { field: 'effectiveFrom', text: localMessage(dateProblem) };
+    else if (decision === 'reject' && !reason) this.fieldError = { field: 'reason', text: this.i18n.m.reasonRequired };
+    if (this.fieldError) {
+      await this.updateComplete;
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.busy = true;
     try {
       if (decision === 'approve') {
         const note = String(data.get('note') ?? '').trim();
-        const result = await api.approve(this.ruleSetId, this.draftId, String(data.get('effectiveFrom')), note || undefined);
+        const result = await api.approve(this.ruleSetId, this.draftId, effectiveFrom, note || undefined);
         this.draft = result.draft;
         this.published = result.version;
       } else {
-        this.draft = await api.reject(this.ruleSetId, this.draftId, String(data.get('reason') ?? '').trim());
+        this.draft = await api.reject(this.ruleSetId, this.draftId, reason);
       }
     } catch (error) {
+      const date = error instanceof ApiError ? error.fields.find((f) => f.path === 'effectiveFrom') : undefined;
+      if (date) {
+        this.fieldError = { field: 'effectiveFrom', text: localMessage(date) };
+        return;
+      }
       this.mustChangePassword = error instanceof ApiError && error.status === 403 && error.fields.some((f) => f.path === 'password');
       this.error = this.mustChangePassword ? this.i18n.m.passwordSetByAdmin : error instanceof ApiError ? error.message : String(error);
     } finally {
@@ -146,16 +173,24 @@ export class JifenReview extends LitElement {
 
   private renderDecision(failing: boolean) {
     const m = this.i18n.m;
+    const ctx = this.effective;
+    const bad = (field: 'effectiveFrom' | 'reason') => this.fieldError?.field === field;
+    const errorAt = (field: 'effectiveFrom' | 'reason') =>
+      bad(field) ? html`<div class="field-error" id=${`${field}-error`} role="alert" data-testid=${`${field}-error`}>${this.fieldError!.text}</div>` : nothing;
     return html`<section class="card stack decision" aria-labelledby="decision-title">
       <h2 id="decision-title">${m.decision}</h2>
       ${failing ? html`<p class="notice bad">${m.failingCasesBlock}</p>` : nothing}
-      <form class="stack" @submit=${(e: SubmitEvent) => this.decide(e, 'approve')}>
-        <label class="field"><span>${m.effectiveFrom}</span><input type="date" name="effectiveFrom" required min=${today()} .value=${today()} data-testid="effective-from" /></label>
+      <form class="stack" novalidate @submit=${(e: SubmitEvent) => this.decide(e, 'approve')}>
+        <label class="field"><span>${m.effectiveFrom}</span><input type="date" name="effectiveFrom" min=${ctx ? earliestEffectiveFrom(ctx) : nothing}
+            .value=${ctx ? proposedEffectiveFrom(ctx) : ''} data-testid="effective-from" aria-invalid=${bad('effectiveFrom') ? 'true' : 'false'}
+            aria-describedby=${bad('effectiveFrom') ? 'effectiveFrom-error' : nothing} />
+          ${ctx ? html`<span class="small muted">${m.effectiveFromEarliest(earliestEffectiveFrom(ctx))}</span>` : nothing} ${errorAt('effectiveFrom')}</label>
         <label class="field"><span>${m.approvalNote}</span><input name="note" maxlength="2000" /></label>
         <button type="submit" class="primary" data-testid="approve" ?disabled=${failing || this.busy}>${m.approveAndPublish}</button>
       </form>
-      <form class="stack reject" @submit=${(e: SubmitEvent) => this.decide(e, 'reject')}>
-        <label class="field"><span>${m.rejectReason}</span><textarea name="reason" required rows="3" maxlength="2000"></textarea></label>
+      <form class="stack reject" novalidate @submit=${(e: SubmitEvent) => this.decide(e, 'reject')}>
+        <label class="field"><span>${m.rejectReason}</span><textarea name="reason" rows="3" maxlength="2000" aria-required="true"
+            aria-invalid=${bad('reason') ? 'true' : 'false'} aria-describedby=${bad('reason') ? 'reason-error' : nothing}></textarea>${errorAt('reason')}</label>
         <button type="submit" class="danger" ?disabled=${this.busy}>${m.reject}</button>
       </form>
     </section>`;

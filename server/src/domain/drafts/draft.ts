@@ -136,25 +136,3 @@ export function assertWithdrawable(draft: StoredDraft, user: Pick<StaffUser, 'us
     throw new JifenError('forbidden', `Drafts: only someone who wrote draft ${draft.id} can withdraw its submission`);
   }
 }
-
-/**
- * Problems with the date an approval sets: it must be today or later, and not before a version already
- * published takes effect (else that version would take over again on its date).
- *
- * @example
- * effectiveFromProblems('2026-05-01', { today: '2026-06-30', latestEffectiveFrom: '2026-01-01' }); // [{ path: 'effectiveFrom', … }]
- */
-export function effectiveFromProblems(effectiveFrom: string, context: { today: string; latestEffectiveFrom?: string }): FieldError[] {
-  if (effectiveFrom < context.today) {
-    return [{ path: 'effectiveFrom', message: `must be today (${context.today}) or later` }];
-  }
-  if (context.latestEffectiveFrom && effectiveFrom < context.latestEffectiveFrom) {
-    return [
-      {
-        path: 'effectiveFrom',
-        message: `must not be before ${context.latestEffectiveFrom}, when the latest published version takes effect`,
-      },
-    ];
-  }
-  return [];
-}

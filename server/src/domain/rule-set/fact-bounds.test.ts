@@ -78,6 +78,8 @@ describe('fact bounds', () => {
       ['facts.socialInsuranceMonths', 'maxMonthsSince', 241],
     ]);
     expect(error.fields?.[1]?.messageZh).toBe('不得大于 241，即自出生日期（1990-05-01）后满 16 年至 2026-06-30 的整月数：年满16周岁方可参加社会保险（依据：浙江省级共性指标赋分标准 社会保险）');
+    // The other fact is named by its title, never by its id.
+    expect(error.fields?.[1]?.message).toBe('must be at most 241, the full months from 16 years after Date of birth (1990-05-01) to 2026-06-30: insurance is paid from the 16th birthday (浙江省级共性指标赋分标准 社会保险)');
   });
 
   it('accepts values on the bound itself and scores them', async () => {
@@ -101,7 +103,8 @@ describe('fact bounds', () => {
     expect(factBounds(rs).filter((b) => b.implied).map((b) => [b.fact, b.bound.kind])).toEqual([['registeredOn', 'notAfterAsOf']]);
     const error = refusal(() => checkFactBounds(rs, { registeredOn: '2026-07-01' }, AS_OF));
     expect(error.fields?.[0]?.path).toBe('facts.registeredOn');
-    expect(error.fields?.[0]?.messageZh).toContain('不得晚于评估日期 2026-06-30');
+    expect(error.fields?.[0]?.messageZh).toBe('不得晚于评估日期 2026-06-30：「登记满月数」自该日期计算到评估日期，该日期不能晚于评估日期（依据：派生事实 (derived fact) 登记满月数 (Months registered)）');
+    expect(error.fields?.[0]?.message).toBe('must not be after the evaluation date 2026-06-30: Months registered is counted from this date to the evaluation date, so it cannot be later (派生事实 (derived fact) 登记满月数 (Months registered))');
   });
 
   it('checks only bounds that read a changed fact, so a write is not refused for another fact on record', () => {

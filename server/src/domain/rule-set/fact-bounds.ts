@@ -129,7 +129,7 @@ function violation(rs: ResolvedRuleSet, bound: FactBound, value: unknown, facts:
       const limit = Math.max(0, months - 12 * years);
       if (value <= limit) return undefined;
       const title = titleOf(rs.facts.get(bound.fact), bound.fact);
-      const since = years === 0 ? `${bound.fact} ${from}` : `${years} years after ${bound.fact} ${from}`;
+      const since = years === 0 ? `${title.en} (${from})` : `${years} years after ${title.en} (${from})`;
       const sinceZh = years === 0 ? `${title.zh}（${from}）` : `${title.zh}（${from}）后满 ${years} 年`;
       return { limit, en: `must be at most ${limit}, the full months from ${since} to ${asOf}`, zh: `不得大于 ${limit}，即自${sinceZh}至 ${asOf} 的整月数` };
     }

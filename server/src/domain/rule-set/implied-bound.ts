@@ -7,9 +7,11 @@ import type { DerivedFact, FactBound } from './schema';
  *
  * @example
  * impliedBound({ id: 'ageYears', title: { zh: '周岁年龄', en: 'Age in full years' }, derivation: 'fullYearsSince', fact: 'birthDate' });
- * // { kind: 'notAfterAsOf', reason: { zh: '「周岁年龄」自该日期计算到评估日期，该日期不能晚于评估日期', … }, reference: { document: '派生事实 (derived fact)', clause: '周岁年龄 ageYears' } }
+ * // { kind: 'notAfterAsOf', reason: { zh: '「周岁年龄」自该日期计算到评估日期，该日期不能晚于评估日期', … }, reference: { document: '派生事实 (derived fact)', clause: '周岁年龄 (Age in full years)' } }
+ *
+ * Staff and visitors read the reference as it is: it names the derived fact by its title, never by its id.
  */
-export function impliedBound(derived: Pick<DerivedFact, 'id' | 'title' | 'derivation'>): FactBound | undefined {
+export function impliedBound(derived: Pick<DerivedFact, 'title' | 'derivation'>): FactBound | undefined {
   if (derived.derivation !== 'fullYearsSince' && derived.derivation !== 'fullMonthsSince') return undefined;
   return {
     kind: 'notAfterAsOf',
@@ -17,6 +19,6 @@ export function impliedBound(derived: Pick<DerivedFact, 'id' | 'title' | 'deriva
       zh: `「${derived.title.zh}」自该日期计算到评估日期，该日期不能晚于评估日期`,
       en: `${derived.title.en} is counted from this date to the evaluation date, so it cannot be later`,
     },
-    reference: { document: '派生事实 (derived fact)', clause: `${derived.title.zh} ${derived.id}` },
+    reference: { document: '派生事实 (derived fact)', clause: derived.title.en && derived.title.en !== derived.title.zh ? `${derived.title.zh} (${derived.title.en})` : derived.title.zh },
   };
 }

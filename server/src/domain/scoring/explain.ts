@@ -4,7 +4,7 @@ import type { FailedCondition, Gap, Reason, ResolvedRuleSet } from './types';
 
 /**
  * Turns the reasons behind points into the sentences residents and staff read, in Chinese and English:
- * "59 months × 0.5 = 29.5", "tier matched: bachelor or above", "condition failed: residenceMonths ≥ 12 (is 8)".
+ * "59 months × 0.5 = 29.5", "45 hours, 2 per full 10 hours: 4 whole units = 8", "tier matched: bachelor or above", "condition failed: residenceMonths ≥ 12 (is 8)".
  */
 export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
   switch (reason.code) {
@@ -23,9 +23,7 @@ export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
       return { en: 'no tier matched', zh: '未达到任何档次' };
     case 'rate': {
       const unit = rs.facts.get(reason.fact)?.unit;
-      const per = reason.per === 1 ? '' : ` ÷ ${reason.per}`;
-      const en = `${reason.value} ${plural(unit?.en ?? 'units', reason.value)}${per} × ${reason.rate} = ${reason.raw}`;
-      const zh = `${reason.value} ${unit?.zh ?? ''}${per} × ${reason.rate} = ${reason.raw}`.replace('  ', ' ');
+      const { en, zh } = rateText(reason, unit);
       return reason.capped ? { en: `${en}, capped at ${reason.cap}`, zh: `${zh}，封顶 ${reason.cap} 分` } : { en, zh };
     }
     case 'ledger': {
@@ -96,6 +94,25 @@ export function factTitle(rs: ResolvedRuleSet, id: string): Text {
   const named = kind === 'group' ? rs.groups.find((g) => g.id === ref) : rs.indicators.find((i) => i.id === ref);
   if (named) return { zh: `${named.title.zh}得分`, en: `${named.title.en} score` };
   return { zh: id, en: id };
+}
+
+/**
+ * A rate as staff and residents check it. Counted one by one in whole units (59 months × 0.5 = 29.5), it is
+ * the product; otherwise it says that only whole units count: 「45 小时，每满 10 小时 2 分，计 4 个整单位 = 8 分」.
+ */
+function rateText(reason: Extract<Reason, { code: 'rate' }>, unit: Text | undefined): Text {
+  const unitEn = (n: number) => plural(unit?.en ?? 'unit', n);
+  if (reason.per === 1 && reason.units === reason.value) {
+    return {
+      en: `${reason.value} ${plural(unit?.en ?? 'units', reason.value)} × ${reason.rate} = ${reason.raw}`,
+      zh: `${reason.value} ${unit?.zh ?? ''} × ${reason.rate} = ${reason.raw}`.replace('  ', ' '),
+    };
+  }
+  const zhUnit = unit?.zh ?? '个单位';
+  return {
+    en: `${reason.value} ${unitEn(reason.value)}, ${reason.rate} points per full ${reason.per} ${unitEn(reason.per)}: ${reason.units} whole ${reason.units === 1 ? 'unit' : 'units'} = ${reason.raw}`,
+    zh: `${reason.value} ${zhUnit}，每满 ${reason.per} ${zhUnit} ${reason.rate} 分，计 ${reason.units} 个整单位 = ${reason.raw} 分`,
+  };
 }
 
 function show(value: unknown): string {

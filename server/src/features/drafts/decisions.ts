@@ -1,7 +1,9 @@
 import type { StaffUser } from '../../domain/accounts/roles';
 import { JifenError } from '../../domain/errors';
 import { assertIndependentApprover } from '../../domain/accounts/separation';
-import { assertDecidable, assertEditable, assertWithdrawable, effectiveFromProblems, type StoredDraft } from '../../domain/drafts/draft';
+import { assertDecidable, assertEditable, assertWithdrawable, type StoredDraft } from '../../domain/drafts/draft';
+import { assertCasesPass } from '../../domain/drafts/cases-gate';
+import { effectiveFromProblems } from '../../domain/drafts/effective-from';
 import { accountProvenance } from '../staff';
 import { localDate } from '../../domain/local-date';
 import { contentHash } from '../../domain/rule-set/hash';
@@ -14,7 +16,8 @@ import type { LifecycleContext } from '../../platform/db/context';
 import { assertMayEdit, checkForDraft, draftTarget, getDraft, ownerOf, StaleDraft, withName } from './drafts';
 
 /**
- * Submits a draft for approval with its change note. Records `draft-submitted`.
+ * Submits a draft for approval with its change note. Refused (422) while any of its test cases fails, for
+ * such a draft cannot be approved. Records `draft-submitted`.
  *
  * @example
  * await submitDraft(ctx, editor, 'district-sample', id, 'Bachelor tier 10 → 12 (district notice 2026-3)');
@@ -29,6 +32,7 @@ export async function submitDraft(
   const draft = await getDraft(ctx, ruleSetId, draftId);
   assertMayEdit(user, (await ownerOf(ctx, ruleSetId)).owner, ruleSetId);
   assertEditable(draft, 'submitted');
+  assertCasesPass(draft.cases, 'submitted');
   const at = ctx.now().toISOString();
   const { decidedBy: _b, decidedAt: _a, decisionReason: _r, ...rest } = draft;
   const next: StoredDraft = {
@@ -82,12 +86,7 @@ export async function approveDraft(
 
   const document = { ...draft.document, effectiveFrom: request.effectiveFrom };
   const checked = await checkForDraft(ctx, document, { id: ruleSetId, version: draft.document.version });
-  if (checked.cases.failed > 0) {
-    const fields = checked.cases.results.flatMap((r) =>
-      r.passed ? [] : [{ path: `cases.${r.id}`, message: r.error ?? r.differences.map((d) => `${d.path} expected ${d.expected}, got ${d.actual ?? 'nothing'}`).join('; ') }],
-    );
-    throw new JifenError('validation_failed', `Drafts: ${checked.cases.failed} test case(s) fail; a draft whose cases fail cannot be approved`, fields);
-  }
+  assertCasesPass(checked.cases, 'approved');
 
   const at = ctx.now().toISOString();
   const hash = contentHash(checked.document);

@@ -43,16 +43,14 @@ describe('drafts and four-eyes publishing', () => {
   }
 
   /** A draft raising 见义勇为 to `points` with the cases brought in line, saved and submitted. */
-  async function submittedRaise(points: number, options: { fixCases?: boolean } = {}): Promise<Draft> {
+  async function submittedRaise(points: number): Promise<Draft> {
     const { draft, etag } = await startDraft();
     const raised = withSamaritanPoints(draft.document, points);
     let res = await save(draft, etag, raised);
     let saved: Draft = await res.json();
-    if (options.fixCases !== false) {
-      res = await save(saved, res.headers.get('etag')!, acceptActuals(saved.document, saved.cases.results));
-      saved = await res.json();
-      expect(saved.cases.failed).toBe(0);
-    }
+    res = await save(saved, res.headers.get('etag')!, acceptActuals(saved.document, saved.cases.results));
+    saved = await res.json();
+    expect(saved.cases.failed).toBe(0);
     const submitted = await zhang.call('POST', `${DRAFTS}/${draft.id}/submit`, { body: { note: `见义勇为 10 → ${points}` } });
     expect(submitted.status).toBe(200);
     return submitted.json();
@@ -187,14 +185,19 @@ describe('drafts and four-eyes publishing', () => {
     expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(2);
   });
 
-  it('refuses to approve a draft whose test cases fail', async () => {
-    const draft = await submittedRaise(12, { fixCases: false });
-    expect(draft.cases.failed).toBeGreaterThan(0);
-    const res = await li.call('POST', `${DRAFTS}/${draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } });
+  it('refuses to submit a draft whose test cases fail, naming each case in Chinese and English, so it never waits for an approval it cannot get', async () => {
+    const { draft, etag } = await startDraft();
+    const saved: Draft = await (await save(draft, etag, withSamaritanPoints(draft.document, 12))).json();
+    expect(saved.cases.failed).toBeGreaterThan(0);
+    const res = await zhang.call('POST', `${DRAFTS}/${draft.id}/submit`, { body: { note: '见义勇为 10 → 12' } });
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.message).toMatch(/test case/);
-    expect(body.error.fields.length).toBe(draft.cases.failed);
+    expect(body.error.message).toContain('测试用例全部通过后才能提交审批');
+    expect(body.error.fields.length).toBe(saved.cases.failed);
+    const failing = saved.cases.results.find((r) => !r.passed)!;
+    expect(body.error.fields).toContainEqual(expect.objectContaining({ path: `cases.${failing.id}`, messageZh: expect.stringContaining(`测试用例「${failing.title}」未通过`) }));
+    expect((await zhang.call('GET', `${DRAFTS}/${draft.id}`).then((r) => r.json())).status).toBe('editing');
     expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(2);
   });
 
