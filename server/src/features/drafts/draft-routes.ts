@@ -129,6 +129,7 @@ const submitRoute = createRoute({
   path: `${one}/submit`,
   tags,
   summary: 'Submit the draft for approval with a change note',
+  description: 'Refused (422, one field per failing case) while any of the draft’s test cases fails: such a draft could never be approved.',
   middleware: [SMALL_BODY],
   request: { params: draftParamsSchema, body: { required: true, content: { 'application/json': { schema: submitRequestSchema } } } },
   responses: { 200: { ...json(draftSchema, 'The submitted draft'), ...withEtag }, ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
