@@ -1,5 +1,6 @@
 import { enCheckpoint } from './checkpoint.en';
 import { enPassword } from './password.en';
+import { enCases } from './cases.en';
 import { enEditing } from './editing.en';
 import { enImpact } from './impact.en';
 import { enExports } from './exports.en';
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...enPassword,
   ...enTable,
   ...enEditing,
+  ...enCases,
   ...enExports,
   appTitle: 'Jifen rules editor',
   loading: 'Loading…',
@@ -259,9 +261,6 @@ export const en: Messages = {
   notEligible: 'Not eligible',
   scoreVsBar: (score, bar) => `Scenario score ${score} / bar ${bar}`,
   caseTitle: 'Test case',
-  caseExpect: 'Expected result (taken from the current result)',
-  expectIndicators: "Each indicator's points",
-  expectScenarios: 'Eligibility for each scenario',
 
   runAllCases: 'Run all cases',
   running: 'Running…',

@@ -33,6 +33,11 @@ export const enVocabulary: Vocabulary = {
     department: 'department',
     category: 'category',
     ledger: 'ledger',
+    scope: 'what it checks',
+    expect: 'expected result',
+    about: 'checks',
+    indicator: 'indicator',
+    group: 'group',
   },
   kindHelp: {
     fixed: 'Fixed points when the conditions hold.',

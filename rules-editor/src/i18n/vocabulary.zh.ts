@@ -35,6 +35,11 @@ export const zhVocabulary = {
     department: '责任部门',
     category: '类别',
     ledger: '积分账户',
+    scope: '核对范围',
+    expect: '预期结果',
+    about: '核对内容',
+    indicator: '指标',
+    group: '分组',
   } as Record<string, string>,
   kindHelp: {
     fixed: '满足条件时得固定分值。',

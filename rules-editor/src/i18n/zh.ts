@@ -2,6 +2,7 @@ import type { IndicatorKind } from '../../../server/src/domain/rule-set/schema';
 import type { DraftStatus, Role, RoundSummary } from '../api/types';
 import { zhCheckpoint } from './checkpoint.zh';
 import { zhPassword } from './password.zh';
+import { zhCases } from './cases.zh';
 import { zhEditing } from './editing.zh';
 import { zhImpact } from './impact.zh';
 import { zhExports } from './exports.zh';
@@ -18,6 +19,7 @@ export const zh = {
   ...zhPassword,
   ...zhTable,
   ...zhEditing,
+  ...zhCases,
   ...zhExports,
   appTitle: '积分规则编辑器',
   loading: '正在加载…',
@@ -268,9 +270,6 @@ export const zh = {
   notEligible: '不符合',
   scoreVsBar: (score: string, bar: string) => `场景得分 ${score} / 分数线 ${bar}`,
   caseTitle: '用例名称',
-  caseExpect: '预期结果（取当前计算结果）',
-  expectIndicators: '各指标得分',
-  expectScenarios: '各场景资格',
 
   // Test cases
   runAllCases: '运行全部用例',

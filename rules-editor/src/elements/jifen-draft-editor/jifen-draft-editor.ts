@@ -293,7 +293,7 @@ export class JifenDraftEditor extends LitElement {
           : html`<p class="muted">${this.i18n.m.nothingSelected}</p>`;
       }
       case 'cases':
-        return html`<jifen-test-cases .cases=${doc.cases ?? []} .results=${this.sync.cases} .errors=${errors} ?running=${this.runningCases}
+        return html`<jifen-test-cases .cases=${doc.cases ?? []} .results=${this.sync.cases} .errors=${errors} .doc=${doc} .catalogue=${catalogue} ?running=${this.runningCases}
           ?readonly=${this.readonly}></jifen-test-cases>`;
       case 'json':
         return html`<jifen-json-view .doc=${doc} .errors=${this.sync.errors} ?validating=${this.sync.status === 'validating'} ?readonly=${this.readonly}></jifen-json-view>`;

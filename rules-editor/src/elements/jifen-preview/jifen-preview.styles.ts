@@ -88,4 +88,16 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 2px 10px;
   }
+  fieldset.about {
+    display: grid;
+    gap: var(--jf-space-1);
+  }
+  fieldset.about .pick {
+    margin-left: 1.6em;
+  }
+  fieldset.about fieldset.pick {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 12px;
+  }
 `;

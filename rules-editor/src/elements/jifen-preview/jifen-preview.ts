@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Expectation, TestCase } from '../../../../server/src/domain/rule-set/schema';
+import { expectationFor } from '../../../../server/src/domain/rule-set/case-check';
+import type { CaseScope, TestCase } from '../../../../server/src/domain/rule-set/schema';
 import type { FactValue } from '../../../../server/src/domain/scoring/types';
 import { api, ApiError } from '../../api/client';
 import type { Evaluation } from '../../api/types';
@@ -44,6 +45,10 @@ export class JifenPreview extends LitElement {
   @state() private busy = false;
   /** The test case whose facts the sample holds, until the user changes one. */
   @state() private loaded = '';
+  /** What the case being saved is about, chosen in the dialog. */
+  @state() private about: CaseScope['about'] = 'total';
+  /** Set when a case about eligibility is saved with no scenario ticked. */
+  @state() private scopeError = false;
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private i18n = new I18nController(this);
@@ -246,14 +251,36 @@ export class JifenPreview extends LitElement {
   private renderSaveDialog(): TemplateResult {
     const m = this.i18n.m;
     const ev = this.evaluation;
-    return html`<dialog aria-labelledby="case-title">
+    const about = this.about;
+    const radio = (value: CaseScope['about'], label: string) => html`<label class="check"><input type="radio" name="about" value=${value}
+      .checked=${about === value} @change=${() => { this.about = value; this.scopeError = false; }} /><span>${label}</span></label>`;
+    const indicators = (ev?.indicators ?? []).filter((i) => i.kind !== 'veto');
+    const zh = this.i18n.lang === 'zh';
+    const paren = (x: string) => (zh ? `（${x}）` : ` (${x})`);
+    return html`<dialog aria-labelledby="case-title" @close=${() => (this.scopeError = false)}>
       <form method="dialog" class="stack" @submit=${this.saveCase}>
         <h2 id="case-title">${m.saveAsCase}</h2>
         <label class="field"><span>${m.caseTitle}</span><input name="title" required maxlength="200" /></label>
-        <fieldset><legend>${m.caseExpect}</legend>
-          <label class="check"><input type="checkbox" name="total" checked /><span>${m.total}: ${formatPoints(ev?.total)}</span></label>
-          <label class="check"><input type="checkbox" name="indicators" checked /><span>${m.expectIndicators}</span></label>
-          <label class="check"><input type="checkbox" name="scenarios" checked /><span>${m.expectScenarios}</span></label>
+        <fieldset class="about" data-testid="case-about"><legend>${m.caseAbout}</legend>
+          ${radio('total', `${m.aboutTotal}${paren(formatPoints(ev?.total))}`)}
+          ${radio('indicator', m.aboutIndicator)}
+          ${about === 'indicator'
+            ? html`<label class="field pick"><span>${m.chooseIndicator}</span><select name="indicator">
+                ${indicators.map((i) => html`<option value=${i.id}>${pick(i.title)}${paren(formatPoints(i.points))}</option>`)}</select></label>`
+            : nothing}
+          ${radio('group', m.aboutGroup)}
+          ${about === 'group'
+            ? html`<label class="field pick"><span>${m.chooseGroup}</span><select name="group">
+                ${(ev?.groups ?? []).map((g) => html`<option value=${g.id}>${pick(g.title)}${paren(formatPoints(g.score))}</option>`)}</select></label>`
+            : nothing}
+          ${(ev?.scenarios.length ?? 0) ? radio('eligibility', m.aboutEligibility) : nothing}
+          ${about === 'eligibility'
+            ? html`<fieldset class="pick"><legend class="small">${m.chooseScenarios}</legend>
+                ${(ev?.scenarios ?? []).map((x) => html`<label class="check small"><input type="checkbox" name="scenario" value=${x.id} @change=${() => (this.scopeError = false)} />
+                  <span>${pick(x.title)}${paren(x.eligible ? m.eligible : m.notEligible)}</span></label>`)}
+                ${this.scopeError ? html`<div class="field-error" role="alert">${m.chooseOneScenario}</div>` : nothing}</fieldset>`
+            : nothing}
+          <p class="small muted">${m.aboutHelp}</p>
         </fieldset>
         <div class="actions"><button type="button" @click=${() => this.dialog?.close()}>${m.cancel}</button>
           <button type="submit" class="primary">${m.add}</button></div>
@@ -261,20 +288,40 @@ export class JifenPreview extends LitElement {
     </dialog>`;
   }
 
+  /** The scope chosen in the dialog; undefined while it names nothing (no scenario ticked). */
+  private chosenScope(data: FormData): CaseScope | undefined {
+    switch (this.about) {
+      case 'total':
+        return { about: 'total' };
+      case 'indicator':
+        return data.get('indicator') ? { about: 'indicator', indicator: String(data.get('indicator')) } : undefined;
+      case 'group':
+        return data.get('group') ? { about: 'group', group: String(data.get('group')) } : undefined;
+      case 'eligibility': {
+        const scenarios = data.getAll('scenario').map(String);
+        return scenarios.length ? { about: 'eligibility', scenarios } : undefined;
+      }
+    }
+  }
+
   private saveCase = (event: SubmitEvent) => {
     const ev = this.evaluation;
     if (!ev) return;
-    const data = new FormData(event.target as HTMLFormElement);
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const scope = this.chosenScope(data);
+    if (!scope) {
+      event.preventDefault();
+      this.scopeError = true;
+      return;
+    }
     const title = String(data.get('title') ?? '').trim() || this.i18n.m.sampleResident;
-    const expect: Expectation = {};
-    if (data.get('total')) expect.total = ev.total;
-    if (ev.vetoed) expect.vetoed = true;
-    if (data.get('indicators')) expect.indicators = Object.fromEntries(ev.indicators.filter((i) => i.kind !== 'veto').map((i) => [i.id, i.points]));
-    if (data.get('scenarios') && ev.scenarios.length) expect.scenarios = Object.fromEntries(ev.scenarios.map((s) => [s.id, s.eligible]));
     const id = freshId(`case-${this.cases.length + 1}`, this.cases.map((c) => c.id));
-    const testCase: TestCase = { id, title, asOf: this.asOf, facts: { ...this.facts }, expect };
+    // The expectation holds exactly what the scope asserts, read off the result the preview shows.
+    const testCase: TestCase = { id, title, asOf: this.asOf, facts: { ...this.facts }, scope, expect: expectationFor(scope, ev) };
     emitEdit(this, { op: 'insert', path: ['cases', this.cases.length], value: testCase });
-    (event.target as HTMLFormElement).reset();
+    form.reset();
+    this.about = 'total';
   };
 }
 

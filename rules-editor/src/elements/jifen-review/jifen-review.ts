@@ -138,7 +138,7 @@ export class JifenReview extends LitElement {
         <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
         <div class="stack">
           ${open && own ? this.renderOwn() : open && approver ? this.renderDecision(failing) : nothing}
-          <section class="card"><jifen-test-cases readonly compact .cases=${d.document.cases ?? []} .results=${d.cases}></jifen-test-cases></section>
+          <section class="card"><jifen-test-cases readonly compact .cases=${d.document.cases ?? []} .results=${d.cases} .doc=${d.document}></jifen-test-cases></section>
         </div>
       </div>
     </div>`;

@@ -7,6 +7,9 @@ export const styles = css`
   .nowrap {
     white-space: nowrap;
   }
+  .scope {
+    color: var(--jf-primary);
+  }
   .diffs {
     margin: var(--jf-space-1) 0 0;
     padding-left: 1.2em;

@@ -1,9 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { TestCase } from '../../../../server/src/domain/rule-set/schema';
+import { scopeCovers, type Assertion } from '../../../../server/src/domain/rule-set/case-check';
+import type { RuleSet, TestCase } from '../../../../server/src/domain/rule-set/schema';
 import type { CaseResult, CaseSummary } from '../../api/types';
 import { formatPoints, I18nController } from '../../i18n/i18n';
 import { countUnder, NO_ERRORS, type ErrorIndex } from '../../model/field-errors';
+import { describeScope, scopeNames, type ScopeNames } from '../../model/case-scope';
+import type { Catalogue } from '../../model/facts';
 import { eligibilityFlips, staleNumbers } from '../../model/stale-title';
 import { shared } from '../../styles/shared';
 import type { Edit } from '../../model/edit';
@@ -30,6 +33,12 @@ export class JifenTestCases extends LitElement {
   @property({ attribute: false }) cases: readonly TestCase[] = [];
   @property({ attribute: false }) results?: CaseSummary;
   @property({ attribute: false }) errors: ErrorIndex = NO_ERRORS;
+  /** The document and its catalogue, for the titles a case's scope names. */
+  @property({ attribute: false }) doc?: RuleSet;
+  @property({ attribute: false }) catalogue?: Catalogue;
+  private get names(): ScopeNames {
+    return scopeNames(this.doc ?? {}, this.catalogue);
+  }
   @property({ type: Boolean }) running = false;
   @property({ type: Boolean }) readonly = false;
   /** Lists failing cases only, until the user asks for all. */
@@ -43,7 +52,8 @@ export class JifenTestCases extends LitElement {
 
   /**
    * After a deliberate policy change some expectations no longer hold: take what the draft now gives as
-   * the expected result (a path `indicators.age` names `expect.indicators.age`).
+   * the expected result (a path `indicators.age` names `expect.indicators.age`), for what the case checks
+   * only — a case about one indicator keeps the rest of its expectation as it is.
    */
   private async ask(results: readonly CaseResult[]): Promise<void> {
     this.confirming = results.filter((r) => !r.error);
@@ -61,7 +71,10 @@ export class JifenTestCases extends LitElement {
     for (const res of results) {
       const index = this.cases.findIndex((c) => c.id === res.id);
       if (index < 0 || res.error) continue;
+      const scope = this.cases[index]!.scope;
       for (const d of res.differences) {
+        const [section, ...id] = d.path.split('.');
+        if (!scopeCovers(scope, section as Assertion['section'], id.length ? id.join('.') : undefined)) continue;
         const path = ['cases', index, 'expect', ...d.path.split('.')];
         const edit: Edit = d.actual === undefined ? { op: 'remove', path } : { op: 'set', path, value: d.actual };
         emitEdit(this, edit);
@@ -77,6 +90,7 @@ export class JifenTestCases extends LitElement {
     // Failing cases first: they are what needs attention.
     const ordered = [...this.cases].sort((a, b) => Number(byId.get(a.id)?.passed ?? true) - Number(byId.get(b.id)?.passed ?? true));
     const shown = this.compact && !this.showAll ? ordered.filter((c) => !byId.get(c.id)?.passed) : ordered;
+    const names = this.names;
     const value = (v: unknown) => (typeof v === 'number' ? formatPoints(v) : v === undefined ? m.absent : typeof v === 'boolean' ? (v ? m.yes : m.no) : String(v));
     return html`<div class="stack">
       <div class="spread">
@@ -110,6 +124,7 @@ export class JifenTestCases extends LitElement {
                 const problems = countUnder(this.errors, ['cases', i]);
                 return html`<tr data-case=${c.id}>
                   <td><div>${c.title}</div><div class="small muted mono">${c.id}</div>
+                    <div class="small ${c.scope ? 'scope' : 'muted'}" data-testid="case-scope">${describeScope(c.scope, names, m, this.i18n.lang)}</div>
                     ${problems ? html`<div class="field-error">${m.errorsCount(problems)}</div>` : nothing}</td>
                   <td class="nowrap">${c.asOf}</td>
                   <td>${!res
@@ -140,7 +155,9 @@ export class JifenTestCases extends LitElement {
       <ul class="confirm-list" data-testid="accept-list">${this.confirming.map((res) => {
         const stale = staleNumbers(res.title, res.differences);
         const flag = stale.length ? m.acceptStaleTitle(stale.join('、')) : eligibilityFlips(res.differences) ? m.acceptTitleEligibility : '';
+        const scope = this.cases.find((c) => c.id === res.id)?.scope;
         return html`<li data-case=${res.id}><strong>${res.title}</strong>
+          ${scope ? html`<div class="small muted">${m.acceptOnlyScope}${describeScope(scope, this.names, m, this.i18n.lang)}</div>` : nothing}
           ${flag ? html`<div class="notice warn small" data-testid="stale-title">⚠ ${flag}</div>` : nothing}
           <ul>${res.differences.map((d) => html`<li class="small">${d.path}: ${value(d.expected)} → ${value(d.actual)}</li>`)}</ul></li>`;
       })}</ul>

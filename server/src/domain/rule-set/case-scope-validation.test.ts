@@ -35,7 +35,7 @@ describe('a case scope', () => {
       {
         path: 'case.expect',
         message: `gives no expected points for indicator "tax", which the case's scope asserts`,
-        messageZh: '用例的断言范围包含指标 “tax” 的得分，但没有填写预期值',
+        messageZh: '用例的核对范围包含指标 “tax” 的得分，但没有填写预期值',
       },
     ]);
   });
@@ -43,7 +43,7 @@ describe('a case scope', () => {
   it('refuses expectations outside it, at each of them', () => {
     const problems = problemsWith({ scope: { about: 'eligibility', scenarios: ['healthcare'] }, expect: { total: 120, scenarios: { healthcare: true }, indicators: { tax: 3 } } });
     expect(problems.map((p) => p.path)).toEqual(['case.expect.total', 'case.expect.indicators.tax']);
-    expect(problems[0]!.messageZh).toBe('不在该用例的断言范围内；请删除此项，或更改断言范围');
+    expect(problems[0]!.messageZh).toBe('不在该用例的核对范围内；请删除此项，或更改核对范围');
   });
 
   it('of the total may also assert the veto', () => {

@@ -125,7 +125,7 @@ export function indicatorRows(ind: Indicator, catalog: FactCatalog): Row<typeof 
   return [head];
 }
 
-/** A case's scope as the keys its 断言范围 rows carry: `total`, `indicator:<id>`, `group:<id>`, one `scenario:<id>` each. */
+/** A case's scope as the keys its 核对范围 rows carry: `total`, `indicator:<id>`, `group:<id>`, one `scenario:<id>` each. */
 function scopeKeys(c: TestCase): string[] {
   const s = c.scope;
   if (!s) return [];
@@ -173,8 +173,8 @@ function aboutSheet(doc: RuleSet): Sheet {
     ['生效日期 In force from', doc.effectiveFrom],
     ['所属 Owner', doc.owner],
     [],
-    ['填写说明', '改动白色单元格后上传到草稿；灰色列只读（条件、申请条件请在编辑器中修改）。编号用于对应原有内容，请勿改动。删除一行即删除该档次、分段、场景或用例。测试用例的“断言范围”行说明该用例只核对什么（total 总积分、indicator:编号 一个指标、group:编号 一个分组、scenario:编号 场景资格，可有多行）；没有此行的用例核对它的每一项预期。'],
-    ['How to edit', 'Change the white cells and upload the workbook into a draft; grey columns are read-only (edit conditions and eligibility in the editor). Ids match rows to what they were: keep them. Deleting a row deletes that tier, band, scenario or case. The 断言范围 (scope) rows of a test case say what alone it checks (total, indicator:<id>, group:<id>, or scenario:<id>, one row each); a case without them checks every expected row.'],
+    ['填写说明', '改动白色单元格后上传到草稿；灰色列只读（条件、申请条件请在编辑器中修改）。编号用于对应原有内容，请勿改动。删除一行即删除该档次、分段、场景或用例。测试用例的“核对范围”行说明该用例只核对什么（total 总积分、indicator:编号 一个指标、group:编号 一个分组、scenario:编号 场景资格，可有多行）；没有此行的用例核对它的每一项预期。'],
+    ['How to edit', 'Change the white cells and upload the workbook into a draft; grey columns are read-only (edit conditions and eligibility in the editor). Ids match rows to what they were: keep them. Deleting a row deletes that tier, band, scenario or case. The 核对范围 (scope) rows of a test case say what alone it checks (total, indicator:<id>, group:<id>, or scenario:<id>, one row each); a case without them checks every expected row.'],
   ];
   return { name: sheetName('about'), rows, columns: [{ width: 24 }, { width: 100 }] };
 }

@@ -11,7 +11,7 @@ const is = (kind: string | undefined, k: keyof typeof ROW_KINDS) => kind === ROW
 
 /**
  * The test-case sheet back into cases: rows grouped by case id in the order they first appear; each case
- * has a 名称 row, a 日期 row, then 输入 rows (fact → value), 断言范围 rows when it says what it is about
+ * has a 名称 row, a 日期 row, then 输入 rows (fact → value), 核对范围 rows when it says what it is about
  * (`total`, `indicator:<id>`, `group:<id>`, or one `scenario:<id>` per scenario) and 预期 rows (what it expects). `factTypes`
  * (the rule set's facts and those it includes) decides how an input cell is read.
  */
@@ -31,7 +31,7 @@ export function readCases(rows: CaseRow[], base: RuleSet, factTypes: ReadonlyMap
       if (value !== undefined) c.facts[fact] = value;
     } else if (is(kind, 'scope')) c.scope = scopeRow(r, c.scope);
     else if (is(kind, 'expect')) expectation(r, c.expect);
-    else r.fail('row', `行类型应为 名称、日期、输入、断言范围 或 预期，而不是「${kind ?? ''}」`, `row kind must be 名称/title, 日期/as of, 输入/input, 断言范围/scope or 预期/expected, not "${kind ?? ''}"`);
+    else r.fail('row', `行类型应为 名称、日期、输入、核对范围 或 预期，而不是「${kind ?? ''}」`, `row kind must be 名称/title, 日期/as of, 输入/input, 核对范围/scope or 预期/expected, not "${kind ?? ''}"`);
   }
   return [...cases].map(([id, c], i) => {
     places.set(`cases.${i}`, { sheet: c.first.sheet, row: c.first.row, columns: CASE_COLUMNS });
@@ -96,7 +96,7 @@ function expectation(r: CaseRow, expect: TestCase['expect']): void {
   }
 }
 
-/** One 断言范围 row added to the case's scope so far: scenario rows gather, any other kind stands alone. */
+/** One 核对范围 row added to the case's scope so far: scenario rows gather, any other kind stands alone. */
 function scopeRow(r: CaseRow, scope: CaseScope | undefined): CaseScope | undefined {
   const key = r.need('key');
   const at = key.indexOf(':');
@@ -107,11 +107,11 @@ function scopeRow(r: CaseRow, scope: CaseScope | undefined): CaseScope | undefin
   else if (what === 'group' && id) next = { about: 'group', group: id };
   else if (what === 'scenario' && id) next = { about: 'eligibility', scenarios: scope?.about === 'eligibility' ? [...scope.scenarios, id] : [id] };
   else {
-    r.fail('key', `断言范围应为 total、indicator:编号、group:编号 或 scenario:编号，而不是「${key}」`, `a scope is total, indicator:<id>, group:<id> or scenario:<id>, not "${key}"`);
+    r.fail('key', `核对范围应为 total、indicator:编号、group:编号 或 scenario:编号，而不是「${key}」`, `a scope is total, indicator:<id>, group:<id> or scenario:<id>, not "${key}"`);
     return scope;
   }
   if (scope && !(scope.about === 'eligibility' && next.about === 'eligibility')) {
-    r.fail('key', '一个用例只能断言一项：整体总分、一个指标、一个分组，或若干场景的资格', 'a case asserts one thing: the total, one indicator, one group, or the eligibility for some scenarios');
+    r.fail('key', '一个用例只能核对一项：整体总分、一个指标、一个分组，或若干场景的资格', 'a case asserts one thing: the total, one indicator, one group, or the eligibility for some scenarios');
     return scope;
   }
   return next;

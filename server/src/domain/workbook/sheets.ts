@@ -104,7 +104,7 @@ export const ROW_KINDS = {
   title: { zh: '名称', en: 'title' },
   asOf: { zh: '日期', en: 'as of' },
   input: { zh: '输入', en: 'input' },
-  scope: { zh: '断言范围', en: 'scope' },
+  scope: { zh: '核对范围', en: 'scope' },
   expect: { zh: '预期', en: 'expected' },
 } as const satisfies Record<string, Text>;
 export type RowKind = keyof typeof ROW_KINDS;

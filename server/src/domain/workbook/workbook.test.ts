@@ -136,9 +136,9 @@ describe('a scoped test case in the workbook', () => {
     ],
   };
 
-  it('shows its scope as 断言范围 rows a person can read, and comes back unchanged', async () => {
+  it('shows its scope as 核对范围 rows a person can read, and comes back unchanged', async () => {
     const sheets = await xlsxToSheets(await download(scoped));
-    const scopeRows = sheets[4]!.rows.filter((r) => r[1] === '断言范围').map((r) => [r[0], r[2], r[3]]);
+    const scopeRows = sheets[4]!.rows.filter((r) => r[1] === '核对范围').map((r) => [r[0], r[2], r[3]]);
     expect(scopeRows).toEqual([
       ['about-tax', 'indicator:tax', '纳税得分'],
       ['about-schooling', 'scenario:school-enrollment', '随迁子女教育 资格'],
@@ -152,7 +152,7 @@ describe('a scoped test case in the workbook', () => {
   it('an edited scope row changes the scope, and two kinds in one case are refused at the row', async () => {
     const narrowed = await editInExcel(await download(scoped), (book) => {
       const ws = book.getWorksheet('测试用例 Test cases')!;
-      ws.spliceRows(findRow(ws, { 1: 'about-schooling', 2: '断言范围', 3: 'scenario:housing-support' }).number, 1);
+      ws.spliceRows(findRow(ws, { 1: 'about-schooling', 2: '核对范围', 3: 'scenario:housing-support' }).number, 1);
       ws.spliceRows(findRow(ws, { 1: 'about-schooling', 2: '预期', 3: 'scenario:housing-support' }).number, 1);
     });
     const back = await upload(narrowed, scoped);
@@ -164,11 +164,11 @@ describe('a scoped test case in the workbook', () => {
     let row = 0;
     const mixed = await editInExcel(await download(scoped), (book) => {
       const ws = book.getWorksheet('测试用例 Test cases')!;
-      const r = findRow(ws, { 1: 'about-tax', 2: '断言范围' });
+      const r = findRow(ws, { 1: 'about-tax', 2: '核对范围' });
       row = r.number + 1;
-      ws.insertRow(row, ['about-tax', '断言范围', 'total']);
+      ws.insertRow(row, ['about-tax', '核对范围', 'total']);
     });
     const error = await refusal(upload(mixed, scoped));
-    expect(error.fields!.map((f) => f.message).join('\n')).toContain(`工作表「测试用例 Test cases」第 ${row} 行「项目」列：一个用例只能断言一项`);
+    expect(error.fields!.map((f) => f.message).join('\n')).toContain(`工作表「测试用例 Test cases」第 ${row} 行「项目」列：一个用例只能核对一项`);
   });
 });

@@ -54,8 +54,8 @@ const TABLE: Entry[] = [
   [/^is not allowed as a key$/, () => '不能用作字段名'],
   [/^nests all\/any\/not more than (\d+) levels deep$/, (n) => `条件嵌套超过 ${n} 层`],
   [/^gives no expected (total|veto|score for group|points for indicator|eligibility for scenario)(?: "(.+)")?, which the case's scope asserts$/, (what, id) =>
-    `用例的断言范围包含${{ total: '总积分', veto: '一票否决', 'score for group': `分组 ${q(id ?? '')} 的得分`, 'points for indicator': `指标 ${q(id ?? '')} 的得分`, 'eligibility for scenario': `场景 ${q(id ?? '')} 的资格` }[what]}，但没有填写预期值`],
-  [/^is not what the case's scope asserts; remove it or change the scope$/, () => '不在该用例的断言范围内；请删除此项，或更改断言范围'],
+    `用例的核对范围包含${{ total: '总积分', veto: '一票否决', 'score for group': `分组 ${q(id ?? '')} 的得分`, 'points for indicator': `指标 ${q(id ?? '')} 的得分`, 'eligibility for scenario': `场景 ${q(id ?? '')} 的资格` }[what]}，但没有填写预期值`],
+  [/^is not what the case's scope asserts; remove it or change the scope$/, () => '不在该用例的核对范围内；请删除此项，或更改核对范围'],
   [/^unknown (fact|group|indicator|scenario|input fact) "(.+)"$/, (what, id) => `没有${{ fact: '事实', group: '分组', indicator: '指标', scenario: '场景', 'input fact': '输入事实' }[what]} ${q(id)}`],
   [/^unknown (group|indicator|category) "(.+)" in "(.+)"$/, (what, ref, id) => `${q(id)} 中的${{ group: '分组', indicator: '指标', category: '类别' }[what]} ${q(ref)} 不存在`],
   [/^"(.+)" is a computed score; only scenario eligibility can read it$/, (id) => `${q(id)} 是计算出的积分，只有场景的申请条件可以使用`],
