@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIELD_TEXT_ZH_FALLBACK } from '../../server/src/domain/error-text-zh';
 import { ACCESS, tableKey } from '../../server/src/platform/http/access';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { PROPERTY_SEED } from '../support/property-seed';
@@ -20,6 +21,7 @@ const KNOWN_IDS = ['provincial-common', 'district-sample', '1', '2', 'school-enr
 const PARAM_VALUES = ['provincial-common', '1', 'ptn-demo-school', '__proto__', 'constructor', '<script>alert(1)</script>', '\u0000\u001f', '\ud800', '𠀀👨‍👩‍👧', '../../../etc/passwd', '%00%2e%2e%2f', '1e309', '9999-99-99', 'x'.repeat(10_000)];
 /** Query strings tried on routes without path parameters. */
 const QUERY_VALUES = ['__proto__', '\u0000', '\ud800', '1e309'];
+const CJK = /[\u4e00-\u9fff]/;
 
 // The server exactly as `npm start` builds it, over a real database (without the demo population).
 const db = tempDatabase();
@@ -81,9 +83,16 @@ function expectProperAnswer(res: RawResponse, what: string, page = false): void 
   // A public page answers its own (HTML) page when it cannot show what was asked for.
   if (page && /^text\/html/.test(res.contentType)) return;
   expect(res.contentType, what).toMatch(/^application\/json/);
-  const body = JSON.parse(res.text) as { error?: { code?: unknown; message?: unknown; fields?: { path?: unknown; message?: unknown }[] } };
+  const body = JSON.parse(res.text) as { error?: { code?: unknown; message?: unknown; messageZh?: unknown; fields?: { path?: unknown; message?: unknown; messageZh?: unknown }[] } };
   expect(typeof body.error?.code, `${what}: ${res.text.slice(0, 200)}`).toBe('string');
   expect(typeof body.error?.message, what).toBe('string');
+  // Chinese beside the English, for the error and for each field it names (read off a field's English
+  // message where the thrower gave none: the fallback means the table lacks that message).
+  expect(body.error?.messageZh, `${what}: no Chinese ${res.text.slice(0, 200)}`).toMatch(CJK);
+  for (const f of body.error?.fields ?? []) {
+    expect(f.messageZh, `${what}: a field without its Chinese ${JSON.stringify(f)}`).toMatch(CJK);
+    expect(f.messageZh, `${what}: no Chinese known for ${JSON.stringify(f.message)}`).not.toBe(FIELD_TEXT_ZH_FALLBACK);
+  }
   if (body.error?.code === 'validation_failed') {
     expect(body.error.fields?.length, `${what}: validation without fields ${res.text.slice(0, 200)}`).toBeGreaterThan(0);
     for (const f of body.error.fields ?? []) {

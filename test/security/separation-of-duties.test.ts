@@ -92,7 +92,7 @@ describe('one admin cannot publish alone', () => {
     const wu = await signIn(env.app, 'wu', 'chosen-by-ops2-1234');
     const first = await approve(wu, draftId);
     expect(first.status).toBe(403);
-    expect((await first.json()).error.fields).toEqual([{ path: 'password', message: 'was set by an admin; change it first' }]);
+    expect((await first.json()).error.fields).toEqual([{ path: 'password', message: 'was set by an admin; change it first', messageZh: '密码由管理员设置，请先修改' }]);
     expect((await wu.call('POST', '/api/v1/auth/password', { body: { currentPassword: 'wrong-guess-of-it', newPassword: 'only-wu-knows-this-one' } })).status).toBe(403);
     expect((await wu.call('POST', '/api/v1/auth/password', { body: { currentPassword: 'chosen-by-ops2-1234', newPassword: 'only-wu-knows-this-one' } })).status).toBe(204);
     const own = await signIn(env.app, 'wu', 'only-wu-knows-this-one');

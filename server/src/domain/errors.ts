@@ -1,13 +1,19 @@
 /**
  * The one error model. Domain code throws `JifenError`s; the HTTP layer's single `onError` turns them into
- * `{error: {code, message, fields?}}` with the status that belongs to the code.
+ * `{error: {code, message, messageZh, fields?}}` with the status that belongs to the code.
  */
+
+/** A text a person reads, in English and in Chinese. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
 
 /** A problem with one field, named by its path in the input (e.g. `facts.birthDate`, `indicators.3.tiers`). */
 export interface FieldError {
   path: string;
   message: string;
-  /** The same in Chinese, for fields a person reads about (a fact out of its bounds). */
+  /** The same in Chinese (the error body fills it in from the English where the thrower gave none). */
   messageZh?: string;
   /** For a fact out of its bounds: which bound, the limit it set for this request, why, and where it comes from. */
   bound?: { kind: string; limit: number | string; reason: { zh: string; en: string }; reference: { document: string; clause?: string } };
@@ -42,18 +48,29 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /**
+ * A refusal. Give the text as `{en, zh}` wherever a person reads it; a bare English string gets the
+ * Chinese text of its code (`errorTextZh`) in the error body.
+ *
  * @example
- * throw new JifenError('not_found', 'RuleSets: no rule set "x"');
+ * throw new JifenError('not_found', { en: 'RuleSets: no rule set "x"', zh: '没有规则集“x”' });
  * throw new JifenError('validation_failed', 'Evaluate: invalid facts', [{ path: 'facts.age', message: 'unknown fact' }]);
  */
 export class JifenError extends Error {
   override readonly name = 'JifenError';
+  /** The Chinese text of `message`, when the thrower gave one. */
+  readonly messageZh: string | undefined;
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | { en: string; zh?: string | undefined },
     readonly fields?: FieldError[],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    this.messageZh = typeof message === 'string' ? undefined : message.zh;
+  }
+
+  /** The message in both languages as given (the Chinese may be missing). */
+  get text(): { en: string; zh?: string } {
+    return this.messageZh === undefined ? { en: this.message } : { en: this.message, zh: this.messageZh };
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

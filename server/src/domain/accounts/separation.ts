@@ -41,8 +41,8 @@ export function rolesNeedingConfirmation(current: readonly Role[], requested: re
  */
 export function assertNotOwnRoles(actorId: string, accountId: string): void {
   if (actorId === accountId) {
-    throw new JifenError('forbidden', 'Users: an admin cannot change its own roles; ask another admin', [
-      { path: 'roles', message: 'are your own roles' },
+    throw new JifenError('forbidden', { en: 'Users: an admin cannot change its own roles; ask another admin', zh: '管理员不能修改自己的角色，请另一位管理员修改' }, [
+      { path: 'roles', message: 'are your own roles', messageZh: '这是您自己的角色' },
     ]);
   }
 }
@@ -55,7 +55,10 @@ export function assertNotOwnRoles(actorId: string, accountId: string): void {
  */
 export function assertMayConfirm(confirmer: Pick<StaffUser, 'username'>, request: { requestedBy: string; username: string }): void {
   if (confirmer.username === request.requestedBy || confirmer.username === request.username) {
-    throw new JifenError('forbidden', `Users: ${confirmer.username} asked for this change or receives it; a second admin confirms it`);
+    throw new JifenError('forbidden', {
+      en: `Users: ${confirmer.username} asked for this change or receives it; a second admin confirms it`,
+      zh: '这项角色变更是您申请的或授予您的，须由另一位管理员确认',
+    });
   }
 }
 
@@ -76,15 +79,21 @@ export function assertIndependentApprover(
     if (by !== undefined && by !== approver.username && writers.has(by)) {
       throw new JifenError(
         'forbidden',
-        `Drafts: four eyes: the account ${approver.username} was created or last changed by ${by}, who wrote draft ${draft.id}; another approver decides`,
+        {
+          en: `Drafts: four eyes: the account ${approver.username} was created or last changed by ${by}, who wrote draft ${draft.id}; another approver decides`,
+          zh: `双人审核：您的账号由 ${by} 创建或最近修改，而 ${by} 参与编写了这份草稿，请由另一位审批人决定`,
+        },
       );
     }
   }
   if (approver.passwordSetBy !== undefined) {
     throw new JifenError(
       'forbidden',
-      `Drafts: the password of ${approver.username} was set by ${approver.passwordSetBy}; its owner changes it (POST /api/v1/auth/password) before deciding on drafts`,
-      [{ path: 'password', message: 'was set by an admin; change it first' }],
+      {
+        en: `Drafts: the password of ${approver.username} was set by ${approver.passwordSetBy}; its owner changes it (POST /api/v1/auth/password) before deciding on drafts`,
+        zh: `您的密码由 ${approver.passwordSetBy} 设置，请先修改自己的密码，再审批草稿`,
+      },
+      [{ path: 'password', message: 'was set by an admin; change it first', messageZh: '密码由管理员设置，请先修改' }],
     );
   }
 }
@@ -97,6 +106,9 @@ export function assertIndependentApprover(
  */
 export function assertNotOwnFiling(decider: string, filedBy: string, what: string): void {
   if (decider === filedBy) {
-    throw new JifenError('forbidden', `Reviews: ${decider} filed ${what} on the resident's behalf; another reviewer decides it`);
+    throw new JifenError('forbidden', {
+      en: `Reviews: ${decider} filed ${what} on the resident's behalf; another reviewer decides it`,
+      zh: '这份材料是您代居民提交的，须由另一位审核人处理',
+    });
   }
 }

@@ -39,5 +39,9 @@ export function failingCaseProblems(cases: CaseSummary): FieldError[] {
 export function assertCasesPass(cases: CaseSummary, doing: 'submitted' | 'approved'): void {
   if (cases.failed === 0) return;
   const text = failingCasesText(cases.failed);
-  throw new JifenError('validation_failed', `Drafts: ${cases.failed} test case(s) fail; a draft whose cases fail cannot be ${doing}. ${text.en} (${text.zh})`, failingCaseProblems(cases));
+  throw new JifenError(
+    'validation_failed',
+    { en: `Drafts: ${cases.failed} test case(s) fail; a draft whose cases fail cannot be ${doing}. ${text.en} (${text.zh})`, zh: text.zh },
+    failingCaseProblems(cases),
+  );
 }

@@ -1,4 +1,5 @@
 import type { StaffUser } from '../accounts/roles';
+import { DRAFT_STATUS_ZH } from '../error-text-zh';
 import { JifenError, type FieldError } from '../errors';
 import type { CaseResult } from '../rule-set/run-cases';
 import type { RuleSet } from '../rule-set/schema';
@@ -83,10 +84,11 @@ export function summarizeCases(results: CaseResult[]): CaseSummary {
 }
 
 /** Throws `conflict` unless the draft may still change (editing, or rejected and being reworked). */
-export function assertEditable(draft: Draft, doing: string): void {
+export function assertEditable(draft: Draft, doing: 'edited' | 'submitted'): void {
   if (draft.status === 'editing' || draft.status === 'rejected') return;
-  throw new JifenError('conflict', `Drafts: draft ${draft.id} is ${draft.status}; it cannot be ${doing}`, [
-    { path: 'status', message: `is ${draft.status}` },
+  const status = DRAFT_STATUS_ZH[draft.status];
+  throw new JifenError('conflict', { en: `Drafts: draft ${draft.id} is ${draft.status}; it cannot be ${doing}`, zh: `草稿当前${status}，不能${doing === 'edited' ? '修改' : '提交'}` }, [
+    { path: 'status', message: `is ${draft.status}`, messageZh: `草稿当前${status}` },
   ]);
 }
 
@@ -99,12 +101,17 @@ export function assertEditable(draft: Draft, doing: string): void {
  */
 export function assertDecidable(draft: StoredDraft, user: Pick<StaffUser, 'username'>, doing: 'approved' | 'rejected'): void {
   if (draft.status !== 'submitted') {
-    throw new JifenError('conflict', `Drafts: draft ${draft.id} is ${draft.status}; only a submitted draft can be ${doing}`, [
-      { path: 'status', message: `is ${draft.status}, not submitted` },
+    const status = DRAFT_STATUS_ZH[draft.status];
+    const act = doing === 'approved' ? '批准' : '退回';
+    throw new JifenError('conflict', { en: `Drafts: draft ${draft.id} is ${draft.status}; only a submitted draft can be ${doing}`, zh: `草稿当前${status}，只有待审批的草稿才能${act}` }, [
+      { path: 'status', message: `is ${draft.status}, not submitted`, messageZh: `草稿当前${status}，不是待审批` },
     ]);
   }
   if (wroteDraft(draft, user.username)) {
-    throw new JifenError('forbidden', `Drafts: four eyes: ${user.username} wrote draft ${draft.id} and cannot decide on it`);
+    throw new JifenError('forbidden', {
+      en: `Drafts: four eyes: ${user.username} wrote draft ${draft.id} and cannot decide on it`,
+      zh: `双人审核：您参与编写了这份草稿，不能${doing === 'approved' ? '批准' : '退回'}它，请由另一位审批人决定`,
+    });
   }
 }
 
@@ -128,11 +135,15 @@ export function wroteDraft(draft: Pick<Draft, 'author'> & { contributors?: reado
  */
 export function assertWithdrawable(draft: StoredDraft, user: Pick<StaffUser, 'username'>): void {
   if (draft.status !== 'submitted') {
-    throw new JifenError('conflict', `Drafts: draft ${draft.id} is ${draft.status}; only a submitted draft can be withdrawn`, [
-      { path: 'status', message: `is ${draft.status}, not submitted`, messageZh: `草稿状态为 ${draft.status}，不是待审批，无法撤回` },
+    const status = DRAFT_STATUS_ZH[draft.status];
+    throw new JifenError('conflict', { en: `Drafts: draft ${draft.id} is ${draft.status}; only a submitted draft can be withdrawn`, zh: `草稿当前${status}，只有待审批的草稿才能撤回` }, [
+      { path: 'status', message: `is ${draft.status}, not submitted`, messageZh: `草稿当前${status}，不是待审批，无法撤回` },
     ]);
   }
   if (!wroteDraft(draft, user.username)) {
-    throw new JifenError('forbidden', `Drafts: only someone who wrote draft ${draft.id} can withdraw its submission`);
+    throw new JifenError('forbidden', {
+      en: `Drafts: only someone who wrote draft ${draft.id} can withdraw its submission`,
+      zh: '只有参与编写这份草稿的人才能撤回提交',
+    });
   }
 }

@@ -63,7 +63,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function normalizeOrigin(input: string, path = 'origin'): string {
   const fail = (message: string): never => {
-    throw new JifenError('validation_failed', 'Partners: invalid origin', [{ path, message }]);
+    throw new JifenError('validation_failed', { en: 'Partners: invalid origin', zh: '网站地址有误' }, [{ path, message }]);
   };
   let url: URL;
   try {

@@ -1,7 +1,7 @@
 import { parseDate, fullMonthsBetween, fullYearsBetween } from '../dates';
 import { JifenError, type FieldError } from '../errors';
 import { keepsLedger, ledgerBalanceFact } from '../ledger/balance-fact';
-import { checkFactBounds } from '../rule-set/fact-bounds';
+import { checkFactBounds, factBoundViolations } from '../rule-set/fact-bounds';
 import type { DerivedFact, FactDefinition } from '../rule-set/schema';
 import type { FactValue, Facts, ResolvedRuleSet } from './types';
 
@@ -16,7 +16,7 @@ import type { FactValue, Facts, ResolvedRuleSet } from './types';
  */
 export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts', asOf?: string): Facts {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new JifenError('validation_failed', 'Facts: must be an object', [{ path, message: 'must be an object of fact values' }]);
+    throw new JifenError('validation_failed', { en: 'Facts: must be an object', zh: '填写的信息格式有误' }, [{ path, message: 'must be an object of fact values' }]);
   }
   const errors: FieldError[] = [];
   const out: Record<string, FactValue> = {};
@@ -34,7 +34,11 @@ export function parseFacts(rs: ResolvedRuleSet, input: unknown, path = 'facts', 
     if (problem) errors.push({ path: `${path}.${id}`, message: problem });
     else out[id] = Array.isArray(value) ? distinct(value as string[]) : (value as FactValue);
   }
-  if (errors.length > 0) throw new JifenError('validation_failed', 'Facts: invalid facts', errors);
+  if (errors.length > 0) {
+    // The well-typed facts' bounds in the same answer, so that a person corrects every fact at once.
+    if (asOf !== undefined) errors.push(...factBoundViolations(rs, out, asOf, { path }));
+    throw new JifenError('validation_failed', { en: 'Facts: invalid facts', zh: '填写的信息有误，请按每一项的提示修改' }, errors);
+  }
   if (asOf !== undefined) checkFactBounds(rs, out, asOf, { path });
   return out;
 }

@@ -82,9 +82,9 @@ describe('GET /api/v1/rule-sets/{id}/diff', () => {
   it('refuses a reference that is neither a version nor a draft, and names an unknown one', async () => {
     const bad = await wang.call('GET', '/api/v1/rule-sets/district-sample/diff?from=latest&to=1');
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.fields).toEqual([{ path: 'from', message: expect.any(String) }]);
+    expect((await bad.json()).error.fields).toEqual([{ path: 'from', message: expect.any(String), messageZh: expect.stringMatching(/[\u4e00-\u9fff]/) }]);
     const missing = await wang.call('GET', '/api/v1/rule-sets/district-sample/diff?from=1&to=9');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.fields).toEqual([{ path: 'to', message: 'no such version' }]);
+    expect((await missing.json()).error.fields).toEqual([{ path: 'to', message: 'no such version', messageZh: '没有这个版本' }]);
   });
 });

@@ -82,7 +82,7 @@ export async function approveDraft(
     today: localDate(ctx.now()),
     latestEffectiveFrom: versions.reduce((max, v) => (v.effectiveFrom > max ? v.effectiveFrom : max), ''),
   });
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Drafts: the effective date cannot be used', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Drafts: the effective date cannot be used', zh: '这个生效日期不能用' }, problems);
 
   const document = { ...draft.document, effectiveFrom: request.effectiveFrom };
   const checked = await checkForDraft(ctx, document, { id: ruleSetId, version: draft.document.version });
@@ -203,8 +203,12 @@ function assertStillCurrent(draft: StoredDraft, versions: readonly VersionMeta[]
   if (latest === draft.parentVersion) return;
   throw new JifenError(
     'conflict',
-    `Drafts: version ${latest} of ${draft.ruleSetId} was published after draft ${draft.id} was started from version ${draft.parentVersion}; ` +
-      'approving it would undo that change: start a new draft',
-    [{ path: 'baseVersion', message: `version ${latest} is newer` }],
+    {
+      en:
+        `Drafts: version ${latest} of ${draft.ruleSetId} was published after draft ${draft.id} was started from version ${draft.parentVersion}; ` +
+        'approving it would undo that change: start a new draft',
+      zh: `这份草稿基于第 ${draft.parentVersion} 版，此后已发布了第 ${latest} 版；批准它会撤销那次修改，请重新起草`,
+    },
+    [{ path: 'baseVersion', message: `version ${latest} is newer`, messageZh: `已有更新的第 ${latest} 版` }],
   );
 }

@@ -130,7 +130,7 @@ describe('drafts and four-eyes publishing', () => {
 
     const renumbered = await save(draft, etag, { ...draft.document, version: 7 });
     expect(renumbered.status).toBe(422);
-    expect((await renumbered.json()).error.fields).toEqual([{ path: 'version', message: expect.stringContaining('must be 3') }]);
+    expect((await renumbered.json()).error.fields).toEqual([{ path: 'version', message: expect.stringContaining('must be 3'), messageZh: expect.stringContaining('必须是 3') }]);
 
     const stored = await (await zhang.call('GET', `${DRAFTS}/${draft.id}`)).json();
     expect(stored.revision).toBe(1);

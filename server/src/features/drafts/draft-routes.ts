@@ -271,12 +271,15 @@ export function draftRoutes(deps: LifecycleRouteDeps) {
 export function requireIfMatch(c: Context): string {
   const header = c.req.header('if-match')?.trim();
   if (header) return header;
-  throw new JifenError('precondition_required', 'Drafts: send If-Match with the ETag you last read, so that no save overwrites another unseen');
+  throw new JifenError('precondition_required', {
+    en: 'Drafts: send If-Match with the ETag you last read, so that no save overwrites another unseen',
+    zh: '保存时须注明您打开的是哪一版草稿，以免覆盖别人的修改',
+  });
 }
 
 export function staleResponse(c: Context, error: StaleDraft) {
   c.header('ETag', draftEtag(error.current));
-  return c.json({ ...errorBody(error.code, error.message), current: draftView(error.current) }, 412);
+  return c.json({ ...errorBody(error.code, error.text), current: draftView(error.current) }, 412);
 }
 
 function toOperations(ops: z.infer<typeof jsonPatchSchema>): Operation[] {

@@ -19,7 +19,10 @@ import { randomId, type LifecycleContext } from '../../platform/db/context';
 /** A write based on a revision that is no longer the current one; `current` is the draft as stored now. */
 export class StaleDraft extends JifenError {
   constructor(readonly current: StoredDraft) {
-    super('precondition_failed', `Drafts: draft ${current.id} has changed since you read it (now revision ${current.revision}); reload it`);
+    super('precondition_failed', {
+      en: `Drafts: draft ${current.id} has changed since you read it (now revision ${current.revision}); reload it`,
+      zh: '这份草稿在您打开后已被修改，请重新打开后再保存',
+    });
   }
 }
 
@@ -32,7 +35,7 @@ export function draftView(draft: StoredDraft): Draft {
 /** A draft, or `not_found`. */
 export async function getDraft(ctx: LifecycleContext, ruleSetId: string, draftId: string): Promise<StoredDraft> {
   const draft = await createDraftStore(ctx.db).get(ruleSetId, draftId);
-  if (!draft) throw new JifenError('not_found', `Drafts: ${ruleSetId} has no draft ${draftId}`, [{ path: 'draftId', message: 'no such draft' }]);
+  if (!draft) throw new JifenError('not_found', { en: `Drafts: ${ruleSetId} has no draft ${draftId}`, zh: '没有这份草稿' }, [{ path: 'draftId', message: 'no such draft' }]);
   return draft;
 }
 
@@ -60,7 +63,7 @@ export async function createDraft(
   const from = options.fromVersion ?? latest.version;
   const source = await ctx.ruleSets.getVersion(ruleSetId, from);
   if (!source) {
-    throw new JifenError('not_found', `Drafts: ${ruleSetId} has no version ${from}`, [{ path: 'fromVersion', message: 'no such version' }]);
+    throw new JifenError('not_found', { en: `Drafts: ${ruleSetId} has no version ${from}`, zh: `这个规则集没有第 ${from} 版` }, [{ path: 'fromVersion', message: 'no such version' }]);
   }
   const version = latest.version + 1;
   const checked = await checkForDraft(ctx, { ...source.document, version }, { id: ruleSetId, version });
@@ -175,7 +178,7 @@ export async function patchDraft(
   const problems: FieldError[] = results.flatMap((error, i) =>
     error ? [{ path: String(i), message: `${patch[i]!.op} ${patch[i]!.path}: ${error.name === 'TestError' ? 'test failed' : error.message}` }] : [],
   );
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Drafts: the patch does not apply to the current document', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Drafts: the patch does not apply to the current document', zh: '这次修改与草稿的当前内容对不上，请重新打开草稿' }, problems);
   return saveDraft(ctx, user, ruleSetId, draftId, ifMatch, document);
 }
 
@@ -200,7 +203,7 @@ export async function evaluateDraft(
   const options = request.engine ? { engine: request.engine } : {};
   if (request.residentId === undefined) return evaluate(rs, parseFacts(rs, request.facts, 'facts', request.asOf), request.asOf, options);
   const [input] = await scoringInputs(createLibsqlResidentRepository(ctx.db), rs, [request.residentId], request.asOf);
-  if (!input) throw new JifenError('not_found', `Drafts: no resident "${request.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+  if (!input) throw new JifenError('not_found', { en: `Drafts: no resident "${request.residentId}"`, zh: '没有这位居民' }, [{ path: 'residentId', message: 'no such resident' }]);
   return evaluate(rs, input.facts, request.asOf, options);
 }
 
@@ -221,19 +224,19 @@ export async function checkForDraft(ctx: LifecycleContext, json: unknown, expect
   if (check.ok) return check;
   const [first, ...rest] = check.errors;
   const summary = first ? `${first.path || 'document'} ${first.message}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}` : 'invalid';
-  throw new JifenError('invalid_rule_set', `Drafts: the document is not a valid rule set: ${summary}`, check.errors);
+  throw new JifenError('invalid_rule_set', { en: `Drafts: the document is not a valid rule set: ${summary}`, zh: `规则内容有误（共 ${check.errors.length} 处），请按提示修改` }, check.errors);
 }
 
 /** The owner (department) and latest version of a published rule set, or `not_found`. */
 export async function ownerOf(ctx: LifecycleContext, ruleSetId: string) {
   const summary = await ctx.ruleSets.getRuleSet(ruleSetId);
-  if (!summary) throw new JifenError('not_found', `RuleSets: no rule set "${ruleSetId}"`, [{ path: 'id', message: 'no such rule set' }]);
+  if (!summary) throw new JifenError('not_found', { en: `RuleSets: no rule set "${ruleSetId}"`, zh: '没有这个规则集' }, [{ path: 'id', message: 'no such rule set' }]);
   return summary;
 }
 
 export function assertMayEdit(user: StaffUser, owner: string, ruleSetId: string): void {
   if (mayEditFor(user, owner)) return;
-  throw new JifenError('forbidden', `Drafts: ${user.username} does not edit for ${owner}, which owns ${ruleSetId}`);
+  throw new JifenError('forbidden', { en: `Drafts: ${user.username} does not edit for ${owner}, which owns ${ruleSetId}`, zh: `这个规则集属于${owner}，您的账号不能编辑它` });
 }
 
 export function draftTarget(draft: Pick<Draft, 'ruleSetId' | 'id'>): string {

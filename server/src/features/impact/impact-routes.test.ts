@@ -203,7 +203,7 @@ describe('POST /rule-sets/{id}/drafts/{draftId}/impact', () => {
     const draftId = await draftWith('goodSamaritan', (i) => (i.points = 20));
     const unknown = await impact(zhang, 'nosuchdraft');
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.fields).toEqual([{ path: 'draftId', message: 'no such draft' }]);
+    expect((await unknown.json()).error.fields).toEqual([{ path: 'draftId', message: 'no such draft', messageZh: '没有这份草稿' }]);
 
     const noRound = await impact(zhang, draftId, { scenario: 'school-enrollment' });
     expect(noRound.status).toBe(409);
@@ -211,7 +211,7 @@ describe('POST /rule-sets/{id}/drafts/{draftId}/impact', () => {
 
     const badScenario = await impact(zhang, draftId, { scenario: 'no-such-scenario' });
     expect(badScenario.status).toBe(422);
-    expect((await badScenario.json()).error.fields).toEqual([{ path: 'scenario', message: 'no such scenario' }]);
+    expect((await badScenario.json()).error.fields).toEqual([{ path: 'scenario', message: 'no such scenario', messageZh: '没有这个场景' }]);
 
     const badDate = await impact(zhang, draftId, { asOf: '2026-02-30' }, { accept: 'application/x-ndjson' });
     expect(badDate.status).toBe(422);

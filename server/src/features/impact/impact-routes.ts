@@ -95,7 +95,7 @@ export function impactRoutes(deps: ImpactRouteDeps) {
         // The status line is sent already: the failure becomes the last line.
         const known = error instanceof JifenError;
         if (!known) deps.log(`Jifen: impact of ${id}/${draftId} failed while streaming`, error);
-        await line({ type: 'error', ...(known ? errorBody(error.code, error.message, error.fields) : errorBody('internal_error', 'Server: unexpected error; it has been logged')) });
+        await line({ type: 'error', ...(known ? errorBody(error.code, error.text, error.fields) : errorBody('internal_error', 'Server: unexpected error; it has been logged')) });
         return;
       }
       await line({ type: 'result', ...result });

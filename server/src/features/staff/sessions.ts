@@ -117,7 +117,7 @@ export async function signIn(
         await appendAudit(tx, { at, actor: 'anonymous', action: 'login-locked', target, details: { address: request.address, until, failures: gate.pairFailures } });
       }
     });
-    throw new JifenError('unauthorized', 'Auth: wrong username or password');
+    throw new JifenError('unauthorized', { en: 'Auth: wrong username or password', zh: '用户名或密码不正确' });
   }
 
   const sessionId = randomBytes(32).toString('base64url');
@@ -188,11 +188,12 @@ export class TooManyAttempts extends JifenError {
     readonly reason: 'locked' | 'slowed' = 'locked',
   ) {
     const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`;
+    const waitZh = retryAfterSeconds < 120 ? `${retryAfterSeconds} 秒` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
     super(
       'too_many_requests',
       reason === 'locked'
-        ? `Auth: too many failed sign-ins for this account from this address; try again in ${wait}`
-        : `Auth: sign-in slowed after many failed attempts; try again in ${wait}`,
+        ? { en: `Auth: too many failed sign-ins for this account from this address; try again in ${wait}`, zh: `这个账号在本机登录失败次数过多，已暂时锁定，请 ${waitZh}后再试` }
+        : { en: `Auth: sign-in slowed after many failed attempts; try again in ${wait}`, zh: `登录失败次数过多，请 ${waitZh}后再试` },
     );
   }
 }

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { JifenError } from '../../domain/errors';
+import { JifenError, type FieldError } from '../../domain/errors';
 import type { ResidentRepository } from '../../domain/residents/repository';
 import { localDate } from '../../domain/local-date';
 import type { RoundRepository } from '../../domain/rounds/repository';
@@ -14,7 +14,7 @@ import { statementClaims } from '../../domain/eligibility/statement';
 import type { RuleSetResolver } from '../rule-sets';
 import { checkGrant } from './grant-check';
 import type { WidgetGrant } from './widget-grants';
-import { errorResponses, validationHook } from '../../platform/http/errors';
+import { errorResponses, validationError, validationHook } from '../../platform/http/errors';
 import { jsonBody } from '../../platform/http/json-body';
 import { RESIDENT_TOKEN_HEADER, widgetCors } from './cors';
 import { partnerKeyAuth, PARTNER_KEY_HEADER, type PartnerKeyEnv } from '../partners';
@@ -141,6 +141,19 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
     return c.json({ ...scenarioInfo(rs, allowed.scenarioId), asOf }, 200);
   });
 
+  /**
+   * A body of the wrong shape whose `facts` are still an object of values: its facts are checked too (by
+   * the one parser, never evaluated), so that the visitor is told every wrong field in one answer.
+   */
+  async function selfCheckShapeRefusal(c: Context<PartnerKeyEnv>, result: Parameters<typeof validationError>[0]): Promise<never> {
+    const refusal = validationError(result);
+    // The body as `jsonBody` read it (within its size and depth limits).
+    const facts = result.target === 'json' ? plainFactsOf(await c.req.json()) : undefined;
+    if (facts === undefined) throw refusal;
+    const { rs, asOf } = await scenarioFor(c, c.req.param('scenario') ?? '');
+    throw new JifenError(refusal.code, refusal.text, [...(refusal.fields ?? []), ...factProblems(rs, facts, asOf)]);
+  }
+
   app.openapi(selfCheckRoute, async (c) => {
     const { allowed, rs, asOf } = await scenarioFor(c, c.req.valid('param').scenario);
     // The rule set's fact bounds refuse what no resident could have (the one shared check, with asOf).
@@ -154,7 +167,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
       { mode: 'self-check' as const, scenario: { id: scenario.id, title: scenario.title }, ruleSet: ruleSetRef(rs), asOf, outcome, statement },
       200,
     );
-  });
+  }, (result, c) => (result.success ? undefined : selfCheckShapeRefusal(c, result)));
 
   app.openapi(residentRoute, async (c) => {
     const token = c.req.header(RESIDENT_TOKEN_HEADER);
@@ -201,4 +214,22 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
   });
 
   return app;
+}
+
+/** The body's `facts` when it is an object (not a list or a value), else undefined. */
+function plainFactsOf(body: unknown): Record<string, unknown> | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !Object.hasOwn(body, 'facts')) return undefined;
+  const facts = (body as { facts: unknown }).facts;
+  return facts !== null && typeof facts === 'object' && !Array.isArray(facts) ? (facts as Record<string, unknown>) : undefined;
+}
+
+/** What `parseFacts` refuses in these facts (types, then bounds), as field errors; none when they are fine. */
+function factProblems(rs: ResolvedRuleSet, facts: Record<string, unknown>, asOf: string): FieldError[] {
+  try {
+    parseFacts(rs, facts, 'facts', asOf);
+    return [];
+  } catch (error) {
+    if (error instanceof JifenError && error.code === 'validation_failed') return error.fields ?? [];
+    throw error;
+  }
 }

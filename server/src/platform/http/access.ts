@@ -226,11 +226,11 @@ export function accessControl(options: { resolvers: readonly PrincipalResolver[]
     c.set('principal', principal);
 
     const allowed = table[key];
-    if (!allowed) throw new JifenError('forbidden', `Access: ${key} is not in the access table; nobody may call it`);
+    if (!allowed) throw new JifenError('forbidden', { en: `Access: ${key} is not in the access table; nobody may call it`, zh: '这项操作不对任何人开放' });
     if (principal?.kind === 'staff' && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(key)) checkCsrf(c, principal);
     if (allowed.includes('anonymous')) return next();
-    if (!principal) throw new JifenError('unauthorized', `Access: sign in to call ${key}`);
-    if (!permits(allowed, principal)) throw new JifenError('forbidden', `Access: ${describe(principal)} may not call ${key}`);
+    if (!principal) throw new JifenError('unauthorized', { en: `Access: sign in to call ${key}`, zh: '请先登录再进行这项操作' });
+    if (!permits(allowed, principal)) throw new JifenError('forbidden', { en: `Access: ${describe(principal)} may not call ${key}`, zh: '您的账号没有权限进行这项操作' });
     return next();
   };
   return self;
@@ -255,7 +255,7 @@ export function principalOf(c: Context<AppEnv>): Principal | undefined {
 /** The signed-in staff member; throws 401 when the caller is not one (the access table should prevent that). */
 export function staffOf(c: Context<AppEnv>): StaffPrincipal {
   const principal = c.get('principal');
-  if (principal?.kind !== 'staff') throw new JifenError('unauthorized', 'Access: sign in as staff');
+  if (principal?.kind !== 'staff') throw new JifenError('unauthorized', { en: 'Access: sign in as staff', zh: '请用工作人员账号登录' });
   return principal;
 }
 
@@ -289,10 +289,10 @@ function routeKey(c: Context, self: MiddlewareHandler): string | undefined {
 
 function checkCsrf(c: Context, principal: StaffPrincipal): void {
   const sent = c.req.header('x-csrf-token');
-  if (!sent) throw new JifenError('forbidden', 'CSRF: send the X-CSRF-Token header with every change (from sign-in or /auth/me)');
+  if (!sent) throw new JifenError('forbidden', { en: 'CSRF: send the X-CSRF-Token header with every change (from sign-in or /auth/me)', zh: '页面的登录状态已失效，请刷新页面后再试' });
   const a = Buffer.from(sent);
   const b = Buffer.from(principal.csrfToken);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new JifenError('forbidden', 'CSRF: the X-CSRF-Token header does not match the session');
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new JifenError('forbidden', { en: 'CSRF: the X-CSRF-Token header does not match the session', zh: '页面的登录状态已失效，请刷新页面后再试' });
 }
 
 function describe(principal: Principal): string {

@@ -37,7 +37,7 @@ export function anonymousRateLimit(limit: AnonymousRateLimit, network: NetworkOp
       if (!(refused instanceof RateLimiterRes)) throw refused;
       const seconds = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
       c.header('Retry-After', String(seconds));
-      throw new JifenError('too_many_requests', `Request: too many requests from this address; try again in ${seconds} s, or sign in`);
+      throw new JifenError('too_many_requests', { en: `Request: too many requests from this address; try again in ${seconds} s, or sign in`, zh: `这台设备的请求太频繁，请 ${seconds} 秒后再试` });
     }
     return next();
   };

@@ -13,13 +13,14 @@ export function binaryBody(options: { type: string; maxBytes: number }): Middlew
   const limit = bodyLimit({
     maxSize: options.maxBytes,
     onError: () => {
-      throw new JifenError('payload_too_large', `Request: the file is larger than ${Math.round(options.maxBytes / (1024 * 1024))} MB (文件超过 ${Math.round(options.maxBytes / (1024 * 1024))} MB)`);
+      const mb = Math.round(options.maxBytes / (1024 * 1024));
+      throw new JifenError('payload_too_large', { en: `Request: the file is larger than ${mb} MB (文件超过 ${mb} MB)`, zh: `文件超过 ${mb} MB` });
     },
   });
   return async (c, next) => {
     const media = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     if (media !== options.type) {
-      throw new JifenError('unsupported_media_type', `Request: send the file as ${options.type}${media ? `, not ${media}` : ''}`);
+      throw new JifenError('unsupported_media_type', { en: `Request: send the file as ${options.type}${media ? `, not ${media}` : ''}`, zh: '上传的文件类型不对' });
     }
     return limit(c, next);
   };

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { errorTextZh, withChinese } from '../../domain/error-text-zh';
 import type { FieldError } from '../../domain/errors';
 
 export const fieldErrorSchema = z
   .object({
     path: z.string().openapi({ example: 'facts.birthDate' }),
     message: z.string().openapi({ example: 'must be a date YYYY-MM-DD' }),
-    messageZh: z.string().optional().openapi({ description: 'The same in Chinese, for a fact out of its bounds', example: '不得晚于评估日期 2026-06-30：出生日期不能晚于评估日期（依据：…）' }),
+    messageZh: z.string().optional().openapi({ description: 'The same in Chinese (always present in an error body)', example: '不得晚于评估日期 2026-06-30：出生日期不能晚于评估日期（依据：…）' }),
     bound: z
       .object({
         kind: z.string().openapi({ example: 'notAfterAsOf' }),
@@ -24,13 +25,23 @@ export const errorSchema = z
     error: z.object({
       code: z.string().openapi({ example: 'validation_failed' }),
       message: z.string().openapi({ example: 'Facts: invalid facts' }),
+      messageZh: z.string().openapi({ description: 'The same in Chinese, for the person who reads it', example: '填写的内容有误，请按提示修改' }),
       fields: z.array(fieldErrorSchema).optional(),
     }),
   })
   .openapi('Error');
 export type ErrorBody = z.infer<typeof errorSchema>;
 
-export function errorBody(code: string, message: string, fields?: FieldError[]): ErrorBody {
-  return { error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } };
+/**
+ * The error shape, always with Chinese beside the English: the text given, else its code's; each field's
+ * given, else read off its English (`withChinese`).
+ *
+ * @example
+ * errorBody('not_found', { en: 'Static: no file /x.js', zh: '没有这个文件' });
+ */
+export function errorBody(code: string, message: string | { en: string; zh?: string }, fields?: readonly FieldError[]): ErrorBody {
+  const en = typeof message === 'string' ? message : message.en;
+  const zh = errorTextZh(code, typeof message === 'string' ? undefined : message.zh);
+  return { error: { code, message: en, messageZh: zh, ...(fields && fields.length > 0 ? { fields: fields.map(withChinese) } : {}) } };
 }
 

@@ -56,12 +56,14 @@ describe('error pages for people', () => {
       const res = await env.app.request(path, init);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await res.json()).toEqual({ error: { code: 'not_found', message } });
+      expect(await res.json()).toEqual({ error: { code: 'not_found', message, messageZh: '没有这个网址' } });
     }
     // A domain error on an API path keeps its code and fields.
     const missing = await env.app.request('/api/v1/rule-sets/tiny/versions/9', asBrowser);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'RuleSets: tiny has no version 9', fields: [{ path: 'version', message: 'no such version' }] } });
+    expect(await missing.json()).toEqual({
+      error: { code: 'not_found', message: 'RuleSets: tiny has no version 9', messageZh: expect.stringMatching(/[\u4e00-\u9fff]/), fields: [{ path: 'version', message: 'no such version', messageZh: '没有这个版本' }] },
+    });
   });
 
   it('renders styled in Chromium under the page CSP, with no violation and nothing inline', async () => {

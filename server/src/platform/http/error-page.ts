@@ -38,7 +38,7 @@ export function wantsErrorPage(c: Context): boolean {
  */
 export function renderErrorPage(status: number, body: ErrorBody) {
   const text = TEXT[status] ?? OTHER;
-  const { message, fields = [] } = body.error;
+  const { message, messageZh, fields = [] } = body.error;
   return html`<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -52,8 +52,8 @@ export function renderErrorPage(status: number, body: ErrorBody) {
 <p class="error-status">${status}</p>
 <h1>${text.zh} <span class="en">${text.en}</span></h1>
 <p>${text.hint.zh} <span class="en">${text.hint.en}</span></p>
-<p class="error-message"><span class="en">${message}</span></p>
-${fields.length > 0 ? html`<ul class="error-fields">${fields.map((f) => html`<li><code>${f.path}</code> ${f.message}</li>`)}</ul>` : ''}
+<p class="error-message">${messageZh} <span class="en">${message}</span></p>
+${fields.length > 0 ? html`<ul class="error-fields">${fields.map((f) => html`<li><code>${f.path}</code> ${f.messageZh ?? ''} <span class="en">${f.message}</span></li>`)}</ul>` : ''}
 <p><a href="/editor/">返回首页 <span class="en">Home</span></a></p>
 </main>
 </body>

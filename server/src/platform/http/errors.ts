@@ -53,7 +53,7 @@ export function errorResponse(c: Context, body: ErrorBody, status: ContentfulSta
  */
 export function errorHandler(log: (message: string, error: unknown) => void): ErrorHandler {
   return (error, c) => {
-    if (error instanceof JifenError) return errorResponse(c, errorBody(error.code, error.message, error.fields), error.status);
+    if (error instanceof JifenError) return errorResponse(c, errorBody(error.code, error.text, error.fields), error.status);
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status as ContentfulStatusCode;
       return errorResponse(c, errorBody(CODE_BY_STATUS.get(status) ?? 'bad_request', `Request: ${error.message || 'bad request'}`), status);
@@ -64,7 +64,15 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
 }
 
 export const notFoundHandler: NotFoundHandler = (c) =>
-  errorResponse(c, errorBody('not_found', `Request: no route ${c.req.method} ${c.req.path}`), 404);
+  errorResponse(c, errorBody('not_found', { en: `Request: no route ${c.req.method} ${c.req.path}`, zh: '没有这个网址' }), 404);
+
+/** What was wrong, by where the invalid input was: the body, the query string or the path. */
+const INVALID_ZH: Record<string, string> = {
+  body: '提交的内容有误，请按每一项的提示修改',
+  query: '查询条件有误，请按每一项的提示修改',
+  param: '网址中的参数有误',
+  header: '请求头有误',
+};
 
 type HookResult = { success: true } | { success: false; error: z.ZodError; target: string };
 
@@ -75,6 +83,16 @@ type HookResult = { success: true } | { success: false; error: z.ZodError; targe
  */
 export function validationHook(result: HookResult, _c: Context): void {
   if (result.success) return;
+  throw validationError(result);
+}
+
+/**
+ * The refusal `validationHook` throws, for a route's own hook that adds what else it can check.
+ *
+ * @example
+ * const refusal = validationError(result); throw new JifenError(refusal.code, refusal.text, [...refusal.fields ?? [], ...more]);
+ */
+export function validationError(result: { error: z.ZodError; target: string }): JifenError {
   const where = result.target === 'json' ? 'body' : result.target;
   const fields: FieldError[] = [];
   const rest: z.core.$ZodIssue[] = [];
@@ -87,5 +105,5 @@ export function validationHook(result: HookResult, _c: Context): void {
     } else rest.push(issue);
   }
   fields.push(...zodFieldErrors(rest).map((f) => (f.path === '' ? { ...f, path: where } : f)));
-  throw new JifenError('validation_failed', `Request: invalid ${where}`, fields);
+  return new JifenError('validation_failed', { en: `Request: invalid ${where}`, zh: INVALID_ZH[where] ?? INVALID_ZH.body! }, fields);
 }

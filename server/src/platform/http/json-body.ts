@@ -39,7 +39,7 @@ export function jsonBody(options: BodyLimits & { anonymous?: BodyLimits }): Midd
     const type = c.req.header('content-type');
     const media = type?.split(';')[0]?.trim() ?? '';
     if (!JSON_TYPE.test(media)) {
-      throw new JifenError('unsupported_media_type', `Request: send the body as application/json${type ? `, not ${media}` : ''}`);
+      throw new JifenError('unsupported_media_type', { en: `Request: send the body as application/json${type ? `, not ${media}` : ''}`, zh: '提交的内容须为 JSON 格式' });
     }
     const anonymous = principalOf(c) === undefined;
     const limits = anonymous && options.anonymous ? options.anonymous : options;
@@ -92,29 +92,29 @@ function parse(bytes: Uint8Array): unknown {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new JifenError('invalid_json', 'Request: the body is not valid JSON');
+    if (error instanceof SyntaxError) throw new JifenError('invalid_json', { en: 'Request: the body is not valid JSON', zh: '提交的内容不是有效的 JSON，无法读取' });
     throw error;
   }
   // zod copies objects without `__proto__`, so such a key would vanish silently instead of being refused.
   // Only a body that spells the key, plainly or escaped, can hold one: most bodies skip the walk.
   const proto = text.includes('__proto__') || text.includes('\\u') ? findProtoKey(body) : undefined;
   if (proto) {
-    throw new JifenError('validation_failed', 'Request: invalid body', [{ path: proto, message: 'is not a known field' }]);
+    throw new JifenError('validation_failed', { en: 'Request: invalid body', zh: '提交的内容有误，请按每一项的提示修改' }, [{ path: proto, message: 'is not a known field' }]);
   }
   return body;
 }
 
 function refusal(problem: JsonShapeProblem): JifenError {
   if (problem.kind === 'too-many-members') {
-    return new JifenError('payload_too_large', `Request: the body has more than ${problem.limit} members and items`);
+    return new JifenError('payload_too_large', { en: `Request: the body has more than ${problem.limit} members and items`, zh: `提交的内容太多（超过 ${problem.limit} 项）` });
   }
-  return new JifenError('validation_failed', `Request: the body nests deeper than ${problem.limit} levels`, [
+  return new JifenError('validation_failed', { en: `Request: the body nests deeper than ${problem.limit} levels`, zh: `提交的内容嵌套超过 ${problem.limit} 层` }, [
     { path: problem.path || '(body)', message: `nests deeper than ${problem.limit} levels` },
   ]);
 }
 
 function tooLarge(maxBytes: number): JifenError {
-  return new JifenError('payload_too_large', `Request: the body is larger than ${formatBytes(maxBytes)}`);
+  return new JifenError('payload_too_large', { en: `Request: the body is larger than ${formatBytes(maxBytes)}`, zh: `提交的内容超过 ${formatBytes(maxBytes)}` });
 }
 
 /**

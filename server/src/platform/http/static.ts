@@ -60,10 +60,10 @@ export function serveSpa(options: { mount: string; root: string }): Hono {
   app.get('*', async (c) => {
     const relative = c.req.path.slice(mount.length);
     if (/\.[A-Za-z0-9]+$/.test(relative)) {
-      return errorResponse(c, errorBody('not_found', `Static: no file ${c.req.path}`), 404);
+      return errorResponse(c, errorBody('not_found', { en: `Static: no file ${c.req.path}`, zh: '没有这个文件' }), 404);
     }
     if (!existsSync(indexFile)) {
-      return errorResponse(c, errorBody('not_found', `Static: ${mount}/ is not built yet; run npm run build`), 404);
+      return errorResponse(c, errorBody('not_found', { en: `Static: ${mount}/ is not built yet; run npm run build`, zh: '这个页面还没有准备好' }), 404);
     }
     return c.html(await readFile(indexFile, 'utf8'));
   });
