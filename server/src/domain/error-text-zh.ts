@@ -127,6 +127,7 @@ const TABLE: Entry[] = [
   [/^has unknown values; allowed: (.+)$/, (list) => `有无法识别的选项；可选：${list}`],
   [/^is derived from (.+); send (.+) instead$/, () => '这一项由其他信息算出，不用填写'],
   [/^must be an object of fact values$/, () => '必须是一组信息（对象）'],
+  [/^must be an object of facts by id$/, () => '必须是一组信息（对象）'],
   [/^must be a draft id$/, () => '不是有效的草稿编号'],
   [/^must be a scenario id, optionally after its rule set and a colon$/, () => '不是有效的场景编号'],
   [/^must be a version number \(1, 2, …\)$/, () => '必须是版本号（1、2……）'],
