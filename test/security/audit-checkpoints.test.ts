@@ -1,10 +1,8 @@
 // First: the server's modules extend zod with `.openapi` before any schema below is built.
 import { startServer, type RunningServer } from '../../server/src/server';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainEntry, type AuditEntry } from '../../server/src/domain/audit/chain';
@@ -14,6 +12,7 @@ import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-se
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { addStaff, signIn, type Browser } from '../support/staff';
 import { tempDatabase } from '../support/temp-database';
+import { runJifen } from '../support/cli';
 
 /**
  * Someone who can write the database file cuts the audit trail back, or rewrites an entry and computes
@@ -22,7 +21,6 @@ import { tempDatabase } from '../support/temp-database';
  * hold, shows it — through the API and through the CLI.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KEY = 'an audit key kept away from the database, long enough';
 const db = tempDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'jifen-witness-'));
@@ -54,16 +52,10 @@ const checkpoint = async () => (await auditor.call('GET', '/api/v1/audit/checkpo
 const verifyWith = async (cp: unknown) => (await auditor.call('POST', '/api/v1/audit/verify', { body: { checkpoint: cp } })).json();
 const chainVerdict = async () => (await auditor.call('GET', '/api/v1/audit/verify')).json();
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, JIFEN_DATABASE_URL: db.url, JIFEN_AUDIT_KEY: KEY },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
+/** `npm run jifen -- …` on the test database with the server's key; `out` holds standard output and error. */
+async function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+  const run = await runJifen({ JIFEN_DATABASE_URL: db.url, JIFEN_AUDIT_KEY: KEY }, args);
+  return { code: run.code, out: run.both };
 }
 
 /** What the attacker runs on the database file: no triggers, then the trail and its head as they like. */

@@ -26,8 +26,8 @@ export const auditCommand: CliCommand = async (args, io) => {
   }
   const file = parsed.values.checkpoint;
   if (sub === 'checkpoint' && file === undefined) {
-    const key = auditKey();
-    const checkpoint = await withDatabase((ctx) => takeCheckpoint(ctx.db, key, ctx.now()));
+    const key = auditKey(io);
+    const checkpoint = await withDatabase(io.env, (ctx) => takeCheckpoint(ctx.db, key, ctx.now()));
     io.out(JSON.stringify(checkpoint, null, 2));
     return 0;
   }
@@ -39,8 +39,8 @@ export const auditCommand: CliCommand = async (args, io) => {
   if (file === undefined) return chain;
   const saved = readCheckpoint(file, io);
   if (!saved) return 2;
-  const key = auditKey();
-  const verdict = await withDatabase((ctx) => checkCheckpoint(ctx.db, key, saved));
+  const key = auditKey(io);
+  const verdict = await withDatabase(io.env, (ctx) => checkCheckpoint(ctx.db, key, saved));
   if (verdict.ok) {
     io.out(`Checkpoint holds: the trail still contains entry ${verdict.seq} (${verdict.hash}) of ${verdict.at}, and nothing before it changed.`);
     return chain;
@@ -51,7 +51,7 @@ export const auditCommand: CliCommand = async (args, io) => {
 };
 
 async function verifyChainCommand(io: CliIo): Promise<number> {
-  const report = await withDatabase((ctx) => verifyAuditLog(ctx.db));
+  const report = await withDatabase(io.env, (ctx) => verifyAuditLog(ctx.db));
   if (report.ok) {
     io.out(`Audit trail intact: ${report.count} entries${report.head ? `, head seq ${report.head.seq} (${report.head.hash})` : ''}.`);
     return 0;
@@ -61,8 +61,8 @@ async function verifyChainCommand(io: CliIo): Promise<number> {
   return 1;
 }
 
-function auditKey(): string {
-  return loadAuditKey({ env: process.env, databaseUrl: databaseConfigFromEnv(process.env).url, warn: (message) => console.error(message) });
+function auditKey(io: CliIo): string {
+  return loadAuditKey({ env: io.env, databaseUrl: databaseConfigFromEnv(io.env).url, warn: io.err });
 }
 
 /** A checkpoint file: one JSON checkpoint, or a witness file of one per line (the last counts). */

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, saveDraft } from '../features/drafts/drafts';
@@ -12,23 +10,13 @@ import { migrate } from '../platform/db/migrations/migrations';
 import { seedRuleSets } from '../features/rule-sets/seed';
 import { RULE_SETS_DIR } from '../../../test/support/rule-sets';
 import { tempDatabase } from '../../../test/support/temp-database';
+import { runJifen, spawnJifen } from '../../../test/support/cli';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-
-/** Runs `npm run jifen -- …` as a shell would (without npm's own output). */
-function jifen(url: string, args: string[], stdin?: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, JIFEN_DATABASE_URL: url },
-    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  if (stdin !== undefined) child.stdin!.end(stdin);
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
-}
+/**
+ * `npm run jifen -- …` on the test database: the first run starts the CLI as a shell does (a Node process
+ * reading the piped password); the others run the same commands in this process.
+ */
+const jifen = (url: string, args: string[], stdin?: string) => runJifen({ JIFEN_DATABASE_URL: url }, args, stdin);
 
 describe('npm run jifen', () => {
   const db = tempDatabase();
@@ -44,7 +32,7 @@ describe('npm run jifen', () => {
   const signsIn = (username: string, password: string) => signIn(ctx, DEFAULT_SESSION_POLICY, { username, password, address: 'test' });
 
   it('adds the first admin with the password from standard input, and one with a generated password printed once', async () => {
-    const piped = await jifen(db.url, ['users', 'add', 'root', '--role', 'admin', '--display-name', '系统管理员'], 'a-long-admin-password\n');
+    const piped = await spawnJifen({ JIFEN_DATABASE_URL: db.url }, ['users', 'add', 'root', '--role', 'admin', '--display-name', '系统管理员'], 'a-long-admin-password\n');
     expect(piped.err).toBe('');
     expect(piped.code).toBe(0);
     expect(piped.out).toContain('Created root (admin).');

@@ -4,26 +4,28 @@ import { databaseConfigFromEnv, openDatabase, useWriteAheadLog } from '../platfo
 import { createLibsqlRuleSetRepository } from '../features/rule-sets';
 import { migrate } from '../platform/db/migrations/migrations';
 
-/** Where a command writes, and what it reads as standard input. */
+/** Where a command writes, what it reads as standard input, and the environment it reads its settings from. */
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   /** Standard input as text, or undefined when it is a terminal. */
   readStdin: () => Promise<string | undefined>;
+  /** `JIFEN_DATABASE_URL`, `JIFEN_AUDIT_KEY`…: the process's environment when run from a shell. */
+  env: NodeJS.ProcessEnv;
 }
 
 /** A command: answers its exit code (0 done, 1 failed or found a problem, 2 wrong usage). */
 export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
 /**
- * Opens the database named by `JIFEN_DATABASE_URL` (the server's), brings its schema up to date, and runs
- * `work` with a lifecycle context; closes the database afterwards.
+ * Opens the database named by `JIFEN_DATABASE_URL` in `env` (the server's), brings its schema up to date,
+ * and runs `work` with a lifecycle context; closes the database afterwards.
  *
  * @example
- * await withDatabase((ctx) => listUsers(ctx));
+ * await withDatabase(io.env, (ctx) => listUsers(ctx));
  */
-export async function withDatabase<T>(work: (ctx: LifecycleContext, client: Client) => Promise<T>): Promise<T> {
-  const config = databaseConfigFromEnv(process.env);
+export async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (ctx: LifecycleContext, client: Client) => Promise<T>): Promise<T> {
+  const config = databaseConfigFromEnv(env);
   const client = openDatabase(config);
   try {
     await useWriteAheadLog(client, config.url);

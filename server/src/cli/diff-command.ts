@@ -11,7 +11,7 @@ export const diffCommand: CliCommand = async (args, io) => {
     io.err(DIFF_USAGE);
     return 2;
   }
-  const diff = await withDatabase((ctx) => diffRefs(ctx, ruleSetId, from, to));
+  const diff = await withDatabase(io.env, (ctx) => diffRefs(ctx, ruleSetId, from, to));
   const side = (s: typeof diff.from) => `${s.version !== undefined ? `version ${s.version}` : `draft ${s.draftId}`} (from ${s.effectiveFrom}, ${s.hash.slice(0, 12)}…)`;
   io.out(`${ruleSetId}: ${side(diff.from)} → ${side(diff.to)}`);
   io.out('');

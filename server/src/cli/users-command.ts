@@ -40,7 +40,7 @@ export const usersCommand: CliCommand = async (args, io) => {
   }
   const piped = (await io.readStdin())?.split(/\r?\n/)[0] ?? '';
   const password = piped.length > 0 ? piped : generatePassword();
-  const user = await withDatabase((ctx) =>
+  const user = await withDatabase(io.env, (ctx) =>
     createUser(
       ctx,
       {
