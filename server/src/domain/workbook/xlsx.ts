@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { JifenError } from '../errors';
 import type { CellValue, Sheet } from './sheets';
 
@@ -9,6 +9,13 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE
 const READ_ONLY_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } } as const;
 
 /**
+ * exceljs, loaded on the first workbook rather than with the server: it is the largest module Jifen uses
+ * (over a second to load on a small machine) and only the workbook exports and imports need it.
+ */
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
+
+/**
  * Sheets as .xlsx bytes (exceljs): header rows bold and frozen, read-only columns grey, text cells
  * stored as text (a leading `=` never becomes a formula).
  *
@@ -16,7 +23,7 @@ const READ_ONLY_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF
  * const bytes = await sheetsToXlsx(ruleSetToSheets(doc));
  */
 export async function sheetsToXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'Jifen';
   for (const sheet of sheets) {
     const headers = sheet.headerRows ?? 0;
@@ -48,7 +55,7 @@ export async function sheetsToXlsx(sheets: readonly Sheet[]): Promise<Uint8Array
  * dates as `YYYY-MM-DD`. Bytes that are not a workbook are a `validation_failed` error.
  */
 export async function xlsxToSheets(bytes: Uint8Array): Promise<Sheet[]> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     // exceljs's types ask for a Node Buffer; a Uint8Array view over the same bytes is what it reads.
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
