@@ -86,6 +86,8 @@ describe('the token hand-off and the docs page', () => {
           expect(await page.locator('#themed [part=submit]').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(15, 110, 86)');
           // The live widgets fit the narrowest screen.
           for (const id of ['live', 'themed']) expect((await page.locator(`#${id}`).boundingBox())!.width).toBeLessThanOrEqual(width);
+          // And so does the page: no sideways scroll (a long address in running text wraps).
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} ${width}`).toBeLessThanOrEqual(width);
           await page.screenshot({ path: join(SHOTS, `docs-${width}-${lang}-${dark ? 'dark' : 'light'}.png`), fullPage: width === 375 });
         }
       }
