@@ -116,7 +116,7 @@ describe('saving a scoped test case (zh)', () => {
     await taxCase.getByRole('button', { name: m.acceptResult }).click();
     const list = cases.getByTestId('accept-list');
     await visible(list);
-    expect(await list.textContent()).toContain(`${m.acceptOnlyScope}核对：指标「纳税」`);
+    expect(await list.textContent()).toContain(m.acceptOnlyScope('核对：指标「纳税」'));
     expect(await list.textContent()).toContain('indicators.tax: 3 → 6');
     await cases.getByTestId('accept-confirm').click();
     await saveState(page).toBe('saved');

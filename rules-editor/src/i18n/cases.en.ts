@@ -17,5 +17,5 @@ export const enCases: typeof zhCases = {
   scopeIndicator: (name: string) => `Checks: indicator “${name}”`,
   scopeGroup: (name: string) => `Checks: group “${name}”`,
   scopeEligibility: (names: string) => `Checks: eligibility for ${names}`,
-  acceptOnlyScope: 'Only what this case checks is updated: ',
+  acceptOnlyScope: (scope: string) => `${scope} (only this part is updated)`,
 };

@@ -15,5 +15,5 @@ export const zhCases = {
   scopeIndicator: (name: string) => `核对：指标「${name}」`,
   scopeGroup: (name: string) => `核对：分组「${name}」`,
   scopeEligibility: (names: string) => `核对：${names}的资格`,
-  acceptOnlyScope: '只更新此用例核对的部分：',
+  acceptOnlyScope: (scope: string) => `${scope}（只更新这一部分）`,
 };

@@ -157,7 +157,7 @@ export class JifenTestCases extends LitElement {
         const flag = stale.length ? m.acceptStaleTitle(stale.join('、')) : eligibilityFlips(res.differences) ? m.acceptTitleEligibility : '';
         const scope = this.cases.find((c) => c.id === res.id)?.scope;
         return html`<li data-case=${res.id}><strong>${res.title}</strong>
-          ${scope ? html`<div class="small muted">${m.acceptOnlyScope}${describeScope(scope, this.names, m, this.i18n.lang)}</div>` : nothing}
+          ${scope ? html`<div class="small muted">${m.acceptOnlyScope(describeScope(scope, this.names, m, this.i18n.lang))}</div>` : nothing}
           ${flag ? html`<div class="notice warn small" data-testid="stale-title">⚠ ${flag}</div>` : nothing}
           <ul>${res.differences.map((d) => html`<li class="small">${d.path}: ${value(d.expected)} → ${value(d.actual)}</li>`)}</ul></li>`;
       })}</ul>
