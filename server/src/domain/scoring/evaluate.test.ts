@@ -70,7 +70,7 @@ describe('evaluate (reference)', () => {
     const ins = r.indicators.find((i) => i.id === 'ins');
     expect(ins?.points).toBe(0);
     expect(ins?.explanation).toBe('condition failed: months ≥ 12 (is 8)');
-    expect(r.indicators.find((i) => i.id === 'ageBand')?.explanation).toBe('birthDate not provided');
+    expect(r.indicators.find((i) => i.id === 'ageBand')?.explanation).toBe('birth date not provided');
     expect(r.scenarios[0]?.missing.map((m) => m.message)).toEqual(['25 points short of 30']);
   });
 

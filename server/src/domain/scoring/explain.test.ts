@@ -44,4 +44,12 @@ describe('rate explanations', () => {
     expect(explainReason(rs, rate('months', 59, 1, 0.5, 30))).toEqual({ zh: '59 个月 × 0.5 = 29.5', en: '59 months × 0.5 = 29.5' });
     expect(explainReason(rs, rate('volunteerHours', 450, 10, 2, 20)).zh).toBe('450 小时，每满 10 小时 2 分，计 45 个整单位 = 20 分，封顶 20 分');
   });
+
+  it('name facts by their titles, never their ids, in either language', () => {
+    const missing = explainReason(rs, { code: 'missing', fact: 'volunteerHours' });
+    expect(missing).toEqual({ zh: '未提供志愿服务时长', en: 'Volunteer hours not provided' });
+    const failed = explainReason(rs, { code: 'condition-failed', failed: [{ fact: 'months', operator: 'greaterThanInclusive', value: 12, actual: 8 }] });
+    expect(failed.en).toBe('condition failed: Months ≥ 12 (is 8)');
+    expect(failed.zh).not.toContain('months');
+  });
 });

@@ -4,14 +4,16 @@ import type { FailedCondition, Gap, Reason, ResolvedRuleSet } from './types';
 
 /**
  * Turns the reasons behind points into the sentences residents and staff read, in Chinese and English:
- * "59 months × 0.5 = 29.5", "45 hours, 2 per full 10 hours: 4 whole units = 8", "tier matched: bachelor or above", "condition failed: residenceMonths ≥ 12 (is 8)".
+ * "59 months × 0.5 = 29.5", "45 hours, 2 points per full 10 hours: 4 whole units = 8", "tier matched: bachelor or above",
+ * "condition failed: Months of residence ≥ 12 (is 8)". Facts are named by their titles in both languages, never by
+ * their ids: residents and staff read these.
  */
 export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
   switch (reason.code) {
     case 'missing': {
       // A derived fact is missing because its input is: name the input the resident can provide.
       const source = rs.derived.find((d) => d.id === reason.fact)?.fact ?? reason.fact;
-      return { en: `${source} not provided`, zh: `未提供${factTitle(rs, source).zh}` };
+      return { en: `${factTitle(rs, source).en} not provided`, zh: `未提供${factTitle(rs, source).zh}` };
     }
     case 'condition-failed':
       return failedText(rs, reason.failed);
@@ -35,12 +37,12 @@ export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
       const range = bandRange(reason.min, reason.max);
       const title = factTitle(rs, reason.fact);
       return {
-        en: `${reason.fact} ${reason.value} in band ${range}: ${reason.points}`,
+        en: `${title.en} ${reason.value} in band ${range}: ${reason.points}`,
         zh: `${title.zh} ${reason.value}（${range} 档）：${reason.points} 分`,
       };
     }
     case 'no-band':
-      return { en: `${reason.fact} ${reason.value} is in no band: 0`, zh: `${factTitle(rs, reason.fact).zh} ${reason.value} 不在任何区间：0 分` };
+      return { en: `${factTitle(rs, reason.fact).en} ${reason.value} is in no band: 0`, zh: `${factTitle(rs, reason.fact).zh} ${reason.value} 不在任何区间：0 分` };
     case 'deduction': {
       const en = `${reason.occurrences} × ${reason.each} = ${reason.raw} deducted`;
       const zh = `${reason.occurrences} 次 × ${reason.each} = 扣 ${reason.raw} 分`;
@@ -71,7 +73,7 @@ function failedText(rs: ResolvedRuleSet, failed: readonly FailedCondition[]): Te
     const symbol = OPERATOR_SYMBOLS[f.operator];
     const actualEn = f.actual === undefined ? 'not provided' : `is ${show(f.actual)}`;
     const actualZh = f.actual === undefined ? '未提供' : `实际 ${show(f.actual)}`;
-    const en = `${f.fact}${f.path ?? ''} ${symbol.en} ${show(f.value)}`;
+    const en = `${factTitle(rs, f.fact).en}${f.path ?? ''} ${symbol.en} ${show(f.value)}`;
     const zh = `${factTitle(rs, f.fact).zh} ${symbol.zh} ${show(f.value)}`;
     return {
       en: `${f.negated ? `not (${en})` : en} (${actualEn})`,
