@@ -145,7 +145,12 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
     });
     expect(cases.failed).toBeGreaterThan(0);
     await openDraft(page, env, draft.page);
-    await page.getByTestId('submit-open').click();
+    // The header no longer offers the submit as the next step: it says the cases fail, and why when pointed at.
+    const open = page.getByTestId('submit-open');
+    await expect.poll(() => open.textContent(), WAIT).toContain(m.casesFailed(cases.failed));
+    expect(await open.getAttribute('class')).not.toContain('primary');
+    expect(await open.getAttribute('title')).toBe(failingCasesText(cases.failed)[lang]);
+    await open.click();
     const blocked = page.getByTestId('submit-blocked');
     await visible(blocked);
     expect(await blocked.locator('p').textContent()).toBe(failingCasesText(cases.failed)[lang]);
@@ -208,6 +213,17 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
     for (const text of [field.message, field.messageZh]) expect(text).not.toContain(derived.id);
     await expect.poll(() => error.textContent(), WAIT).toContain(lang === 'zh' ? field.messageZh : field.message);
     expect(await error.textContent()).not.toContain(derived.id);
+  }, 60_000);
+
+  it('explains a rate counted in whole units of more than one as counting only whole units', async () => {
+    const draft = await newDraft(asEditor);
+    await openDraft(page, env, draft.page);
+    await page.locator('jifen-preview input[data-fact="annualTaxYuan"]').fill('4500');
+    const tax = page.locator('jifen-preview li[data-indicator="tax"]');
+    await expect.poll(() => tax.locator('.small.muted').textContent(), WAIT).toBe(
+      lang === 'zh' ? '4500 元，每满 2000 元 1 分，计 2 个整单位 = 2 分' : '4500 yuan, 1 point per full 2000 yuan: 2 whole units = 2',
+    );
+    expect(await page.getByTestId('points-tax').textContent()).toBe('2');
   }, 60_000);
 
   it('proposes tomorrow as the effective date, and the approval refuses a past date at the field as the server does', async () => {

@@ -217,7 +217,7 @@ export class JifenDraftEditor extends LitElement {
           <jifen-workbook-buttons .ruleSetId=${this.ruleSetId} .draftId=${this.draftId} .etag=${this.sync.etag} ?dirty=${this.sync.dirty} ?readonly=${this.readonly}></jifen-workbook-buttons>
           ${this.readonly ? nothing : html`${undoButtons(this.sync)}
             <button type="button" class="small" @click=${() => this.sync.flush()} ?disabled=${!this.sync.dirty}>${m.saveNow}</button>
-            <button type="button" class="primary" data-testid="submit-open" @click=${() => this.submission.open()}>${m.submitForApproval}</button>`}
+            ${this.submission.openButton()}`}
         </div>
       </header>
       ${this.renderNotices()}

@@ -70,6 +70,13 @@ export class SubmitFlow implements ReactiveController {
     }
   };
 
+  /** The header's way in: not the primary action while cases fail, and saying why when pointed at. */
+  openButton(): TemplateResult {
+    const failing = this.sync.cases?.failed ?? 0;
+    return html`<button type="button" class=${failing ? '' : 'primary'} data-testid="submit-open" title=${failing ? pick(failingCasesText(failing)) : nothing}
+      @click=${() => this.open()}>${msg().submitForApproval}${failing ? html` <span class="badge bad">${msg().casesFailed(failing)}</span>` : nothing}</button>`;
+  }
+
   render(): TemplateResult {
     const m = msg();
     const cases = this.sync.cases;

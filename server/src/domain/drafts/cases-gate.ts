@@ -21,12 +21,16 @@ export function failingCasesText(failed: number): Text {
   };
 }
 
-/** One field error per failing case, naming the case by its title and saying what differs. */
+/**
+ * One field error per failing case, naming the case by its title: the English says what differs (the result
+ * paths an integrator reads), the Chinese how many results differ, keeping ids out of what staff read.
+ */
 export function failingCaseProblems(cases: CaseSummary): FieldError[] {
   return cases.results.flatMap((r) => {
     if (r.passed) return [];
     const what = r.error ?? r.differences.map((d) => `${d.path} ${d.expected} → ${d.actual ?? '—'}`).join('; ');
-    return [{ path: `cases.${r.id}`, message: `test case “${r.title}” fails: ${what}`, messageZh: `测试用例「${r.title}」未通过：${what}` }];
+    const zh = r.error ? '无法计算' : `${r.differences.length} 项结果与预期不同`;
+    return [{ path: `cases.${r.id}`, message: `test case “${r.title}” fails: ${what}`, messageZh: `测试用例「${r.title}」未通过：${zh}` }];
   });
 }
 

@@ -112,7 +112,7 @@ function rateText(reason: Extract<Reason, { code: 'rate' }>, unit: Text | undefi
   }
   const zhUnit = unit?.zh ?? '个单位';
   return {
-    en: `${reason.value} ${unitEn(reason.value)}, ${reason.rate} points per full ${reason.per} ${unitEn(reason.per)}: ${reason.units} whole ${reason.units === 1 ? 'unit' : 'units'} = ${reason.raw}`,
+    en: `${reason.value} ${unitEn(reason.value)}, ${reason.rate} ${reason.rate === 1 ? 'point' : 'points'} per full ${reason.per} ${unitEn(reason.per)}: ${reason.units} whole ${reason.units === 1 ? 'unit' : 'units'} = ${reason.raw}`,
     zh: `${reason.value} ${zhUnit}，每满 ${reason.per} ${zhUnit} ${reason.rate} 分，计 ${reason.units} 个整单位 = ${reason.raw} 分`,
   };
 }
