@@ -123,6 +123,7 @@ export const enVocabulary: Vocabulary = {
     'key-revoked': 'Key revoked',
     'draft-created': 'Draft created',
     'draft-edited': 'Draft edited',
+    'draft-renamed': 'Draft renamed',
     'draft-submitted': 'Submitted',
     'draft-approved': 'Approved',
     'draft-rejected': 'Rejected',

@@ -125,6 +125,7 @@ export const zhVocabulary = {
     'key-revoked': '吊销密钥',
     'draft-created': '新建草稿',
     'draft-edited': '编辑草稿',
+    'draft-renamed': '草稿改名',
     'draft-submitted': '提交审批',
     'draft-approved': '批准',
     'draft-rejected': '退回',

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   // rule-set lifecycle
   'draft-created',
   'draft-edited',
+  'draft-renamed',
   'draft-submitted',
   'draft-approved',
   'draft-rejected',

@@ -22,6 +22,8 @@ export interface CaseSummary {
 export interface Draft {
   id: string;
   ruleSetId: string;
+  /** What staff call it (草稿名称, `draftName`); absent for a draft never named. */
+  name?: string;
   /** The published version the draft was started from (an earlier one for a rollback). */
   baseVersion: number;
   status: DraftStatus;

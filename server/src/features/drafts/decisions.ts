@@ -131,7 +131,14 @@ export async function approveDraft(
       target: `rule-set:${ruleSetId}/version:${version.version}`,
       ...(now.at(-1) ? { before: now.at(-1)!.hash } : {}),
       after: hash,
-      details: { effectiveFrom: request.effectiveFrom, draft: draft.id, author: draft.author, baseVersion: draft.baseVersion },
+      details: {
+        effectiveFrom: request.effectiveFrom,
+        draft: draft.id,
+        // The version's history keeps the name staff knew the change by.
+        ...(draft.name !== undefined ? { draftName: draft.name } : {}),
+        author: draft.author,
+        baseVersion: draft.baseVersion,
+      },
     });
   });
   return { draft: saved, version: version! };

@@ -15,6 +15,7 @@ import {
   StaleDraft,
   validateDocument,
 } from './drafts';
+import { renameDraft } from './rename-draft';
 import { staffOf, type AppEnv } from '../../platform/http/access';
 import {
   approvedSchema,
@@ -27,6 +28,7 @@ import {
   ifMatchHeadersSchema,
   jsonPatchSchema,
   rejectRequestSchema,
+  renameDraftRequestSchema,
   ruleSetIdParamsSchema,
   saveDraftRequestSchema,
   staleDraftSchema,
@@ -112,6 +114,25 @@ const patchRoute = createRoute({
     body: { required: true, content: { 'application/json-patch+json': { schema: jsonPatchSchema } } },
   },
   responses: { 200: { ...json(draftSchema, 'The draft as saved'), ...withEtag }, ...stale, ...errorResponses(401, 403, 404, 409, 413, 415, 422, 428) },
+});
+
+const renameRoute = createRoute({
+  method: 'put',
+  path: `${one}/name`,
+  tags,
+  summary: 'Name or rename the draft',
+  description:
+    'Needs `If-Match` with the ETag last read (428 without, 412 with a stale one, answering the draft as it is now). The name is trimmed; ' +
+    'blank, longer than 60 characters or holding control characters answers 422 naming `name` (in Chinese and English). Only while ' +
+    'the draft can be edited (409 when submitted: withdraw it first; a published draft keeps its name). The document does not change; ' +
+    'the revision does. Recorded as `draft-renamed` with the old and new name.',
+  middleware: [SMALL_BODY],
+  request: {
+    params: draftParamsSchema,
+    headers: ifMatchHeadersSchema,
+    body: { required: true, content: { 'application/json': { schema: renameDraftRequestSchema } } },
+  },
+  responses: { 200: { ...json(draftSchema, 'The renamed draft'), ...withEtag }, ...stale, ...errorResponses(401, 403, 404, 409, 413, 415, 422, 428) },
 });
 
 const evaluateRoute = createRoute({
@@ -225,6 +246,19 @@ export function draftRoutes(deps: LifecycleRouteDeps) {
     const ifMatch = requireIfMatch(c);
     try {
       const draft = await patchDraft(need(deps), staffOf(c).user, id, draftId, ifMatch, toOperations(c.req.valid('json')));
+      c.header('ETag', draftEtag(draft));
+      return c.json(draftView(draft), 200);
+    } catch (error) {
+      if (error instanceof StaleDraft) return staleResponse(c, error);
+      throw error;
+    }
+  });
+
+  app.openapi(renameRoute, async (c) => {
+    const { id, draftId } = c.req.valid('param');
+    const ifMatch = requireIfMatch(c);
+    try {
+      const draft = await renameDraft(need(deps), staffOf(c).user, id, draftId, ifMatch, c.req.valid('json').name);
       c.header('ETag', draftEtag(draft));
       return c.json(draftView(draft), 200);
     } catch (error) {

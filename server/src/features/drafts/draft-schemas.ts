@@ -18,6 +18,10 @@ export const draftSchema = z
   .object({
     id: z.string(),
     ruleSetId: z.string(),
+    name: z.string().optional().openapi({
+      description: 'What staff call the draft (草稿名称), up to 60 characters; absent for a draft never named.',
+      example: '2027年春季入学积分调整',
+    }),
     baseVersion: z.number().int().openapi({ description: 'The published version the draft started from.' }),
     status: z.enum(DRAFT_STATUSES),
     author: z.string(),
@@ -59,12 +63,22 @@ export const ifMatchHeadersSchema = z.object({
   'if-match': z.string().optional().openapi({ description: 'The ETag last read (`"<draftId>-<revision>"`). Required: 428 without it.' }),
 });
 
+// Checked by the domain's one rule (`draftName`: not blank, at most 60 characters, one line) so that every
+// refusal names the field in Chinese and English; the body limit bounds it before that.
+const draftNameField = z.string().openapi({
+  description: 'The draft\'s name (草稿名称): not blank after trimming, at most 60 characters, one line without control characters.',
+  example: '2027年春季入学积分调整',
+});
+
 export const createDraftRequestSchema = z
   .strictObject({
     fromVersion: z.number().int().min(1).optional().openapi({ description: 'Start from this version (default the latest); an earlier one rolls back.' }),
     note: z.string().max(2000).optional(),
+    name: draftNameField.optional(),
   })
   .openapi('NewDraft');
+
+export const renameDraftRequestSchema = z.strictObject({ name: draftNameField }).openapi('RenameDraft');
 
 export const saveDraftRequestSchema = z
   .strictObject({

@@ -6,7 +6,7 @@ import { ruleSetSchema } from '../../domain/rule-set/schema';
 import type { SqlExecutor } from '../../platform/db/database';
 
 const COLUMNS = `id, rule_set_id, base_version, parent_version, status, author, contributors, document, document_hash, revision, note,
-  validation, cases, created_at, updated_at, submitted_at, decided_by, decided_at, decision_reason, published_version`;
+  validation, cases, created_at, updated_at, submitted_at, decided_by, decided_at, decision_reason, published_version, name`;
 
 const statusColumn = z.enum(DRAFT_STATUSES);
 const contributorsColumn = z.array(z.string());
@@ -36,7 +36,7 @@ export function createDraftStore(db: SqlExecutor) {
     },
 
     async insert(draft: StoredDraft): Promise<void> {
-      await db.execute({ sql: `INSERT INTO drafts (${COLUMNS}) VALUES (${Array(20).fill('?').join(', ')})`, args: toArgs(draft) });
+      await db.execute({ sql: `INSERT INTO drafts (${COLUMNS}) VALUES (${Array(21).fill('?').join(', ')})`, args: toArgs(draft) });
     },
 
     /**
@@ -79,6 +79,7 @@ function toArgs(d: StoredDraft): (string | number | null)[] {
     d.decidedAt ?? null,
     d.decisionReason ?? null,
     d.publishedVersion ?? null,
+    d.name ?? null,
   ];
 }
 
@@ -89,9 +90,11 @@ function toDraft(row: Row): StoredDraft {
   const decidedAt = optional('decided_at');
   const decisionReason = optional('decision_reason');
   const publishedVersion = optional('published_version');
+  const name = optional('name');
   return {
     id: String(row.id),
     ruleSetId: String(row.rule_set_id),
+    ...(name !== undefined ? { name } : {}),
     baseVersion: Number(row.base_version),
     parentVersion: Number(row.parent_version),
     status: statusColumn.parse(row.status),

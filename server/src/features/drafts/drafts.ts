@@ -3,6 +3,7 @@ import { mayEditFor, type StaffUser } from '../../domain/accounts/roles';
 import { JifenError, type FieldError } from '../../domain/errors';
 import { checkDocument } from '../../domain/drafts/check-document';
 import { assertEditable, ifMatchHolds, type Draft, type StoredDraft } from '../../domain/drafts/draft';
+import { draftName } from '../../domain/drafts/draft-name';
 import { ruleSetPatch } from '../../domain/diff/json-patch';
 import { contentHash } from '../../domain/rule-set/hash';
 import { resolveRuleSet } from '../../domain/rule-set/resolve';
@@ -47,17 +48,19 @@ export async function listDrafts(ctx: LifecycleContext, ruleSetId: string): Prom
 
 /**
  * Starts a draft from a published version (the latest by default; an earlier one to roll back), numbered
- * as the next version, with its cases run. Records `draft-created`.
+ * as the next version, with its cases run, and named if `name` is given (checked by `draftName`). Records
+ * `draft-created`.
  *
  * @example
- * const draft = await createDraft(ctx, editor, 'district-sample', { note: 'raise the bachelor tier' });
+ * const draft = await createDraft(ctx, editor, 'district-sample', { name: '2027年春季入学积分调整' });
  */
 export async function createDraft(
   ctx: LifecycleContext,
   user: StaffUser,
   ruleSetId: string,
-  options: { fromVersion?: number; note?: string },
+  options: { fromVersion?: number | undefined; note?: string | undefined; name?: string | undefined },
 ): Promise<StoredDraft> {
+  const name = options.name === undefined ? undefined : draftName(options.name);
   const { owner, latest } = await ownerOf(ctx, ruleSetId);
   assertMayEdit(user, owner, ruleSetId);
   const from = options.fromVersion ?? latest.version;
@@ -71,6 +74,7 @@ export async function createDraft(
   const draft: StoredDraft = {
     id: randomId(),
     ruleSetId,
+    ...(name !== undefined ? { name } : {}),
     baseVersion: from,
     parentVersion: latest.version,
     status: 'editing',
@@ -94,7 +98,7 @@ export async function createDraft(
       target: draftTarget(draft),
       before: source.hash,
       after: draft.documentHash,
-      details: { fromVersion: from, ...(options.note ? { note: options.note } : {}) },
+      details: { fromVersion: from, ...(name !== undefined ? { name } : {}), ...(options.note ? { note: options.note } : {}) },
     });
   });
   return draft;

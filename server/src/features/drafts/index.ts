@@ -5,6 +5,7 @@
 export * from './draft-schemas';
 export * from './draft-store';
 export * from './drafts';
+export * from './rename-draft';
 export * from './draft-routes';
 export * from './workbook';
 export * from './workbook-routes';

@@ -74,6 +74,7 @@ export const ACCESS: AccessTable = {
   'GET /api/v1/rule-sets/{id}/drafts/{draftId}': STAFF_READ,
   'PUT /api/v1/rule-sets/{id}/drafts/{draftId}': ['editor'],
   'PATCH /api/v1/rule-sets/{id}/drafts/{draftId}': ['editor'],
+  'PUT /api/v1/rule-sets/{id}/drafts/{draftId}/name': ['editor'],
   'GET /api/v1/rule-sets/{id}/drafts/{draftId}/workbook': STAFF_READ,
   'PUT /api/v1/rule-sets/{id}/drafts/{draftId}/workbook': ['editor'],
   'POST /api/v1/rule-sets/{id}/drafts/{draftId}/evaluate': ['editor', 'approver'],

@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import { inTransaction } from '../database';
 import { CALENDAR_MIGRATIONS } from './calendar-migrations';
+import { DRAFT_NAME_MIGRATIONS } from './draft-name-migrations';
 import { DUTIES_MIGRATIONS } from './duties-migrations';
 import { FAMILY_MIGRATIONS } from './family-migrations';
 import { LIFECYCLE_MIGRATIONS } from './lifecycle-migrations';
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ROUND_MIGRATIONS,
   ...WIDGET_MIGRATIONS,
   ...DUTIES_MIGRATIONS,
+  ...DRAFT_NAME_MIGRATIONS,
 ];
 
 /**
