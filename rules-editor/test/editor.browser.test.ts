@@ -79,6 +79,8 @@ describe('the rules editor, end to end', () => {
     // The editor opens a new draft of the district rule set.
     const page = await signInPage(editor);
     await page.getByTestId('new-draft-district-sample').click();
+    // Asked for a name first; it may stay blank (the draft is then shown by when it was created).
+    await page.getByTestId('new-draft-create').click();
     await page.waitForURL(/\/editor\/rule-sets\/district-sample\/drafts\/[^/]+$/);
     const draftUrl = page.url();
 

@@ -183,10 +183,13 @@ export const api = {
     return Array.isArray(data) ? data : data.drafts;
   },
   getDraft: async (id: string, draftId: string) => draftReply(await request<Draft>('GET', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}`)),
-  createDraft: async (id: string, options: { fromVersion?: number; note?: string } = {}) =>
+  createDraft: async (id: string, options: { fromVersion?: number; note?: string; name?: string } = {}) =>
     draftReply(await request<Draft>('POST', `/rule-sets/${enc(id)}/drafts`, { body: options })),
   saveDraft: async (id: string, draftId: string, document: RuleSet, etag: string) =>
     draftReply(await request<Draft>('PUT', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}`, { body: { document }, ifMatch: etag })),
+  /** Names or renames the draft; its document stays, its revision moves on (If-Match as for a save). */
+  renameDraft: async (id: string, draftId: string, name: string, etag: string) =>
+    draftReply(await request<Draft>('PUT', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/name`, { body: { name }, ifMatch: etag })),
   validate: async (document: unknown) => (await request<Validation>('POST', '/rule-sets/validate', { body: { document } })).data,
   evaluateDraft: async (id: string, draftId: string, asOf: string, facts: Record<string, unknown>) =>
     (await request<Evaluation>('POST', `/rule-sets/${enc(id)}/drafts/${enc(draftId)}/evaluate`, { body: { asOf, facts } })).data,

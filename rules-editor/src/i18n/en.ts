@@ -1,6 +1,7 @@
 import { enCheckpoint } from './checkpoint.en';
 import { enPassword } from './password.en';
 import { enCases } from './cases.en';
+import { enNames } from './names.en';
 import { enEditing } from './editing.en';
 import { enImpact } from './impact.en';
 import { enExports } from './exports.en';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...enImpact,
   ...enCheckpoint,
   ...enPassword,
+  ...enNames,
   ...enTable,
   ...enEditing,
   ...enCases,

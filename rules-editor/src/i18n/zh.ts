@@ -3,6 +3,7 @@ import type { DraftStatus, Role, RoundSummary } from '../api/types';
 import { zhCheckpoint } from './checkpoint.zh';
 import { zhPassword } from './password.zh';
 import { zhCases } from './cases.zh';
+import { zhNames } from './names.zh';
 import { zhEditing } from './editing.zh';
 import { zhImpact } from './impact.zh';
 import { zhExports } from './exports.zh';
@@ -17,6 +18,7 @@ export const zh = {
   ...zhImpact,
   ...zhCheckpoint,
   ...zhPassword,
+  ...zhNames,
   ...zhTable,
   ...zhEditing,
   ...zhCases,

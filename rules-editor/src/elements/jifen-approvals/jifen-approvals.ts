@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { Draft, RuleSetSummary, User } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
+import { draftLabel } from '../../model/draft-label';
 import { href } from '../../model/router';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-approvals.styles';
@@ -49,7 +50,7 @@ export class JifenApprovals extends LitElement {
               <thead><tr><th>${m.ruleSet}</th><th>${m.draft}</th><th>${m.author}</th><th>${m.submittedAt}</th><th>${m.changeNote}</th><th>${m.testCases}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
               <tbody>${this.queue.map(({ ruleSet, draft }) => html`<tr data-draft=${draft.id}>
                 <td>${pick(ruleSet.title)}</td>
-                <td>${m.draftTitle(draft.id)}<div class="small muted">${m.basedOn(draft.baseVersion)}</div></td>
+                <td><strong data-testid="queue-draft-name">${draftLabel(draft)}</strong><div class="small muted">${m.basedOn(draft.baseVersion)} · <span class="mono">${m.draftIdIs(draft.id)}</span></div></td>
                 <td>${draft.author}${draft.author === this.user?.username ? html` <span class="badge warn">${m.you}</span>` : nothing}</td>
                 <td class="nowrap">${formatInstant(draft.submittedAt)}</td>
                 <td class="note">${draft.note || '—'}</td>

@@ -34,4 +34,8 @@ export const styles = css`
     cursor: pointer;
     color: var(--jf-primary);
   }
+  .draft-name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
 `;

@@ -1,12 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
-import type { AuditEntry, AuditQuery, AuditVerification } from '../../api/types';
+import type { AuditEntry, AuditQuery, AuditVerification, Draft } from '../../api/types';
 import { en } from '../../i18n/en';
 import { formatInstant, I18nController } from '../../i18n/i18n';
 import { downloadCsv } from '../../model/export-file';
 import { zh } from '../../i18n/zh';
 import { showValue } from '../../model/describe';
+import { draftLabel } from '../../model/draft-label';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-audit.styles';
 import '../jifen-audit-checkpoint/jifen-audit-checkpoint';
@@ -32,6 +33,18 @@ function patchOf(details: unknown): { op: string; path: string; value?: unknown 
   return Array.isArray(patch) ? patch.filter((op): op is { op: string; path: string; value?: unknown } => typeof op?.path === 'string') : [];
 }
 
+/** The rule set and draft an entry's target names (`rule-set:district-sample/draft:k3x9`), if it names one. */
+function draftOf(target: string): { ruleSetId: string; key: string } | undefined {
+  const match = /^rule-set:([^/]+)\/draft:([a-z0-9]+)$/.exec(target);
+  return match ? { ruleSetId: match[1]!, key: `${match[1]}/${match[2]}` } : undefined;
+}
+
+/** A `draft-renamed` entry's old and new name. */
+function renameOf(details: unknown): { from: string | null; to: string } | undefined {
+  const d = details as { from?: unknown; to?: unknown } | null;
+  return d && typeof d.to === 'string' ? { from: typeof d.from === 'string' ? d.from : null, to: d.to } : undefined;
+}
+
 /**
  * The audit trail for auditors: every state-changing action with its actor, time, target and the content
  * hashes before and after, filtered and paged; and a check that the hash chain is intact.
@@ -47,6 +60,8 @@ export class JifenAudit extends LitElement {
   @state() private error = '';
   @state() private busy = false;
   @state() private exporting = false;
+  /** Drafts the entries name, by `ruleSetId/draftId`: the trail shows each by its name. */
+  @state() private drafts = new Map<string, Draft>();
   private i18n = new I18nController(this);
 
   override connectedCallback(): void {
@@ -61,11 +76,20 @@ export class JifenAudit extends LitElement {
       const page = await api.audit({ ...this.filter, limit: PAGE, ...(fresh || !this.cursor ? {} : { cursor: this.cursor }) });
       this.entries = fresh ? page.entries : [...this.entries, ...page.entries];
       this.cursor = page.nextCursor;
+      void this.loadDraftNames(page.entries);
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  private async loadDraftNames(entries: readonly AuditEntry[]): Promise<void> {
+    const known = new Set([...this.drafts.values()].map((d) => d.ruleSetId));
+    const wanted = new Set(entries.flatMap((e) => draftOf(e.target)?.ruleSetId ?? []).filter((id) => !known.has(id)));
+    if (wanted.size === 0) return;
+    const lists = await Promise.all([...wanted].map((id) => api.listDrafts(id).catch(() => [])));
+    this.drafts = new Map([...this.drafts, ...lists.flat().map((d) => [`${d.ruleSetId}/${d.id}`, d] as const)]);
   }
 
   private applyFilter(event: SubmitEvent): void {
@@ -107,6 +131,16 @@ export class JifenAudit extends LitElement {
     }
   }
 
+  private targetName(target: string) {
+    const draft = this.drafts.get(draftOf(target)?.key ?? '');
+    return draft ? html`<div class="draft-name" data-testid="target-draft">${draftLabel(draft)}</div>` : nothing;
+  }
+
+  private renamed(e: AuditEntry) {
+    const names = e.action === 'draft-renamed' ? renameOf(e.details) : undefined;
+    return names ? html`<div data-testid="renamed">${this.i18n.m.renamedFromTo(names.from ?? this.i18n.m.unnamed, names.to)}</div>` : nothing;
+  }
+
   override render() {
     const m = this.i18n.m;
     const v = this.verification;
@@ -140,11 +174,11 @@ export class JifenAudit extends LitElement {
           <td class="nowrap">${formatInstant(e.at)}</td>
           <td>${e.actor}</td>
           <td><span class="badge" title=${e.action}>${m.auditActions[e.action] ?? e.action}</span></td>
-          <td class="mono small">${e.target}</td>
+          <td class="small">${this.targetName(e.target)}<div class="mono">${e.target}</div></td>
           <td class="mono small">${e.before ? html`<div title=${e.before}>${m.beforeShort} ${e.before.slice(0, 8)}</div>` : nothing}
             ${e.after ? html`<div title=${e.after}>${m.afterShort} ${e.after.slice(0, 8)}</div>` : nothing}
             <div class="muted" title=${e.hash}>${m.chainShort} ${e.hash.slice(0, 8)}</div></td>
-          <td>${e.details === undefined || e.details === null ? '—' : html`${patchOf(e.details).length ? html`<ul class="patch small" data-testid="patch">${patchOf(e.details).slice(0, 5).map((op) => html`<li><code>${op.path}</code> ${op.op === 'remove' ? '✕' : `→ ${showValue(op.value)}`}</li>`)}</ul>` : nothing}
+          <td>${e.details === undefined || e.details === null ? '—' : html`${this.renamed(e)}${patchOf(e.details).length ? html`<ul class="patch small" data-testid="patch">${patchOf(e.details).slice(0, 5).map((op) => html`<li><code>${op.path}</code> ${op.op === 'remove' ? '✕' : `→ ${showValue(op.value)}`}</li>`)}</ul>` : nothing}
             <details><summary>${m.show}</summary><pre>${JSON.stringify(e.details, null, 2)}</pre></details>`}</td>
         </tr>`)}</tbody>
       </table>

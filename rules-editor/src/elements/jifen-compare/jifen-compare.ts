@@ -5,6 +5,7 @@ import type { Diff, Draft, RuleSetDetail } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { diffSheets } from '../../model/diff-export';
 import { downloadXlsx } from '../../model/export-file';
+import { draftLabel } from '../../model/draft-label';
 import { href, navigate } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-diff-view/jifen-diff-view';
@@ -62,7 +63,10 @@ export class JifenCompare extends LitElement {
   }
 
   private label(v: string): string {
-    return v.startsWith('draft:') ? this.i18n.m.draftTitle(v.slice(6)) : this.i18n.m.versionN(Number(v));
+    if (!v.startsWith('draft:')) return this.i18n.m.versionN(Number(v));
+    // On paper the id stays beside the name: the record must point at exactly one draft.
+    const named = this.drafts.find((x) => x.id === v.slice(6))?.name;
+    return named ? `${named} · ${this.i18n.m.draftTitle(v.slice(6))}` : this.i18n.m.draftTitle(v.slice(6));
   }
 
   private exportXlsx = async () => {
@@ -77,7 +81,7 @@ export class JifenCompare extends LitElement {
     const versions = [...(d?.versions ?? [])].sort((a, b) => b.version - a.version);
     const options = (selected: string) => html`
       <optgroup label=${m.publishedVersions}>${versions.map((v) => html`<option value=${String(v.version)} ?selected=${selected === String(v.version)}>${m.versionN(v.version)} · ${v.effectiveFrom}</option>`)}</optgroup>
-      ${this.drafts.length ? html`<optgroup label=${m.drafts}>${this.drafts.map((x) => html`<option value=${`draft:${x.id}`} ?selected=${selected === `draft:${x.id}`}>${m.draftTitle(x.id)} · ${m.statuses[x.status]}</option>`)}</optgroup>` : nothing}`;
+      ${this.drafts.length ? html`<optgroup label=${m.drafts}>${this.drafts.map((x) => html`<option value=${`draft:${x.id}`} ?selected=${selected === `draft:${x.id}`}>${draftLabel(x)} · ${m.statuses[x.status]}</option>`)}</optgroup>` : nothing}`;
     return html`<div class="stack">
       <div>
         <a class="small" href=${href({ name: 'ruleSet', id: this.ruleSetId })}>← ${d ? pick(d.title) : this.ruleSetId}</a>

@@ -86,6 +86,12 @@ export class DraftSync implements ReactiveController {
     const base = this.saved;
     const mine = this.doc;
     if (!base || !mine) return;
+    // Only the draft's name or state changed (a rename): the revision moves on, this page's edits and undo stay.
+    if (countChanges(base, current.document) === 0) {
+      this.draft = current;
+      this.etag = etagOf(current);
+      return this.host.requestUpdate();
+    }
     const { merged, conflicts } = mergeDocuments(base, mine, current.document);
     if (conflicts.length > 0) {
       this.conflict = current;
@@ -110,7 +116,14 @@ export class DraftSync implements ReactiveController {
     this.show(merged);
   }
 
-  get dirty(): boolean {
+  /** The draft as the server holds it after a write outside this page's saves (a rename): taken in, and the other tabs told. */
+  takeIn(current: Draft): void {
+    if (!this.draft || current.revision <= this.draft.revision) return;
+    this.take(current, 'tab');
+    this.channel.post(current.ruleSetId, current.id, current.revision);
+  }
+
+    get dirty(): boolean {
     return this.doc !== this.saved;
   }
 

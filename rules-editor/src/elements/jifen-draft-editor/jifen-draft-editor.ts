@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RuleSet } from '../../../../server/src/domain/rule-set/schema';
 import { api, ApiError } from '../../api/client';
-import type { User } from '../../api/types';
+import type { Draft, User } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { sectionOf } from '../../model/describe';
 import { indexErrors } from '../../model/field-errors';
@@ -14,6 +14,7 @@ import { shared } from '../../styles/shared';
 import '../jifen-conflict-dialog/jifen-conflict-dialog';
 import type { ConflictResolution, JifenConflictDialog } from '../jifen-conflict-dialog/jifen-conflict-dialog';
 import '../jifen-draft-nav/jifen-draft-nav';
+import '../jifen-draft-title/jifen-draft-title';
 import type { Section } from '../jifen-draft-nav/jifen-draft-nav';
 import '../jifen-general-form/jifen-general-form';
 import '../jifen-impact/jifen-impact';
@@ -207,8 +208,7 @@ export class JifenDraftEditor extends LitElement {
       <header class="head">
         <div class="title">
           <a href=${href({ name: 'ruleSet', id: this.ruleSetId })}>${pick(doc.title)}</a>
-          <h1>${m.draftTitle(draft.id)} <span class="badge ${draft.status === 'rejected' ? 'bad' : 'info'}">${m.statuses[draft.status]}</span></h1>
-          <div class="small muted">${m.draftMeta(draft.baseVersion, draft.author, formatInstant(draft.updatedAt))}</div>
+          <jifen-draft-title .draft=${draft} etag=${this.sync.etag} ?editable=${canEdit(this.user, draft.document.owner)} @jifen-draft-renamed=${(e: CustomEvent<Draft>) => this.sync.takeIn(e.detail)}></jifen-draft-title>
         </div>
         <div class="row">
           ${saveState(this.sync, () => void this.conflictDialog?.show())}

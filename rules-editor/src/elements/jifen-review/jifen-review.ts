@@ -7,6 +7,7 @@ import { wroteDraft } from '../../../../server/src/domain/drafts/draft';
 import { earliestEffectiveFrom, effectiveFromProblems, proposedEffectiveFrom, type EffectiveFromContext } from '../../../../server/src/domain/drafts/effective-from';
 import { effectiveContext } from '../../model/effective-date';
 import { localMessage } from '../../model/field-errors';
+import { draftLabel } from '../../model/draft-label';
 import { href } from '../../model/router';
 import { shared } from '../../styles/shared';
 import '../jifen-change-password/jifen-change-password';
@@ -112,7 +113,8 @@ export class JifenReview extends LitElement {
     return html`<div class="stack">
       <div>
         <a class="small" href=${href({ name: 'approvals' })}>← ${m.approvals}</a>
-        <h1>${pick(d.document.title)} · ${m.draftTitle(d.id)} <span class="badge info">${m.statuses[d.status]}</span></h1>
+        <div class="small muted">${pick(d.document.title)} · <span class="mono">${m.draftIdIs(d.id)}</span></div>
+        <h1><span data-testid="review-draft-name">${draftLabel(d)}</span> <span class="badge info">${m.statuses[d.status]}</span></h1>
         <div class="small muted" data-testid="review-meta">${d.submittedAt ? html`${m.submittedBy(d.author, formatInstant(d.submittedAt))} · ` : nothing}${m.draftMeta(d.baseVersion, d.author, formatInstant(d.updatedAt))}</div>
       </div>
       <section class="card"><h2>${m.changeNote}</h2><p class="note">${d.note || '—'}</p></section>

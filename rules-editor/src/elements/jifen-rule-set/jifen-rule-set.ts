@@ -3,10 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { Draft, RuleSetDetail, User } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
-import { href, navigate } from '../../model/router';
+import { draftLabel } from '../../model/draft-label';
+import { href } from '../../model/router';
 import { canEdit, hasRole } from '../../model/roles';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-rule-set.styles';
+import '../jifen-new-draft/jifen-new-draft';
 
 /**
  * One rule set: every published version (who, when, why, in force from), its drafts, and the ways in:
@@ -36,17 +38,6 @@ export class JifenRuleSet extends LitElement {
     }
   }
 
-  private async newDraft(fromVersion?: number): Promise<void> {
-    const m = this.i18n.m;
-    if (fromVersion !== undefined && !confirm(m.confirmRollback(fromVersion))) return;
-    try {
-      const { draft } = await api.createDraft(this.ruleSetId, fromVersion === undefined ? {} : { fromVersion, note: m.rollbackNote(fromVersion) });
-      await navigate(href({ name: 'draft', id: this.ruleSetId, draft: draft.id }));
-    } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
-    }
-  }
-
   override render() {
     const m = this.i18n.m;
     const d = this.detail;
@@ -63,7 +54,7 @@ export class JifenRuleSet extends LitElement {
         </div>
         <div class="row">
           <a class="button" href=${href({ name: 'compare', id: d.id, from: String(Math.max(1, d.latest.version - 1)), to: String(d.latest.version) })}>${m.compareVersions}</a>
-          ${editable ? html`<button type="button" class="primary" @click=${() => this.newDraft()}>${m.newDraft}</button>` : nothing}
+          ${editable ? html`<jifen-new-draft .ruleSetId=${d.id}></jifen-new-draft>` : nothing}
         </div>
       </div>
       <section class="card">
@@ -80,7 +71,7 @@ export class JifenRuleSet extends LitElement {
             <td class="row nowrap">
               <a class="button small" href=${href({ name: 'version', id: d.id, version: v.version })}>${m.viewTable}</a>
               ${v.version > 1 ? html`<a class="button small" href=${href({ name: 'compare', id: d.id, from: String(v.version - 1), to: String(v.version) })}>${m.whatChanged}</a>` : nothing}
-              ${editable && v.version !== d.latest.version ? html`<button type="button" class="small" @click=${() => this.newDraft(v.version)}>${m.rollBackTo}</button>` : nothing}
+              ${editable && v.version !== d.latest.version ? html`<jifen-new-draft .ruleSetId=${d.id} .fromVersion=${v.version} look="small"></jifen-new-draft>` : nothing}
             </td>
           </tr>`)}</tbody>
         </table>
@@ -92,7 +83,7 @@ export class JifenRuleSet extends LitElement {
           : html`<table>
               <thead><tr><th>${m.draft}</th><th>${m.status}</th><th>${m.author}</th><th>${m.baseVersion}</th><th>${m.updatedAt}</th><th>${m.testCases}</th><th>${m.changeNote}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
               <tbody>${this.drafts.map((x) => html`<tr data-draft=${x.id}>
-                <td><a href=${href({ name: 'draft', id: d.id, draft: x.id })}>${m.draftTitle(x.id)}</a></td>
+                <td><a href=${href({ name: 'draft', id: d.id, draft: x.id })} data-testid="draft-link">${draftLabel(x)}</a><div class="small muted mono">${m.draftIdIs(x.id)}</div></td>
                 <td><span class="badge ${x.status === 'rejected' ? 'bad' : x.status === 'published' ? 'ok' : x.status === 'submitted' ? 'warn' : 'info'}">${m.statuses[x.status]}</span>
                   ${x.publishedVersion ? html`<div class="small muted">${m.versionN(x.publishedVersion)}</div>` : nothing}</td>
                 <td>${x.author}</td><td>${m.versionN(x.baseVersion)}</td><td class="nowrap">${formatInstant(x.updatedAt)}</td>

@@ -3,10 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { Draft, RuleSetSummary, User } from '../../api/types';
 import { formatInstant, I18nController, pick } from '../../i18n/i18n';
-import { href, navigate } from '../../model/router';
+import { draftLabel } from '../../model/draft-label';
+import { href } from '../../model/router';
 import { canEdit } from '../../model/roles';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-rule-sets.styles';
+import '../jifen-new-draft/jifen-new-draft';
 
 /**
  * The start screen: every rule set with its version in force (who published it, when, why, from which
@@ -38,15 +40,6 @@ export class JifenRuleSets extends LitElement {
     }
   }
 
-  private async newDraft(id: string): Promise<void> {
-    try {
-      const { draft } = await api.createDraft(id);
-      await navigate(href({ name: 'draft', id, draft: draft.id }));
-    } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
-    }
-  }
-
   override render() {
     const m = this.i18n.m;
     return html`<div class="stack">
@@ -65,7 +58,7 @@ export class JifenRuleSets extends LitElement {
               </div>
               <div class="row">
                 <a class="button" href=${href({ name: 'ruleSet', id: rs.id })}>${m.versionsAndDrafts}</a>
-                ${canEdit(this.user, rs.owner) ? html`<button type="button" class="primary" data-testid=${`new-draft-${rs.id}`} @click=${() => this.newDraft(rs.id)}>${m.newDraft}</button>` : nothing}
+                ${canEdit(this.user, rs.owner) ? html`<jifen-new-draft .ruleSetId=${rs.id}></jifen-new-draft>` : nothing}
               </div>
             </div>
             <dl class="meta">
@@ -79,7 +72,7 @@ export class JifenRuleSets extends LitElement {
             ${open.length === 0
               ? html`<p class="small muted">${m.noOpenDrafts}</p>`
               : html`<ul class="drafts">${open.map((d) => html`<li>
-                  <a href=${href({ name: 'draft', id: rs.id, draft: d.id })}>${m.draftTitle(d.id)}</a>
+                  <a href=${href({ name: 'draft', id: rs.id, draft: d.id })} data-testid="draft-link">${draftLabel(d)}</a>
                   <span class="badge ${d.status === 'rejected' ? 'bad' : d.status === 'submitted' ? 'warn' : 'info'}">${m.statuses[d.status]}</span>
                   <span class="small muted">${m.draftMeta(d.baseVersion, d.author, formatInstant(d.updatedAt))}</span>
                 </li>`)}</ul>`}
