@@ -73,8 +73,6 @@ export const en: Messages = {
   review: 'Review',
   statuses: { editing: 'Editing', submitted: 'Awaiting approval', rejected: 'Rejected', published: 'Published' },
 
-  draftTitle: (id) => `Draft ${id}`,
-  draftMeta: (base, author, at) => `Based on version ${base} · ${author} · ${at}`,
   draftSections: 'Parts of the draft',
   general: 'General',
   groupsAndCaps: 'Groups and caps',

@@ -2,6 +2,8 @@ import type { zhNames } from './names.zh';
 
 /** Draft names in English: naming a draft when it is started, renaming it, and the label of one never named. */
 export const enNames: typeof zhNames = {
+  draftTitle: (id) => `Draft ${id}`,
+  draftMeta: (base, author, at) => `Based on version ${base} · ${author} · ${at}`,
   draftUnnamed: (created) => `Draft · created ${created}`,
   draftIdIs: (id) => `id ${id}`,
   draftName: 'Draft name',

@@ -1,5 +1,7 @@
 /** Draft names (草稿名称) in Chinese: naming a draft when it is started, renaming it, and the label of one never named. */
 export const zhNames = {
+  draftTitle: (id: string) => `草稿 ${id}`,
+  draftMeta: (base: number, author: string, at: string) => `基于第 ${base} 版 · ${author} · ${at}`,
   draftUnnamed: (created: string) => `草稿 · 创建于 ${created}`,
   draftIdIs: (id: string) => `编号 ${id}`,
   draftName: '草稿名称',

@@ -77,8 +77,6 @@ export const zh = {
   statuses: { editing: '编辑中', submitted: '待审批', rejected: '已退回', published: '已发布' } satisfies Record<DraftStatus, string>,
 
   // Draft editor
-  draftTitle: (id: string) => `草稿 ${id}`,
-  draftMeta: (base: number, author: string, at: string) => `基于第 ${base} 版 · ${author} · ${at}`,
   draftSections: '草稿目录',
   general: '基本信息',
   groupsAndCaps: '分组与上限',
