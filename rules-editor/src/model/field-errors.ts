@@ -12,6 +12,13 @@ export function localMessage(e: FieldError): string {
   return getLang() === 'zh' && e.messageZh ? e.messageZh : e.message;
 }
 
+/** A refusal in the language of the UI: its first field's text, else the error's own (the body's `messageZh` in Chinese). */
+export function localError(e: { message: string; fields?: readonly FieldError[]; body?: unknown }): string {
+  if (e.fields?.[0]) return localMessage(e.fields[0]);
+  const zh = (e.body as { error?: { messageZh?: unknown } } | undefined)?.error?.messageZh;
+  return getLang() === 'zh' && typeof zh === 'string' ? zh : e.message;
+}
+
 export function indexErrors(errors: readonly FieldError[]): ErrorIndex {
   const index = new Map<string, string[]>();
   for (const e of errors) {

@@ -5,7 +5,7 @@ import { api, ApiError, currentDraftOf } from '../../api/client';
 import type { Draft } from '../../api/types';
 import { formatInstant, I18nController } from '../../i18n/i18n';
 import { draftLabel } from '../../model/draft-label';
-import { localMessage } from '../../model/field-errors';
+import { localError, localMessage } from '../../model/field-errors';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-draft-title.styles';
 
@@ -78,7 +78,7 @@ export class JifenDraftTitle extends LitElement {
     } catch (error) {
       if (!(error instanceof ApiError)) return void (this.error = String(error));
       const current = error.status === 412 ? currentDraftOf(error) : undefined;
-      if (!current) return void (this.error = error.fields[0] ? localMessage(error.fields[0]) : error.message);
+      if (!current) return void (this.error = localError(error));
       this.emit(current);
       // Someone saved the document meanwhile: the name they saw is still the name, so the rename goes on.
       if (retry && current.name === seen.name) return this.send(current, etagOf(current), false);

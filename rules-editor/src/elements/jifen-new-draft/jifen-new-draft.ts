@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { draftNameProblems } from '../../../../server/src/domain/drafts/draft-name';
 import { api, ApiError } from '../../api/client';
 import { I18nController } from '../../i18n/i18n';
-import { localMessage } from '../../model/field-errors';
+import { localError, localMessage } from '../../model/field-errors';
 import { href, navigate } from '../../model/router';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-new-draft.styles';
@@ -50,7 +50,7 @@ export class JifenNewDraft extends LitElement {
       this.dialog?.close();
       await navigate(href({ name: 'draft', id: this.ruleSetId, draft: draft.id }));
     } catch (error) {
-      this.error = error instanceof ApiError ? (error.fields[0] ? localMessage(error.fields[0]) : error.message) : String(error);
+      this.error = error instanceof ApiError ? localError(error) : String(error);
     } finally {
       this.busy = false;
     }

@@ -53,8 +53,11 @@ export function draftNameProblems(raw: string, path = 'name'): FieldError[] {
 export function draftName(raw: string, path = 'name'): string {
   const problems = draftNameProblems(raw, path);
   if (problems.length > 0) {
-    const summary = problems.map((p) => `${p.message} / ${p.messageZh}`).join('; ');
-    throw new JifenError('validation_failed', `Drafts: the draft name (草稿名称) ${summary}`, problems);
+    throw new JifenError(
+      'validation_failed',
+      { en: `Drafts: the draft name ${problems.map((p) => p.message).join('; ')}`, zh: problems.map((p) => p.messageZh).join('；') },
+      problems,
+    );
   }
   return raw.normalize('NFC').trim();
 }
@@ -76,5 +79,5 @@ export function assertRenamable(draft: Pick<Draft, 'id' | 'status' | 'publishedV
           `is published as version ${draft.publishedVersion ?? '?'}: its name stays with that version's history`,
           `草稿已发布为第 ${draft.publishedVersion ?? '?'} 版，名称随该版本记录，不能再改`,
         ];
-  throw new JifenError('conflict', `Drafts: draft ${draft.id} ${message} / ${messageZh}`, [{ path: 'status', message, messageZh }]);
+  throw new JifenError('conflict', { en: `Drafts: draft ${draft.id} ${message}`, zh: messageZh }, [{ path: 'status', message, messageZh }]);
 }

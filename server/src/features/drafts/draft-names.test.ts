@@ -125,7 +125,7 @@ describe('staff name their drafts and rename them while they are drafts', () => 
     expect(created.status).toBe(422);
     const refusal = await created.json();
     expect(refusal.error).toMatchObject({ code: 'validation_failed', fields: [{ path: 'name', message: 'must not be blank', messageZh: '草稿名称不能为空' }] });
-    expect(refusal.error.message).toContain('草稿名称');
+    expect(refusal.error.messageZh).toBe('草稿名称不能为空');
     expect((await (await zhang.call('GET', DRAFTS)).json()).drafts).toEqual([]);
     expect(await audit('draft-created')).toEqual([]);
 
@@ -161,7 +161,9 @@ describe('staff name their drafts and rename them while they are drafts', () => 
     const submitted = await zhang.call('POST', `${DRAFTS}/${draft.id}/submit`, { body: { note: '分数线不变' } });
     const underReview = await rename(zhang, draft.id, '改名', submitted.headers.get('etag')!);
     expect(underReview.status).toBe(409);
-    expect((await underReview.json()).error.fields).toEqual([
+    const refused = (await underReview.json()).error;
+    expect(refused.messageZh).toBe('草稿已提交审批，撤回提交后才能改名');
+    expect(refused.fields).toEqual([
       { path: 'status', message: 'is submitted for approval: withdraw it to rename it', messageZh: '草稿已提交审批，撤回提交后才能改名' },
     ]);
 
