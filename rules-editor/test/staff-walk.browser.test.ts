@@ -13,7 +13,7 @@ import { MESSAGES, newDraft, openDraft, openSection, saveState, visible, WAIT, t
  * value that caused it; a cleared rate number is an error at its field, never the word "null"; a draft whose
  * cases fail is not offered for submission, and a blank change note is asked for in the editor's words;
  * bounds and refusals name facts by their titles, not their ids; a draft proposes a future effective date,
- * and the approval refuses a past one at the field, as the server does.
+ * and the approval refuses a past one at the field, as the server does (and asks for a blank reason to return it).
  */
 
 const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/2.json', import.meta.url), 'utf8')) as RuleSet;
@@ -253,6 +253,13 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
     expect((await error.textContent())?.trim()).toBe(lang === 'zh' ? problem.messageZh : problem.message);
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     expect(await versions()).toBe(count);
+
+    // Returning it without a reason is asked for at the field too, in the editor's words.
+    await review.getByRole('button', { name: m.reject, exact: true }).click();
+    const reason = review.getByTestId('reason-error');
+    await visible(reason);
+    expect((await reason.textContent())?.trim()).toBe(m.reasonRequired);
+    expect((await stored(draft.api)).status).toBe('submitted');
 
     await date.fill(TOMORROW);
     await review.getByTestId('approve').click();
