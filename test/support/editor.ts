@@ -60,12 +60,13 @@ export async function editorContext(browser: Browser, options: BrowserContextOpt
 /**
  * A real Jifen server on 127.0.0.1 over a fresh libsql file in a temp folder, seeded with the shipped rule
  * sets and the demo administrator (whose password it keeps to create the test's own accounts), its clock
- * stopped at `EDITOR_NOW`.
+ * stopped at `now` (default `EDITOR_NOW`). Give `residentTokenSecret` to sign residents' tokens in the test.
  *
  * @example
  * const env = await startEditorServer(); const editor = await env.addStaff('ed', ['editor'], ['XX区']); … ; await env.close();
  */
-export async function startEditorServer(): Promise<EditorServer> {
+export async function startEditorServer(options: { now?: string; residentTokenSecret?: string } = {}): Promise<EditorServer> {
+  const now = options.now ?? EDITOR_NOW;
   const dir = mkdtempSync(join(tmpdir(), 'jifen-editor-'));
   const server = await startServer({
     port: 0,
@@ -73,7 +74,8 @@ export async function startEditorServer(): Promise<EditorServer> {
     database: { url: `file:${join(dir, 'jifen.db')}` },
     ruleSetsDirectory: RULE_SETS_DIR,
     demo: true,
-    now: testClock(EDITOR_NOW).now,
+    now: testClock(now).now,
+    ...(options.residentTokenSecret ? { residentTokenSecret: options.residentTokenSecret } : {}),
   });
   const admin = server.demoUsers.find((u) => u.roles.includes('admin'));
   if (!admin) throw new Error('the server created no demo administrator');
@@ -99,7 +101,7 @@ export async function startEditorServer(): Promise<EditorServer> {
   // A second admin, as the operator would add one from the shell: it confirms the roles the first asks for.
   const second = { username: 'second.admin', password: `second-admin-${Math.random().toString(36).slice(2)}-long` };
   const client = openDatabase({ url: `file:${join(dir, 'jifen.db')}` });
-  await createUser({ db: client, ruleSets: createLibsqlRuleSetRepository(client), now: testClock(EDITOR_NOW).now }, { ...second, displayName: second.username, roles: ['admin'] }, 'cli');
+  await createUser({ db: client, ruleSets: createLibsqlRuleSetRepository(client), now: testClock(now).now }, { ...second, displayName: second.username, roles: ['admin'] }, 'cli');
   client.close();
   const asSecondAdmin = await signIn(second);
   let n = 0;

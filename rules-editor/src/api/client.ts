@@ -5,6 +5,11 @@ import type {
   AuditPage,
   AuditQuery,
   AuditVerification,
+  CalendarOverride,
+  ConfirmedNotice,
+  EnteredNotice,
+  HolidayNotice,
+  WorkingCalendarView,
   CheckpointVerdict,
   Diff,
   Draft,
@@ -229,6 +234,19 @@ export const api = {
   },
   auditCheckpoint: async () => (await request<AuditCheckpoint>('GET', '/audit/checkpoint')).data,
   verifyCheckpoint: async (checkpoint: unknown) => (await request<CheckpointVerdict>('POST', '/audit/verify', { body: { checkpoint } })).data,
+
+  /** What is known of each year, and the single-day overrides. */
+  workingCalendar: async () => (await request<WorkingCalendarView>('GET', '/calendar/overrides')).data,
+  notices: async () => (await request<{ notices: HolidayNotice[] }>('GET', '/calendar/notices')).data.notices,
+  /** Reads a year's notice (pasted text or an .ics file) and shows it back; nothing changes until it is confirmed. */
+  enterNotice: async (body: { year: number } & ({ text: string } | { ics: string })) =>
+    (await request<EnteredNotice>('POST', '/calendar/notices', { body })).data,
+  confirmNotice: async (id: string) => (await request<ConfirmedNotice>('POST', `/calendar/notices/${enc(id)}/confirm`)).data,
+  setOverride: async (date: string, kind: 'workday' | 'holiday', note: string) =>
+    (await request<CalendarOverride>('PUT', `/calendar/overrides/${enc(date)}`, { body: { kind, note } })).data,
+  removeOverride: async (date: string) => {
+    await request<undefined>('DELETE', `/calendar/overrides/${enc(date)}`);
+  },
 };
 
 /** The draft the server holds now, as a 412 answer carries it (`current`). */

@@ -113,3 +113,35 @@ export interface RoundSummary {
   opensOn: string;
   closesOn: string;
 }
+
+import type { YearCoverage } from '../../../server/src/domain/calendar/coverage';
+import type { StoredNotice as HolidayNotice } from '../../../server/src/features/calendar/calendar-notices';
+import type { DeadlineMove } from '../../../server/src/features/calendar/deadline-moves';
+import type { StoredOverride as CalendarOverride } from '../../../server/src/features/calendar/calendar-overrides';
+
+export type { YearState } from '../../../server/src/domain/calendar/coverage';
+export type { NoticeStatus } from '../../../server/src/features/calendar/calendar-notices';
+export type { CalendarOverride, DeadlineMove, HolidayNotice };
+
+/** One year of the working-day calendar, with its warning when its deadlines are provisional. */
+export type CalendarYear = YearCoverage & { warning?: string };
+
+/** The calendar as `GET /calendar/overrides` answers it. */
+export interface WorkingCalendarView {
+  overrides: CalendarOverride[];
+  coverage: CalendarYear[];
+  warnings: string[];
+}
+
+/** An entered notice shown back before it is confirmed. */
+export interface EnteredNotice {
+  notice: HolidayNotice;
+  ignored: { line: number; text: string }[];
+  missingStatutory: { date: string; name: Text }[];
+  wouldMove: DeadlineMove[];
+}
+
+export interface ConfirmedNotice {
+  notice: HolidayNotice;
+  moved: DeadlineMove[];
+}

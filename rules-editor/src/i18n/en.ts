@@ -16,6 +16,8 @@ export const en: Messages = {
   ...enVocabulary,
   ...enImpact,
   ...enCheckpoint,
+  /** The working-day calendar screen's own strings load with it (i18n/calendar.ts). */
+  calendarNav: 'Working days',
   ...enPassword,
   ...enNames,
   ...enTable,

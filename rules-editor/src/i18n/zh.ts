@@ -17,6 +17,8 @@ export const zh = {
   ...zhVocabulary,
   ...zhImpact,
   ...zhCheckpoint,
+  /** The working-day calendar screen's own strings load with it (i18n/calendar.ts). */
+  calendarNav: '工作日历',
   ...zhPassword,
   ...zhNames,
   ...zhTable,

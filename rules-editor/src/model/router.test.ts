@@ -11,6 +11,7 @@ describe('editor URLs', () => {
     { name: 'compare', id: 'provincial-common', from: '1', to: 'draft:abc' },
     { name: 'approvals' },
     { name: 'audit' },
+    { name: 'calendar' },
   ];
 
   it('reads back every screen from its own URL', () => {

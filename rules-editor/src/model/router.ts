@@ -14,6 +14,7 @@ export type Route =
   | { name: 'compare'; id: string; from?: string; to?: string }
   | { name: 'approvals' }
   | { name: 'audit' }
+  | { name: 'calendar' }
   | { name: 'notFound' };
 
 const seg = (s: string) => decodeURIComponent(s);
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (a === 'approvals' && parts.length === 1) return { name: 'approvals' };
   if (a === 'audit' && parts.length === 1) return { name: 'audit' };
+  if (a === 'calendar' && parts.length === 1) return { name: 'calendar' };
   if (a === 'rule-sets' && b) {
     if (parts.length === 2) return { name: 'ruleSet', id: seg(b) };
     if (c === 'compare' && parts.length === 3) {
@@ -53,6 +55,8 @@ export function href(route: Route): string {
       return `${BASE}approvals`;
     case 'audit':
       return `${BASE}audit`;
+    case 'calendar':
+      return `${BASE}calendar`;
     case 'ruleSet':
       return `${BASE}rule-sets/${enc(route.id)}`;
     case 'version':

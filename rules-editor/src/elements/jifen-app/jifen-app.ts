@@ -18,7 +18,8 @@ import { styles } from './jifen-app.styles';
 
 /**
  * The rules editor: signs the user in, shows the screen the URL names, and offers what the user's roles
- * allow (editors edit drafts, approvers decide, auditors read diffs and the audit trail).
+ * allow (editors edit drafts, approvers decide, auditors read diffs and the audit trail, admins keep the
+ * working-day calendar).
  */
 @customElement('jifen-app')
 export class JifenApp extends LitElement {
@@ -132,6 +133,7 @@ export class JifenApp extends LitElement {
       ${link({ name: 'home' }, m.ruleSets, r === 'home' || r === 'ruleSet' || r === 'version' || r === 'draft' || r === 'compare')}
       ${this.has('approver') ? link({ name: 'approvals' }, m.approvals, r === 'approvals' || r === 'review') : nothing}
       ${this.has('auditor') ? link({ name: 'audit' }, m.auditTrail, r === 'audit') : nothing}
+      ${link({ name: 'calendar' }, m.calendarNav, r === 'calendar')}
     </nav>`;
   }
 
@@ -154,6 +156,10 @@ export class JifenApp extends LitElement {
         return html`<jifen-approvals .user=${user}></jifen-approvals>`;
       case 'audit':
         return html`<jifen-audit></jifen-audit>`;
+      case 'calendar':
+        // Loaded on demand: admins open it about once a year.
+        void import('../jifen-calendar/jifen-calendar');
+        return html`<jifen-calendar .user=${user}></jifen-calendar>`;
       case 'notFound':
         return html`<p class="notice warn">${this.i18n.m.notFound} <a href=${BASE}>${this.i18n.m.ruleSets}</a></p>`;
     }

@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
+import { launchBrowser } from '../../test/support/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { applicationForm, EVIDENCE } from '../../test/support/resident-app';
+
+/**
+ * 「工作日历」: an admin enters the State Council's 2027 holiday notice in Chinese, reads back what the
+ * server understood (days off, 调休 worked days, lines not used, the deadline it would move) before anything
+ * changes, confirms it, and sees 2027 follow the notice; every wrong turn is answered at its field. Other
+ * staff read the calendar only.
+ *
+ * The clock stands at 10:00 in China on Monday 25 January 2027, the notice not yet entered: a resident's
+ * self-application submitted today is due on 10 February by the statutory holidays alone (4–8 February off
+ * for 春节), and on 15 February by the notice (Sunday 31 January worked, 5–13 February off).
+ */
+
+const NOW = '2027-01-25T02:00:00Z';
+const SECRET = 'calendar-screen-test-resident-token-secret';
+
+// A 2027 notice in the State Council's words (a worked example: the real notice decides the real days).
+const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通知
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+经国务院批准，现将2027年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月5日（农历腊月廿九、周五）至13日（周六）放假调休，共9天。1月31日（周日）、2月20日（周六）上班。
+三、清明节：4月3日（周六）至5日（周一）放假，共3天。
+四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
+五、端午节：6月9日（周三）放假，共1天。
+六、中秋节：9月15日（周三）放假，共1天。
+七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
+节假日期间，各地区、各部门要妥善安排好值班和安全、保卫、疫情防控等工作。
+国务院办公厅
+2026年11月4日`;
+
+const NOTICE_2028 = `国务院办公厅关于2028年部分节假日安排的通知
+一、元旦：1月1日（周六）至3日（周一）放假，共3天。`;
+
+let env: EditorServer;
+let browser: Browser;
+let admin: StaffAccount;
+let reviewer: StaffAccount;
+let applicationId: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureEditorBuilt();
+  env = await startEditorServer({ now: NOW, residentTokenSecret: SECRET });
+  admin = await env.addStaff('cal.admin', ['admin']);
+  reviewer = await env.addStaff('cal.reviewer', ['reviewer'], ['*']);
+  // A resident applies today for points on an invention patent: a review deadline running into 春节.
+  const { token } = await issueResidentToken(new TextEncoder().encode(SECRET), 'res-000001', new Date(NOW));
+  const form = applicationForm({ indicator: 'inventionPatents', claim: JSON.stringify({ facts: { inventionPatents: 1 } }), note: '发明专利' }, [
+    { name: '专利证书.pdf', bytes: EVIDENCE.pdf },
+  ]);
+  const res = await fetch(`${env.url}/api/v1/self-applications`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const application = (await res.json()) as { id: string; dueOn: string };
+  expect(res.status, JSON.stringify(application)).toBe(201);
+  expect(application.dueOn).toBe('2027-02-10');
+  applicationId = application.id;
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+const WAIT = { timeout: 15_000 };
+const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
+const shots = process.env.JIFEN_SCREENSHOTS;
+const shoot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+};
+
+async function calendarPage(account: StaffAccount, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  await context.addInitScript(() => localStorage.setItem('jifen.editor.lang', 'zh'));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${env.url}/editor/`);
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: '工作日历' }).click();
+  await visible(page.getByRole('heading', { name: '工作日历', exact: true }));
+  return page;
+}
+
+const deadline = async (from: string, days: number) => {
+  const asReviewer = await env.signIn(reviewer);
+  return (await (await asReviewer('GET', `/api/v1/calendar/deadline?from=${from}&days=${days}`)).json()) as { deadline: string; known: boolean; warnings: string[] };
+};
+
+describe('an admin enters the 2027 holiday notice', () => {
+  it('reads it back, changes nothing until confirmed, then 2027 follows the notice and the deadline moves', async () => {
+    // Before: 2027 counts the statutory holidays only, and says so.
+    expect(await deadline('2026-12-31', 1)).toMatchObject({ deadline: '2027-01-04', known: false, warnings: [expect.stringContaining('2027 年尚无已确认的国务院节假日安排通知')] });
+
+    const page = await calendarPage(admin);
+    await expect.poll(() => page.getByTestId('state-2027').textContent(), WAIT).toBe('仅法定节假日');
+    await visible(page.getByText('尚未确认 2027 年的国务院节假日安排通知'));
+    expect(await page.getByTestId('state-2026').textContent()).toBe('国务院安排（已内置）');
+
+    await page.getByRole('button', { name: '录入 2027 年通知' }).click();
+    expect(await page.getByLabel('年份', { exact: true }).inputValue()).toBe('2027');
+    await page.getByLabel('通知全文').fill(NOTICE_2027);
+    await page.getByRole('button', { name: '读取', exact: true }).click();
+
+    const readBack = page.getByTestId('read-back');
+    await visible(readBack.getByRole('heading', { name: '读到的 2027 年安排（尚未生效）' }));
+    const holidays = await page.getByTestId('read-holidays').locator('li').allTextContents();
+    expect(holidays.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      '元旦 2027-01-01 至 2027-01-03，共 3 天',
+      '春节 2027-02-05 至 2027-02-13，共 9 天',
+      '清明节 2027-04-03 至 2027-04-05，共 3 天',
+      '劳动节 2027-05-01 至 2027-05-05，共 5 天',
+      '端午节 2027-06-09，共 1 天',
+      '中秋节 2027-09-15，共 1 天',
+      '国庆节 2027-10-01 至 2027-10-07，共 7 天',
+    ]);
+    const worked = await page.getByTestId('read-workdays').locator('li').allTextContents();
+    expect(worked.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      '2027-01-31 春节',
+      '2027-02-20 春节',
+      '2027-04-25 劳动节',
+      '2027-05-08 劳动节',
+      '2027-09-26 国庆节',
+      '2027-10-09 国庆节',
+    ]);
+    // The signature date says neither 放假 nor 上班: shown, not silently used.
+    expect((await page.getByTestId('read-ignored').textContent())?.replace(/\s+/g, ' ')).toContain('第 13 行 2026年11月4日');
+    await visible(readBack.getByText('所有法定节假日都在通知中。'));
+    const wouldMove = page.getByTestId('would-move').locator('tr', { hasText: applicationId });
+    expect((await wouldMove.textContent())?.replace(/\s+/g, ' ')).toMatch(/自主申请审核 .* 2027-01-25 2027-02-10 → 2027-02-15/);
+    await shoot(page, 'calendar-read-back-1280');
+
+    // Read back, not yet in force.
+    expect(await deadline('2026-12-31', 1)).toMatchObject({ known: false });
+    expect(await deadline('2027-01-25', 10)).toMatchObject({ deadline: '2027-02-10', known: false });
+
+    // The demo data's open objections may move too; each moved deadline is one row.
+    const moving = await page.getByTestId('would-move').locator('tbody tr').count();
+    await page.getByTestId('confirm').click();
+    await visible(page.getByText(`确认后，2027 年的工作日按这份通知计算，上面 ${moving} 个期限会立即改期`));
+    await page.getByTestId('confirm-yes').click();
+    await visible(page.getByText('已生效：2027 年的工作日现在按这份通知计算。'));
+    expect((await page.getByTestId('moved').locator('tr', { hasText: applicationId }).textContent())?.replace(/\s+/g, ' ')).toContain('2027-02-10 → 2027-02-15');
+    await expect.poll(() => page.getByTestId('state-2027').textContent(), WAIT).toBe('已确认的通知');
+    await visible(page.getByText('2027 年按已确认的《国务院办公厅关于2027年部分节假日安排的通知》计算。'));
+    expect(await page.getByTestId('notices').locator('li').first().getByTestId('notice-status').textContent()).toBe('已生效');
+    await shoot(page, 'calendar-confirmed-1280');
+
+    // The deadline from a December 2026 day skips 1 January 2027 and is no longer provisional.
+    expect(await deadline('2026-12-31', 1)).toEqual({ from: '2026-12-31', days: 1, deadline: '2027-01-04', known: true, warnings: [] });
+    expect(await deadline('2027-01-25', 10)).toMatchObject({ deadline: '2027-02-15', known: true });
+    const asReviewer = await env.signIn(reviewer);
+    expect(await (await asReviewer('GET', `/api/v1/self-applications/${applicationId}`)).json()).toMatchObject({ dueOn: '2027-02-15' });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
