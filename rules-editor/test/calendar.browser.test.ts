@@ -76,7 +76,7 @@ const shoot = async (page: Page, name: string) => {
 };
 
 async function calendarPage(account: StaffAccount, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await context.addInitScript(() => localStorage.setItem('jifen.editor.lang', 'zh'));
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -161,4 +161,121 @@ describe('an admin enters the 2027 holiday notice', () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 120_000);
+});
+
+describe('wrong turns while entering a notice', () => {
+  it('answers each at its field, in Chinese, and changes nothing', async () => {
+    const page = await calendarPage(admin, 375);
+    const year = page.getByLabel('年份', { exact: true });
+    const text = page.getByLabel('通知全文');
+    const read = page.getByRole('button', { name: '读取', exact: true });
+    const errorAt = (field: string) => page.getByTestId(`error-${field}`);
+    await expect.poll(() => year.inputValue(), WAIT).toBe('2028');
+
+    // Nothing pasted.
+    await read.click();
+    await visible(errorAt('text').getByText('请粘贴通知全文，或选择一个 .ics 文件。'));
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+
+    // A year outside the range, and a title naming another year.
+    await year.fill('2208');
+    await text.fill(NOTICE_2028);
+    await read.click();
+    await visible(errorAt('year').getByText('年份须是 1901 至 2099 之间的整数。'));
+    await year.fill('2029');
+    await read.click();
+    await visible(errorAt('year').getByText('通知标题写的是 2028 年，与填写的年份 2029 不一致。'));
+
+    // Text with no dates it can read.
+    await year.fill('2028');
+    await text.fill('国务院办公厅关于2028年部分节假日安排的通知\n具体安排另行通知。');
+    await read.click();
+    await visible(errorAt('text').getByText(/^没有读到任何放假日期。/));
+
+    // A file that is no calendar.
+    await page.locator('input[type=file]').setInputFiles({ name: '通知.ics', mimeType: 'text/calendar', buffer: Buffer.from('这不是日历文件') });
+    await read.click();
+    await visible(errorAt('ics').getByText('所选文件不能按 .ics 日历文件读取，请选择从日历软件导出的 .ics 文件。'));
+    await page.getByRole('button', { name: '改用粘贴的文字' }).click();
+
+    // The network goes while reading.
+    await text.fill(NOTICE_2028);
+    await page.context().setOffline(true);
+    await read.click();
+    await visible(errorAt('text').getByText('无法连接服务器，请检查网络后再试。刚才的操作没有生效。'));
+    await page.context().setOffline(false);
+
+    // Read back; meanwhile another admin enters a later 2028 notice, which replaces this one.
+    await read.click();
+    await visible(page.getByRole('heading', { name: '读到的 2028 年安排（尚未生效）' }));
+    // The excerpt leaves out every statutory day but 元旦: the read-back says so before anything changes.
+    await visible(page.getByTestId('read-missing').getByText('2028-01-26 春节'));
+    await shoot(page, 'calendar-read-back-375');
+    const other = await env.signIn(admin);
+    expect((await other('POST', '/api/v1/calendar/notices', { year: 2028, text: NOTICE_2028 })).status).toBe(201);
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('confirm-yes').click();
+    await visible(errorAt('confirm').getByText(/^这份通知已被之后录入的同年通知取代（已撤回），这次确认没有作任何更改。/));
+    expect(await page.getByTestId('state-2028').textContent()).toBe('仅法定节假日');
+
+    // Read again; the session ends before it is confirmed: said at the button, then signing in again goes on.
+    await read.click();
+    await visible(page.getByRole('heading', { name: '读到的 2028 年安排（尚未生效）' }));
+    await page.context().clearCookies();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('confirm-yes').click();
+    await visible(errorAt('confirm').getByText('登录已过期，请重新登录后再试。刚才的操作没有生效。'));
+    expect(await (await deadline('2028-01-03', 1)).known).toBe(false);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill(admin.username);
+    await dialog.getByLabel('密码').fill(admin.password);
+    await dialog.getByRole('button', { name: '登录' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    await page.getByTestId('confirm-yes').click();
+    await visible(page.getByText('已生效：2028 年的工作日现在按这份通知计算。'));
+    await expect.poll(() => page.getByTestId('state-2028').textContent(), WAIT).toBe('已确认的通知');
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
+
+describe('single-day overrides', () => {
+  it('an admin adds one with its reason and removes it; a missing reason is said at the field', async () => {
+    const page = await calendarPage(admin);
+    await page.getByLabel('日期', { exact: true }).fill('2027-03-08');
+    await page.getByRole('button', { name: '添加调整' }).click();
+    await visible(page.getByTestId('override-error-note').getByText('请写明原因。'));
+    await page.getByLabel('改为').selectOption('holiday');
+    await page.getByLabel('原因').fill('区政府通知：3月8日全区停电检修，窗口暂停办理');
+    await page.getByRole('button', { name: '添加调整' }).click();
+    await visible(page.getByText('已保存 2027-03-08 的调整。'));
+    const row = page.getByTestId('overrides').locator('tr', { hasText: '2027-03-08' });
+    const cells = (await row.locator('td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(cells.slice(0, 4)).toEqual(['2027-03-08', '休息日（放假）', '区政府通知：3月8日全区停电检修，窗口暂停办理', expect.stringMatching(/^cal\.admin/)]);
+    expect(await deadline('2027-03-05', 1)).toMatchObject({ deadline: '2027-03-09' });
+    await row.getByRole('button', { name: '删除 2027-03-08' }).click();
+    await visible(page.getByText('已删除 2027-03-08 的调整。'));
+    await visible(page.getByText('没有单日调整。'));
+    expect(await deadline('2027-03-05', 1)).toMatchObject({ deadline: '2027-03-08' });
+    await page.context().close();
+  }, 60_000);
+});
+
+describe('staff without the admin role', () => {
+  it('read the calendar and are offered nothing they may not do', async () => {
+    const page = await calendarPage(reviewer, 375);
+    await visible(page.getByTestId('read-only').getByText('你可以查看工作日历；录入通知和单日调整需要管理员角色。'));
+    await expect.poll(() => page.getByTestId('state-2027').textContent(), WAIT).toBe('已确认的通知');
+    await visible(page.getByTestId('notices'));
+    expect(await page.getByRole('heading', { name: '录入通知' }).count()).toBe(0);
+    expect(await page.getByLabel('通知全文').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '添加调整' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^录入 \d{4} 年通知$/ }).count()).toBe(0);
+    await shoot(page, 'calendar-read-only-375');
+    // The screen has its own address: a reload or a shared link opens it again.
+    await page.reload();
+    await visible(page.getByTestId('read-only'));
+    expect(page.url()).toBe(`${env.url}/editor/calendar`);
+    await page.context().close();
+  }, 60_000);
 });

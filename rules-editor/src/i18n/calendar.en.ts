@@ -79,7 +79,8 @@ export const enCalendar: typeof zhCalendar = {
   calErrForbidden: 'You are not allowed to do this (it needs the admin role).',
   calErrNotWaiting: (status) =>
     `${status === 'confirmed' ? 'This notice is already confirmed and in force' : status === 'superseded' ? 'This notice has been superseded by a newer one' : 'This notice was replaced by a later notice entered for the same year (withdrawn)'}, so this confirmation changed nothing. See “Notices entered” below and read it again if needed.`,
-  calErrIcs: 'The file chosen cannot be read as an .ics calendar file.',
+  calErrIcs: 'The file chosen cannot be read as an .ics calendar file; choose an .ics file exported from a calendar.',
+  calErrIcsNoDays: 'No days off of that year were found in this .ics file (it should have events such as “春节(休)” and “春节(班)”).',
   calErrDate: 'Enter a date.',
   calErrReason: 'Give a reason.',
   calErrNoOverride: 'That day has no override (someone may have removed it).',

@@ -75,7 +75,8 @@ export const zhCalendar = {
   calErrForbidden: '你没有权限执行此操作（需要管理员角色）。',
   calErrNotWaiting: (status: NoticeStatus | undefined) =>
     `${status === 'confirmed' ? '这份通知已经确认生效，无需再确认' : status === 'superseded' ? '这份通知已被更新的通知取代' : '这份通知已被之后录入的同年通知取代（已撤回）'}，这次确认没有作任何更改。请查看下方“已录入的通知”，需要时重新读取。`,
-  calErrIcs: '所选文件不能按 .ics 日历文件读取。',
+  calErrIcs: '所选文件不能按 .ics 日历文件读取，请选择从日历软件导出的 .ics 文件。',
+  calErrIcsNoDays: '这个 .ics 文件里没有读到该年份的放假日期（应有“春节(休)”“春节(班)”这样的事件）。',
   calErrDate: '请填写一个日期。',
   calErrReason: '请写明原因。',
   calErrNoOverride: '这一天没有调整（可能已被别人删除）。',

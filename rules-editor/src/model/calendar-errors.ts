@@ -47,9 +47,9 @@ export function calendarErrors(error: unknown, m: CalendarMessages, main: Calend
   for (const f of error.fields) {
     const path = f.path.replace(/^(body|param|query)\./, '');
     if (error.status === 404 && path === 'date') add(main, m.calErrNoOverride);
-    else if (path === 'holidays') add('text', m.calErrNoDates);
+    else if (path === 'holidays') add(main === 'ics' ? 'ics' : 'text', main === 'ics' ? m.calErrIcsNoDays : m.calErrNoDates);
     else if (path === 'year') add('year', f.messageZh ? localMessage(f) : m.calErrYear(NOTICE_YEARS.from, NOTICE_YEARS.to));
-    else if (path === 'ics') add('ics', f.messageZh ? localMessage(f) : `${m.calErrIcs} (${f.message})`);
+    else if (path === 'ics') add('ics', f.messageZh ? localMessage(f) : m.calErrIcs);
     else if (path === 'date') add('date', localMessage(f));
     else if (path === 'note') add('note', localMessage(f));
     else if (/^(text|holidays|workdays)\b/.test(path)) add('text', localMessage(f));

@@ -34,6 +34,9 @@ export const styles = css`
   .scroll {
     overflow-x: auto;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .old {
     text-decoration: line-through;
     color: var(--jf-muted);

@@ -57,10 +57,10 @@ export function renderMoves(moves: readonly DeadlineMove[], m: CalendarMessages,
     <tbody>
       ${moves.map(
         (mv) => html`<tr>
-          <td>${m.calMoveKind(mv.kind)}</td>
+          <td class="nowrap">${m.calMoveKind(mv.kind)}</td>
           <td class="mono">${mv.id}</td>
-          <td>${mv.countedFrom}</td>
-          <td><span class="old">${mv.dueOn}</span> → <strong>${mv.newDueOn}</strong>
+          <td class="nowrap">${mv.countedFrom}</td>
+          <td><span class="nowrap"><span class="old">${mv.dueOn}</span> → <strong>${mv.newDueOn}</strong></span>
             ${mv.reason ? html`<div class="muted small">${pick(mv.reason)}</div>` : nothing}</td>
         </tr>`,
       )}
