@@ -1,6 +1,6 @@
 import { ApiError } from '../api/client';
 import type { CalendarMessages } from '../i18n/calendar';
-import { localMessage } from './field-errors';
+import { localError, localMessage } from './field-errors';
 
 /** The years the server can place statutory holidays in (its lunar calendar's range). */
 export const NOTICE_YEARS = { from: 1901, to: 2099 } as const;
@@ -32,16 +32,17 @@ export function checkNoticeForm(form: { year: string; text: string; file?: File 
 }
 
 /**
- * A failed calendar request as messages at the fields they concern, in the language of the UI. The
- * server's field errors carry Chinese beside the English; the causes it words only in English (the
- * network, a session that ended, no days read) are worded here.
+ * A failed calendar request as messages at the fields they concern, in the language of the UI: the
+ * server's own words (Chinese beside English) where they name a line or a date, and words for staff here
+ * where the cause matters more than the detail (the network, a session that ended, no days read, a file
+ * that is no calendar).
  */
 export function calendarErrors(error: unknown, m: CalendarMessages, main: CalendarField): CalendarErrors {
   if (!(error instanceof ApiError)) return { [main]: [error instanceof Error ? error.message : String(error)] };
   if (error.status === 0) return { [main]: [m.calErrNetwork] };
   if (error.status === 401) return { [main]: [m.calErrSession] };
   if (error.status === 403) return { [main]: [m.calErrForbidden] };
-  if (error.fields.length === 0) return { [main]: [error.message] };
+  if (error.fields.length === 0) return { [main]: [localError(error)] };
   const errors: CalendarErrors = {};
   const add = (field: CalendarField, message: string) => (errors[field] ??= []).push(message);
   for (const f of error.fields) {
@@ -49,7 +50,7 @@ export function calendarErrors(error: unknown, m: CalendarMessages, main: Calend
     if (error.status === 404 && path === 'date') add(main, m.calErrNoOverride);
     else if (path === 'holidays') add(main === 'ics' ? 'ics' : 'text', main === 'ics' ? m.calErrIcsNoDays : m.calErrNoDates);
     else if (path === 'year') add('year', f.messageZh ? localMessage(f) : m.calErrYear(NOTICE_YEARS.from, NOTICE_YEARS.to));
-    else if (path === 'ics') add('ics', f.messageZh ? localMessage(f) : m.calErrIcs);
+    else if (path === 'ics') add('ics', m.calErrIcs);
     else if (path === 'date') add('date', localMessage(f));
     else if (path === 'note') add('note', localMessage(f));
     else if (/^(text|holidays|workdays)\b/.test(path)) add('text', localMessage(f));
