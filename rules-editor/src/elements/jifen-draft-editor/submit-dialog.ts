@@ -1,4 +1,4 @@
-import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { failingCasesText } from '../../../../server/src/domain/drafts/cases-gate';
 import { api, ApiError } from '../../api/client';
 import { msg, pick } from '../../i18n/i18n';
@@ -12,7 +12,7 @@ import type { DraftSync } from './draft-sync';
  * server refuses it, for it could never be approved — so the dialog says so, and what to do, instead of
  * offering the submit.
  */
-export class SubmitFlow implements ReactiveController {
+export class SubmitFlow {
   noteError = '';
   error = '';
   problems: string[] = [];
@@ -21,11 +21,7 @@ export class SubmitFlow implements ReactiveController {
     private readonly host: LitElement,
     private readonly sync: DraftSync,
     private readonly draft: { ruleSetId: () => string; draftId: () => string; openCases: () => void },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   private get dialog(): HTMLDialogElement | null {
     return this.host.renderRoot.querySelector('#submit-dialog');
