@@ -8,7 +8,7 @@ import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visibl
 
 /**
  * A case about one thing, saved from the preview in Chinese: staff choose what the case checks (one
- * indicator, or eligibility for a scenario), the case list says so, an unrelated weight change leaves the
+ * indicator, or eligibility for a scenario and how far short of its bar), the case list says so, an unrelated weight change leaves the
  * case passing, and taking the new result after a change to what it checks rewrites only that.
  */
 
@@ -74,12 +74,13 @@ describe('saving a scoped test case (zh)', () => {
     await dialog.getByRole('button', { name: m.add, exact: true }).click();
     await visible(dialog.getByText(m.chooseOneScenario));
     await dialog.getByRole('checkbox', { name: /随迁子女教育/ }).check();
+    await dialog.getByRole('checkbox', { name: m.alsoShortBy }).check();
     await dialog.getByRole('button', { name: m.add, exact: true }).click();
     await saveState(page).toBe('saved');
     await expect
       .poll(() => storedCase(byTitle('入学资格符合')), WAIT)
-      .toMatchObject({ scope: { about: 'eligibility', scenarios: ['school-enrollment'] }, expect: { scenarios: { 'school-enrollment': true } } });
-    expect(Object.keys((await storedCase(byTitle('入学资格符合')))!.expect)).toEqual(['scenarios']);
+      .toMatchObject({ scope: { about: 'eligibility', scenarios: ['school-enrollment'] } });
+    expect((await storedCase(byTitle('入学资格符合')))!.expect).toEqual({ scenarios: { 'school-enrollment': true }, shortBy: { 'school-enrollment': 0 } });
   }, 60_000);
 
   it('lists what each case checks', async () => {

@@ -12,6 +12,7 @@ export const enCases: typeof zhCases = {
   chooseGroup: 'Group',
   chooseScenarios: 'Scenarios (one or more)',
   chooseOneScenario: 'Choose at least one scenario.',
+  alsoShortBy: 'Also check how many points short of the bar (any change to a weight the scenario counts will fail it)',
   scopeAll: 'Checks: every expected result',
   scopeTotal: 'Checks: the total',
   scopeIndicator: (name: string) => `Checks: indicator “${name}”`,

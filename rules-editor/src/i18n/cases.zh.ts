@@ -10,6 +10,7 @@ export const zhCases = {
   chooseGroup: '分组',
   chooseScenarios: '场景（可多选）',
   chooseOneScenario: '请至少选择一个场景。',
+  alsoShortBy: '同时核对距分数线还差几分（计入该场景的任何分值调整都会让它失败）',
   scopeAll: '核对：全部预期结果',
   scopeTotal: '核对：整体总分',
   scopeIndicator: (name: string) => `核对：指标「${name}」`,

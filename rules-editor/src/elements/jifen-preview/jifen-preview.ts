@@ -278,7 +278,8 @@ export class JifenPreview extends LitElement {
             ? html`<fieldset class="pick"><legend class="small">${m.chooseScenarios}</legend>
                 ${(ev?.scenarios ?? []).map((x) => html`<label class="check small"><input type="checkbox" name="scenario" value=${x.id} @change=${() => (this.scopeError = false)} />
                   <span>${pick(x.title)}${paren(x.eligible ? m.eligible : m.notEligible)}</span></label>`)}
-                ${this.scopeError ? html`<div class="field-error" role="alert">${m.chooseOneScenario}</div>` : nothing}</fieldset>`
+                ${this.scopeError ? html`<div class="field-error" role="alert">${m.chooseOneScenario}</div>` : nothing}</fieldset>
+              <label class="check small pick"><input type="checkbox" name="shortBy" /><span>${m.alsoShortBy}</span></label>`
             : nothing}
           <p class="small muted">${m.aboutHelp}</p>
         </fieldset>
@@ -318,7 +319,7 @@ export class JifenPreview extends LitElement {
     const title = String(data.get('title') ?? '').trim() || this.i18n.m.sampleResident;
     const id = freshId(`case-${this.cases.length + 1}`, this.cases.map((c) => c.id));
     // The expectation holds exactly what the scope asserts, read off the result the preview shows.
-    const testCase: TestCase = { id, title, asOf: this.asOf, facts: { ...this.facts }, scope, expect: expectationFor(scope, ev) };
+    const testCase: TestCase = { id, title, asOf: this.asOf, facts: { ...this.facts }, scope, expect: expectationFor(scope, ev, { shortBy: data.get('shortBy') !== null }) };
     emitEdit(this, { op: 'insert', path: ['cases', this.cases.length], value: testCase });
     form.reset();
     this.about = 'total';

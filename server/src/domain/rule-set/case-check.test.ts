@@ -95,6 +95,22 @@ describe('what a case asserts', () => {
     expect(results.filter((r) => !r.passed).map((r) => r.id)).toEqual(['about-schooling']);
   });
 
+  it('a case about eligibility may also say how far short of the bar the resident is, and then fails when that moves', async () => {
+    const below = v1.root.cases.find((c) => c.id === 'typical-below-school-bar')!;
+    const evaluation = await evaluate(v1, parseFacts(v1, below.facts), below.asOf);
+    const scope: CaseScope = { about: 'eligibility', scenarios: ['school-enrollment'] };
+    const plain: TestCase = { ...below, id: 'plain', scope, expect: expectationFor(scope, evaluation) };
+    const short: TestCase = { ...below, id: 'short', scope, expect: expectationFor(scope, evaluation, { shortBy: true }) };
+    expect(short.expect).toEqual({ scenarios: { 'school-enrollment': false }, shortBy: { 'school-enrollment': 1 } });
+    expect(caseAssertions(short).map((a) => `${a.section}.${a.id}`)).toEqual(['scenarios.school-enrollment', 'shortBy.school-enrollment']);
+    const barUp = changed((doc) => {
+      doc.scenarios.find((s) => s.id === 'school-enrollment')!.bar = 121;
+    });
+    const results = await runCases(barUp, evaluate, [plain, short]);
+    expect(results.map((r) => [r.id, r.passed])).toEqual([['plain', true], ['short', false]]);
+    expect(results[1]!.differences).toEqual([{ path: 'shortBy.school-enrollment', expected: 1, actual: 2 }]);
+  });
+
   it('checks only its scope even when the expectation holds more (validation refuses that document)', () => {
     const c = { scope: { about: 'indicator', indicator: 'tax' } as const, expect: { total: 1, indicators: { tax: 3 } } };
     const result = { total: 120, vetoed: false, groups: [], indicators: [{ id: 'tax', points: 3 }], scenarios: [] };

@@ -7,7 +7,7 @@ import type { CaseScope, Expectation, TestCase } from './schema';
  * no schema library, so the editor can use it to build and update scoped expectations too.
  */
 
-/** One expectation that did not hold: `total`, `vetoed`, `groups.<id>`, `indicators.<id>` or `scenarios.<id>`. */
+/** One expectation that did not hold: `total`, `vetoed`, `groups.<id>`, `indicators.<id>`, `scenarios.<id>` or `shortBy.<id>`. */
 export interface CaseDifference {
   path: string;
   expected: number | boolean;
@@ -17,7 +17,7 @@ export interface CaseDifference {
 
 /** One thing a case asserts: a part of its expectation, with the id of its group, indicator or scenario. */
 export interface Assertion {
-  section: 'total' | 'vetoed' | 'groups' | 'indicators' | 'scenarios';
+  section: 'total' | 'vetoed' | 'groups' | 'indicators' | 'scenarios' | 'shortBy';
   id?: string;
 }
 
@@ -27,7 +27,7 @@ export interface AssertableResult {
   vetoed: boolean;
   groups: readonly { id: string; score: number }[];
   indicators: readonly { id: string; points: number }[];
-  scenarios: readonly { id: string; eligible: boolean }[];
+  scenarios: readonly { id: string; eligible: boolean; shortBy: number }[];
 }
 
 type Assertable = Pick<TestCase, 'expect'> & { scope?: CaseScope | undefined };
@@ -36,8 +36,8 @@ type Assertable = Pick<TestCase, 'expect'> & { scope?: CaseScope | undefined };
 export const assertionPath = (a: Assertion): string => (a.id === undefined ? a.section : `${a.section}.${a.id}`);
 
 /**
- * What a case asserts. A case with a scope asserts what its scope names (the total also asserts the veto
- * when the expectation gives it); a case without one asserts every expectation it gives, as it always has.
+ * What a case asserts. A case with a scope asserts what its scope names (the total also asserts the veto,
+ * and eligibility how far short of the bar, when the expectation gives it); a case without one asserts every expectation it gives, as it always has.
  *
  * @example
  * caseAssertions({ scope: { about: 'indicator', indicator: 'age' }, expect: { indicators: { age: 19 } } }); // [{ section: 'indicators', id: 'age' }]
@@ -52,6 +52,7 @@ export function caseAssertions(c: Assertable): Assertion[] {
       ...Object.keys(e.groups ?? {}).map((id) => ({ section: 'groups' as const, id })),
       ...Object.keys(e.indicators ?? {}).map((id) => ({ section: 'indicators' as const, id })),
       ...Object.keys(e.scenarios ?? {}).map((id) => ({ section: 'scenarios' as const, id })),
+      ...Object.keys(e.shortBy ?? {}).map((id) => ({ section: 'shortBy' as const, id })),
     ];
   }
   switch (scope.about) {
@@ -61,8 +62,13 @@ export function caseAssertions(c: Assertable): Assertion[] {
       return [{ section: 'indicators', id: scope.indicator }];
     case 'group':
       return [{ section: 'groups', id: scope.group }];
-    case 'eligibility':
-      return [...new Set(scope.scenarios)].map((id) => ({ section: 'scenarios', id }));
+    case 'eligibility': {
+      const ids = [...new Set(scope.scenarios)];
+      return [
+        ...ids.map((id) => ({ section: 'scenarios' as const, id })),
+        ...ids.filter((id) => e.shortBy?.[id] !== undefined).map((id) => ({ section: 'shortBy' as const, id })),
+      ];
+    }
   }
 }
 
@@ -85,6 +91,8 @@ export function actualValue(result: AssertableResult, a: Assertion): number | bo
       return result.indicators.find((i) => i.id === a.id)?.points;
     case 'scenarios':
       return result.scenarios.find((s) => s.id === a.id)?.eligible;
+    case 'shortBy':
+      return result.scenarios.find((s) => s.id === a.id)?.shortBy;
   }
 }
 
@@ -112,12 +120,13 @@ export function checkCase(c: Assertable, result: AssertableResult): CaseDifferen
 
 /**
  * The expectation of a case about `scope`, read off an evaluation: what saving a sample as a scoped case
- * writes. The total carries the veto only when the resident is vetoed.
+ * writes. The total carries the veto only when the resident is vetoed; eligibility carries how far short of
+ * each bar only when asked (`shortBy`), since that moves with any weight the scenario counts.
  *
  * @example
  * expectationFor({ about: 'group', group: 'district' }, evaluation); // { groups: { district: 42 } }
  */
-export function expectationFor(scope: CaseScope, result: AssertableResult): Expectation {
+export function expectationFor(scope: CaseScope, result: AssertableResult, options: { shortBy?: boolean } = {}): Expectation {
   const value = (a: Assertion) => actualValue(result, a);
   switch (scope.about) {
     case 'total':
@@ -130,11 +139,11 @@ export function expectationFor(scope: CaseScope, result: AssertableResult): Expe
       const score = value({ section: 'groups', id: scope.group });
       return { groups: typeof score === 'number' ? { [scope.group]: score } : {} };
     }
-    case 'eligibility':
-      return { scenarios: Object.fromEntries(scope.scenarios.flatMap((id) => {
-        const eligible = value({ section: 'scenarios', id });
-        return typeof eligible === 'boolean' ? [[id, eligible]] : [];
-      })) };
+    case 'eligibility': {
+      const found = result.scenarios.filter((s) => scope.scenarios.includes(s.id));
+      const scenarios = Object.fromEntries(found.map((s) => [s.id, s.eligible]));
+      return options.shortBy ? { scenarios, shortBy: Object.fromEntries(found.map((s) => [s.id, s.shortBy])) } : { scenarios };
+    }
   }
 }
 
@@ -155,6 +164,6 @@ export function scopeCovers(scope: CaseScope | undefined, section: Assertion['se
     case 'group':
       return section === 'groups' && id === scope.group;
     case 'eligibility':
-      return section === 'scenarios' && id !== undefined && scope.scenarios.includes(id);
+      return (section === 'scenarios' || section === 'shortBy') && id !== undefined && scope.scenarios.includes(id);
   }
 }

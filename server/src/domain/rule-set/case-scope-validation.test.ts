@@ -46,6 +46,16 @@ describe('a case scope', () => {
     expect(problems[0]!.messageZh).toBe('不在该用例的核对范围内；请删除此项，或更改核对范围');
   });
 
+  it('of eligibility may also assert how far short of the bar, for its own scenarios only', () => {
+    expect(problemsWith({ scope: { about: 'eligibility', scenarios: ['healthcare'] }, expect: { scenarios: { healthcare: true }, shortBy: { healthcare: 0 } } })).toEqual([]);
+    const problems = problemsWith({ scope: { about: 'eligibility', scenarios: ['healthcare'] }, expect: { scenarios: { healthcare: true }, shortBy: { healthcare: 0, 'school-enrollment': 0, nope: 1 } } });
+    expect(problems.map((p) => [p.path, p.messageZh])).toEqual([
+      ['case.expect.shortBy.nope', '没有场景 “nope”'],
+      ['case.expect.shortBy.school-enrollment', '不在该用例的核对范围内；请删除此项，或更改核对范围'],
+      ['case.expect.shortBy.nope', '不在该用例的核对范围内；请删除此项，或更改核对范围'],
+    ]);
+  });
+
   it('of the total may also assert the veto', () => {
     expect(problemsWith({ scope: { about: 'total' }, expect: { total: 120, vetoed: false } })).toEqual([]);
   });

@@ -292,6 +292,7 @@ export const expectationSchema = z.strictObject({
   indicators: z.record(idSchema, pointsSchema).optional(),
   /** Scenario id → eligible. */
   scenarios: z.record(idSchema, z.boolean()).optional(),
+  shortBy: z.record(idSchema, pointsSchema).optional(), // scenario id → points short of its bar (0 when reached)
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 

@@ -156,6 +156,7 @@ function caseRows(c: TestCase, catalog: FactCatalog, scenarios: ReadonlyMap<stri
   for (const [id, v] of Object.entries(e.groups ?? {})) expect(`group:${id}`, catalog.get(`score.group.${id}`)?.title.zh, v);
   for (const [id, v] of Object.entries(e.indicators ?? {})) expect(`indicator:${id}`, catalog.get(`score.indicator.${id}`)?.title.zh, v);
   for (const [id, v] of Object.entries(e.scenarios ?? {})) expect(`scenario:${id}`, scenarios.get(id), yesNoCell(v));
+  for (const [id, v] of Object.entries(e.shortBy ?? {})) expect(`shortBy:${id}`, `${scenarios.get(id) ?? id} 差分`, v);
   return rows;
 }
 

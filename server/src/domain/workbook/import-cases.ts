@@ -91,8 +91,11 @@ function expectation(r: CaseRow, expect: TestCase['expect']): void {
   } else if (what === 'scenario' && id) {
     const b = boolean(r);
     if (b !== undefined) expect.scenarios = { ...expect.scenarios, [id]: b };
+  } else if (what === 'shortBy' && id) {
+    const n = numeric(r);
+    if (n !== undefined) expect.shortBy = { ...expect.shortBy, [id]: n };
   } else {
-    r.fail('key', `预期项目应为 total、vetoed、group:编号、indicator:编号 或 scenario:编号，而不是「${key}」`, `an expectation is total, vetoed, group:<id>, indicator:<id> or scenario:<id>, not "${key}"`);
+    r.fail('key', `预期项目应为 total、vetoed、group:编号、indicator:编号、scenario:编号 或 shortBy:编号，而不是「${key}」`, `an expectation is total, vetoed, group:<id>, indicator:<id>, scenario:<id> or shortBy:<id>, not "${key}"`);
   }
 }
 

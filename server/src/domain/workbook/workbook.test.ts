@@ -132,7 +132,7 @@ describe('a scoped test case in the workbook', () => {
     cases: [
       ...district.cases,
       { ...typical, id: 'about-tax', title: '纳税得分 / tax points', scope: { about: 'indicator', indicator: 'tax' }, expect: { indicators: { tax: 3 } } },
-      { ...typical, id: 'about-schooling', title: '入学与住房资格', scope: { about: 'eligibility', scenarios: ['school-enrollment', 'housing-support'] }, expect: { scenarios: { 'school-enrollment': true, 'housing-support': true } } },
+      { ...typical, id: 'about-schooling', title: '入学与住房资格', scope: { about: 'eligibility', scenarios: ['school-enrollment', 'housing-support'] }, expect: { scenarios: { 'school-enrollment': true, 'housing-support': true }, shortBy: { 'school-enrollment': 0 } } },
     ],
   };
 
@@ -147,6 +147,7 @@ describe('a scoped test case in the workbook', () => {
     const back = await upload(await download(scoped), scoped);
     expect(contentHash(back)).toBe(contentHash(scoped));
     expect(back.cases.at(-1)).toEqual(scoped.cases.at(-1));
+    expect(sheets[4]!.rows.find((r) => r[0] === 'about-schooling' && r[2] === 'shortBy:school-enrollment')?.slice(3)).toEqual(['随迁子女教育 差分', 0]);
   });
 
   it('an edited scope row changes the scope, and two kinds in one case are refused at the row', async () => {
@@ -156,7 +157,7 @@ describe('a scoped test case in the workbook', () => {
       ws.spliceRows(findRow(ws, { 1: 'about-schooling', 2: '预期', 3: 'scenario:housing-support' }).number, 1);
     });
     const back = await upload(narrowed, scoped);
-    expect(back.cases.at(-1)).toMatchObject({ scope: { about: 'eligibility', scenarios: ['school-enrollment'] }, expect: { scenarios: { 'school-enrollment': true } } });
+    expect(back.cases.at(-1)).toMatchObject({ scope: { about: 'eligibility', scenarios: ['school-enrollment'] }, expect: { scenarios: { 'school-enrollment': true }, shortBy: { 'school-enrollment': 0 } } });
     expect(diffRuleSets(scoped, back).patch.map((p) => p.path)).toEqual([
       `/cases/${scoped.cases.length - 1}/expect/scenarios/housing-support`,
       `/cases/${scoped.cases.length - 1}/scope/scenarios/1`,

@@ -31,8 +31,10 @@ export function checkCases(doc: RuleSet, scope: Scope, report: Problems): void {
     for (const id of Object.keys(expect.groups ?? {})) {
       if (!scope.groups.has(id)) report.add([...at, 'expect', 'groups', id], `unknown group "${id}"`);
     }
-    for (const id of Object.keys(expect.scenarios ?? {})) {
-      if (!scenarios.has(id)) report.add([...at, 'expect', 'scenarios', id], `unknown scenario "${id}"`);
+    for (const section of ['scenarios', 'shortBy'] as const) {
+      for (const id of Object.keys(expect[section] ?? {})) {
+        if (!scenarios.has(id)) report.add([...at, 'expect', section, id], `unknown scenario "${id}"`);
+      }
     }
     if (testCase.scope) checkScope(testCase, at, { indicators: scope.indicators, groups: scope.groups, scenarios }, report);
   });
@@ -46,6 +48,7 @@ const NAMES: Record<Assertion['section'], string> = {
   groups: 'score for group',
   indicators: 'points for indicator',
   scenarios: 'eligibility for scenario',
+  shortBy: 'points short of the bar of scenario',
 };
 
 function checkScope(testCase: TestCase, at: readonly (string | number)[], known: Known, report: Problems): void {
@@ -68,7 +71,7 @@ function checkScope(testCase: TestCase, at: readonly (string | number)[], known:
   const given: [Assertion['section'], string | undefined][] = [
     ...(e.total !== undefined ? [['total', undefined] as [Assertion['section'], undefined]] : []),
     ...(e.vetoed !== undefined ? [['vetoed', undefined] as [Assertion['section'], undefined]] : []),
-    ...(['groups', 'indicators', 'scenarios'] as const).flatMap((section) => Object.keys(e[section] ?? {}).map((id) => [section, id] as [Assertion['section'], string])),
+    ...(['groups', 'indicators', 'scenarios', 'shortBy'] as const).flatMap((section) => Object.keys(e[section] ?? {}).map((id) => [section, id] as [Assertion['section'], string])),
   ];
   for (const [section, id] of given) {
     if (!scopeCovers(scope, section, id)) report.add([...at, 'expect', section, ...(id ? [id] : [])], `is not what the case's scope asserts; remove it or change the scope`);
