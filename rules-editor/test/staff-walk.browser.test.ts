@@ -114,7 +114,7 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
     expect((await stored(draft.api)).document.indicators[employmentIndex]).toEqual(employment);
   }, 60_000);
 
-  it('shows a cleared per-unit points as an error at its field, never as "null" in the rate’s summary', async () => {
+  it('shows a cleared per-unit points as an error at its field, never as "null" in the rate’s summary or the scoring table', async () => {
     const draft = await newDraft(asEditor);
     await openDraft(page, env, draft.page);
     await openSection(page, title(lang, volunteer.title));
@@ -132,6 +132,13 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
     expect(await shadowText(page, 'jifen-indicator-form')).not.toMatch(/null/i);
     expect(await shadowText(page, 'jifen-draft-editor')).not.toMatch(/null/i);
     expect((await stored(draft.api)).document.indicators[volunteerIndex]).toEqual(volunteer);
+    // The scoring table shows the same blank cell as a problem, not the word either.
+    await openSection(page, m.scoreTable);
+    const cell = page.locator(`jifen-score-table tr[data-key="i:${volunteer.id}"] td.points`);
+    await visible(cell);
+    expect((await cell.textContent())?.trim()).toBe('');
+    expect(await cell.getAttribute('aria-invalid')).toBe('true');
+    await openSection(page, title(lang, volunteer.title));
 
     await points.fill('2');
     await saveState(page).toBe('saved');

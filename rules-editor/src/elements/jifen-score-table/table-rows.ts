@@ -51,9 +51,10 @@ export interface TableInput {
   bandTitle: (n: number) => string;
 }
 
-const num = (path: Path, value: number | undefined, o: Partial<CellEdit> = {}): Cell => ({
-  text: value === undefined ? '' : String(value),
-  edit: { path, type: 'number', value, ...o },
+/** A number cell; a required number cleared in a form (`null` until filled in) reads blank, never "null". */
+const num = (path: Path, value: number | null | undefined, o: Partial<CellEdit> = {}): Cell => ({
+  text: value === undefined || value === null ? '' : String(value),
+  edit: { path, type: 'number', value: value ?? undefined, ...o },
 });
 
 const refText = (r: Reference | undefined) => (r ? [r.document, r.clause].filter(Boolean).join(' · ') : '');
