@@ -20,4 +20,6 @@ export const enNames: typeof zhNames = {
   renameTakenBy: (name) => `Someone just renamed this draft “${name}”; your name is not saved yet. Check it and save the name again.`,
   renamedFromTo: (from, to) => `“${from}” → “${to}”`,
   unnamed: 'unnamed',
+  draftNameError: (text) => `The draft name ${text}.`,
+  draftStatusError: (text) => `This draft ${text}.`,
 };

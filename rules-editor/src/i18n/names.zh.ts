@@ -18,4 +18,7 @@ export const zhNames = {
   renameTakenBy: (name: string) => `这份草稿刚被他人改名为「${name}」，你的名称还没有保存。确认后再点一次保存名称。`,
   renamedFromTo: (from: string, to: string) => `「${from}」→「${to}」`,
   unnamed: '未命名',
+  // The server's Chinese already names the field or the draft; its English is a predicate ("must not be blank").
+  draftNameError: (text: string) => text,
+  draftStatusError: (text: string) => text,
 };

@@ -4,8 +4,8 @@ import { draftNameProblems } from '../../../../server/src/domain/drafts/draft-na
 import { api, ApiError, currentDraftOf } from '../../api/client';
 import type { Draft } from '../../api/types';
 import { formatInstant, I18nController } from '../../i18n/i18n';
-import { draftLabel } from '../../model/draft-label';
-import { localError, localMessage } from '../../model/field-errors';
+import { draftLabel, nameRefusal } from '../../model/draft-label';
+import { localMessage } from '../../model/field-errors';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-draft-title.styles';
 
@@ -60,7 +60,7 @@ export class JifenDraftTitle extends LitElement {
     if (!draft || this.busy) return;
     // The server's own rule, checked here first so that the person is told at once.
     const [problem] = draftNameProblems(this.value);
-    if (problem) return void (this.error = localMessage(problem));
+    if (problem) return void (this.error = this.i18n.m.draftNameError(localMessage(problem)));
     this.busy = true;
     this.error = '';
     try {
@@ -78,7 +78,7 @@ export class JifenDraftTitle extends LitElement {
     } catch (error) {
       if (!(error instanceof ApiError)) return void (this.error = String(error));
       const current = error.status === 412 ? currentDraftOf(error) : undefined;
-      if (!current) return void (this.error = localError(error));
+      if (!current) return void (this.error = nameRefusal(error));
       this.emit(current);
       // Someone saved the document meanwhile: the name they saw is still the name, so the rename goes on.
       if (retry && current.name === seen.name) return this.send(current, etagOf(current), false);

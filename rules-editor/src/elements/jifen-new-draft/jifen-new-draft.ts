@@ -3,7 +3,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { draftNameProblems } from '../../../../server/src/domain/drafts/draft-name';
 import { api, ApiError } from '../../api/client';
 import { I18nController } from '../../i18n/i18n';
-import { localError, localMessage } from '../../model/field-errors';
+import { nameRefusal } from '../../model/draft-label';
+import { localMessage } from '../../model/field-errors';
 import { href, navigate } from '../../model/router';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-new-draft.styles';
@@ -41,7 +42,7 @@ export class JifenNewDraft extends LitElement {
     const name = this.input?.value ?? '';
     // Blank is allowed here (a draft may stay unnamed); anything else must pass the server's own rule.
     const [problem] = name.trim() === '' ? [] : draftNameProblems(name);
-    if (problem) return void (this.error = localMessage(problem));
+    if (problem) return void (this.error = m.draftNameError(localMessage(problem)));
     this.busy = true;
     this.error = '';
     try {
@@ -50,7 +51,7 @@ export class JifenNewDraft extends LitElement {
       this.dialog?.close();
       await navigate(href({ name: 'draft', id: this.ruleSetId, draft: draft.id }));
     } catch (error) {
-      this.error = error instanceof ApiError ? localError(error) : String(error);
+      this.error = error instanceof ApiError ? nameRefusal(error) : String(error);
     } finally {
       this.busy = false;
     }
