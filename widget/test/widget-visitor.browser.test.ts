@@ -113,16 +113,19 @@ describe('<jifen-eligibility> as a visitor meets it', () => {
     await expect.poll(() => widget.evaluate((el) => el.shadowRoot?.activeElement?.getAttribute('part'))).toBe('result');
     await visible(widget.getByRole('meter', { name: /^得分 [\d.]+，分数线 120$/ }));
 
-    await fill({ accompanyingChildren: '25' });
+    // A value out of its question's range and a date out of its bound: both named in one answer, the
+    // first in the visitor's words, the bound in Jifen's Chinese with its reason.
+    await fill({ accompanyingChildren: '25', residenceRegistrationDate: '2099-01-01' });
     await widget.getByRole('button', { name: '测算' }).click();
     const fieldError = widget.locator('#f-accompanyingChildren-error');
     await visible(fieldError);
     expect(await fieldError.textContent()).toBe('请填写整数，范围 0–20');
+    expect(await widget.locator('#f-residenceRegistrationDate-error').textContent()).toMatch(/^不得晚于评估日期 \d{4}-\d{2}-\d{2}：/);
     await visible(widget.locator('.actions [part=error]').getByText('请检查标出的填写内容。'));
     expect(await result.textContent()).toBe('');
     expect(await widget.evaluate((el) => el.shadowRoot?.activeElement?.getAttribute('part'))).toBe('submit');
     const event = (await events(page, 2)).at(-1);
-    expect(event).toMatchObject({ type: 'jifen-error', code: 'validation_failed', fields: [{ path: 'facts.accompanyingChildren' }] });
+    expect(event).toMatchObject({ type: 'jifen-error', code: 'validation_failed', fields: [{ path: 'facts.accompanyingChildren' }, { path: 'facts.residenceRegistrationDate' }] });
     await page.screenshot({ path: join(SHOTS, 'field-error-zh.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { getLang } from '../i18n/i18n';
 import { readNdjson } from '../model/ndjson';
 import type {
   ApproveResult,
@@ -126,10 +127,14 @@ async function streamImpact(path: string, body: ImpactRequest, onProgress: (prog
   return result;
 }
 
+/** The server's error, its message in the language of the UI (the server sends Chinese beside the English). */
 function errorOf(data: unknown): { code?: string; message?: string; fields?: FieldError[] } {
   if (data && typeof data === 'object' && 'error' in data) {
     const error = (data as { error: unknown }).error;
-    if (error && typeof error === 'object') return error as { code?: string; message?: string; fields?: FieldError[] };
+    if (error && typeof error === 'object') {
+      const { messageZh, ...rest } = error as { code?: string; message?: string; messageZh?: string; fields?: FieldError[] };
+      return getLang() === 'zh' && messageZh ? { ...rest, message: messageZh } : rest;
+    }
   }
   return {};
 }

@@ -38,8 +38,6 @@ export const en: Messages = {
   password: 'Password',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
-  badCredentials: 'The user name or password is not right.',
-  tooManyAttempts: 'Too many attempts; please wait a moment and try again.',
   roles: { admin: 'Admin', editor: 'Editor', approver: 'Approver', reviewer: 'Reviewer', auditor: 'Auditor' },
 
   ruleSets: 'Rule sets',

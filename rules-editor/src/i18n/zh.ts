@@ -40,8 +40,6 @@ export const zh = {
   password: '密码',
   signingIn: '正在登录…',
   signOut: '退出',
-  badCredentials: '用户名或密码不正确。',
-  tooManyAttempts: '尝试次数过多，请稍后再试。',
   roles: { admin: '管理员', editor: '编辑', approver: '审批人', reviewer: '审核人', auditor: '审计员' } satisfies Record<Role, string>,
 
   // Rule sets

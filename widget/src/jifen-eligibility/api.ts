@@ -6,7 +6,7 @@ export class WidgetError extends Error implements JifenErrorDetail {
     readonly code: string,
     message: string,
     readonly status: number,
-    readonly fields: { path: string; message: string; messageZh?: string }[] = [],
+    readonly fields: { path: string; message: string; messageZh?: string; bound?: { kind: string } }[] = [],
   ) {
     super(message);
   }

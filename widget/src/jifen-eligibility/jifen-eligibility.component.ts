@@ -167,8 +167,9 @@ export class JifenEligibility extends LitElement {
         failure.fields.map((f) => {
           const id = f.path.replace(/^facts\./, '').split('.')[0] ?? '';
           const fact = byId.get(id);
-          // A bound's refusal comes in both languages, with its reason; anything else in the visitor's words.
-          const bilingual = f.messageZh ? (isEnglish(this.language) ? f.message : f.messageZh) : undefined;
+          // A bound's refusal in Jifen's words (both languages, with its reason); a value of the wrong kind in
+          // the visitor's words for that question (every field error carries Chinese now: `bound` tells them apart).
+          const bilingual = f.bound && f.messageZh ? (isEnglish(this.language) ? f.message : f.messageZh) : undefined;
           return [id, bilingual ?? (fact ? fieldMessage(fact, t) : t.field.other)];
         }),
       );

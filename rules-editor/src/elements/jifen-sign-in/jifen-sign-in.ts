@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { User } from '../../api/types';
 import { I18nController } from '../../i18n/i18n';
 import { shared } from '../../styles/shared';
@@ -28,15 +28,14 @@ export class JifenSignIn extends LitElement {
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const m = this.i18n.m;
     this.busy = true;
     this.error = '';
     try {
       const session = await api.login(String(data.get('username') ?? ''), String(data.get('password') ?? ''));
       this.dispatchEvent(new CustomEvent('jifen-signed-in', { detail: session.user, bubbles: true, composed: true }));
     } catch (error) {
-      const status = error instanceof ApiError ? error.status : 0;
-      this.error = status === 401 ? m.badCredentials : status === 429 ? m.tooManyAttempts : error instanceof Error ? error.message : String(error);
+      // The server's own words (in the UI's language): a wrong password, or how long a lockout lasts.
+      this.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.busy = false;
     }
