@@ -19,6 +19,7 @@ export const enCalendar: typeof zhCalendar = {
   calNotices: 'Notices entered',
   calNoNotices: 'No notice has been entered yet.',
   calNoticeStatus: { entered: 'waiting for confirmation', confirmed: 'in force', superseded: 'superseded', withdrawn: 'withdrawn' },
+  calEnteredHint: 'Not confirmed, so not in force. It is confirmed below its read-back; after leaving this page, read it again under “Enter a notice” to confirm it.',
   calEnteredBy: (by, at) => `entered by ${by} on ${at}`,
   calConfirmedBy: (by, at) => `confirmed by ${by} on ${at}`,
   calEnterTitle: 'Enter a notice',

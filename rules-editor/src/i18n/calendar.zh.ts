@@ -18,6 +18,7 @@ export const zhCalendar = {
   calNotices: '已录入的通知',
   calNoNotices: '还没有录入过通知。',
   calNoticeStatus: { entered: '待确认', confirmed: '已生效', superseded: '已被取代', withdrawn: '已撤回' } satisfies Record<NoticeStatus, string>,
+  calEnteredHint: '尚未确认，没有生效。确认在读取后的核对内容下方进行；离开页面后，请在“录入通知”中重新读取再确认。',
   calEnteredBy: (by: string, at: string) => `${by} 录入于 ${at}`,
   calConfirmedBy: (by: string, at: string) => `${by} 确认于 ${at}`,
   calEnterTitle: '录入通知',

@@ -108,6 +108,7 @@ export class JifenCalendar extends LitElement {
                 <p class="muted small">${m.calEnteredBy(n.enteredBy, formatInstant(n.enteredAt))}${n.confirmedAt && n.confirmedBy
                   ? html` · ${m.calConfirmedBy(n.confirmedBy, formatInstant(n.confirmedAt))}`
                   : nothing}</p>
+                ${n.status === 'entered' ? html`<p class="small">${m.calEnteredHint}</p>` : nothing}
               </li>`,
             )}
           </ul>`}
