@@ -103,6 +103,8 @@ describe('saving a scoped test case (zh)', () => {
     await saveState(page).toBe('saved');
     await openSection(page, m.testCases);
     await visible(row(typical.title).getByText(m.failed, { exact: true }));
+    // What failed, in the words staff use: the indicator's title, expected and actual points.
+    expect(await row(typical.title).locator('li[data-path="indicators.employment"]').textContent()).toBe('指标「就业情况」得分：预期 10 分，实际 15 分');
     await visible(row('纳税得3分').getByText(m.passed, { exact: true }));
     await visible(row('入学资格符合').getByText(m.passed, { exact: true }));
 
@@ -114,11 +116,12 @@ describe('saving a scoped test case (zh)', () => {
     await openSection(page, m.testCases);
     const taxCase = row('纳税得3分');
     await visible(taxCase.getByText(m.failed, { exact: true }));
+    expect(await taxCase.locator('ul.diffs li').allTextContents()).toEqual(['指标「纳税」得分：预期 3 分，实际 6 分']);
     await taxCase.getByRole('button', { name: m.acceptResult }).click();
     const list = cases.getByTestId('accept-list');
     await visible(list);
     expect(await list.textContent()).toContain(m.acceptOnlyScope('核对：指标「纳税」'));
-    expect(await list.textContent()).toContain('indicators.tax: 3 → 6');
+    expect(await list.locator('li[data-case] li').allTextContents()).toEqual(['指标「纳税」得分 3 → 6 分']);
     await cases.getByTestId('accept-confirm').click();
     await saveState(page).toBe('saved');
     await expect.poll(() => storedCase(byTitle('纳税得3分')), WAIT).toMatchObject({ scope: { about: 'indicator', indicator: 'tax' }, expect: { indicators: { tax: 6 } } });

@@ -195,12 +195,19 @@ describe.each(['zh', 'en'] as const)('editing traps (%s)', (lang) => {
     const run = cases.getByRole('button', { name: m.runAllCases });
     await run.click();
     await visible(cases.getByTestId('accept-all'));
+    const failure = cases.locator('tr[data-case="typical-below-school-bar"] ul.diffs li');
+    expect(await failure.allTextContents()).toEqual([
+      lang === 'zh' ? `场景「${school.title.zh}」资格：预期 不符合，实际 符合` : `Scenario “${school.title.en}” eligible: expected no, got yes`,
+    ]);
     const before = JSON.stringify((await stored(draft.api)).cases);
     await cases.getByTestId('accept-all').click();
     const list = cases.getByTestId('accept-list');
     await visible(list);
     const below = list.locator('li[data-case="typical-below-school-bar"]');
-    expect(await below.textContent()).toContain(`scenarios.school-enrollment: ${m.no} → ${m.yes}`);
+    // Old → new in staff's words: the scenario's title and 符合 / 不符合, not a result path.
+    expect(await below.locator('li').allTextContents()).toEqual([
+      lang === 'zh' ? `场景「${school.title.zh}」资格 不符合 → 符合` : `Scenario “${school.title.en}” eligible no → yes`,
+    ]);
     expect((await below.getByTestId('stale-title').textContent())?.trim()).toBe(`⚠ ${m.acceptTitleEligibility}`);
     expect(JSON.stringify((await stored(draft.api)).cases)).toBe(before);
 

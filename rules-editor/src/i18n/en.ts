@@ -277,7 +277,6 @@ export const en: Messages = {
   passed: 'Passed',
   failed: 'Failed',
   absent: '(none)',
-  expectedActual: (expected, actual) => `expected ${expected}, got ${actual}`,
 
   jsonHelp: 'Edit here what the forms do not cover. Checked as you type; valid changes are saved automatically.',
   jsonSyntax: 'Not valid JSON',

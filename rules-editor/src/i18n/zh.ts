@@ -287,7 +287,6 @@ export const zh = {
   passed: '通过',
   failed: '失败',
   absent: '（无）',
-  expectedActual: (expected: string, actual: string) => `预期 ${expected}，实际 ${actual}`,
 
   // JSON
   jsonHelp: '表单未涵盖的内容可在此直接编辑。输入即校验，有效的修改会自动保存。',

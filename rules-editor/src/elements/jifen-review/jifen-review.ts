@@ -6,6 +6,7 @@ import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { wroteDraft } from '../../../../server/src/domain/drafts/draft';
 import { earliestEffectiveFrom, effectiveFromProblems, proposedEffectiveFrom, type EffectiveFromContext } from '../../../../server/src/domain/drafts/effective-from';
 import { effectiveContext } from '../../model/effective-date';
+import { buildCatalogue, type Catalogue } from '../../model/facts';
 import { localMessage } from '../../model/field-errors';
 import { draftLabel } from '../../model/draft-label';
 import { href } from '../../model/router';
@@ -32,6 +33,8 @@ export class JifenReview extends LitElement {
 
   @state() private draft?: Draft;
   @state() private diff?: Diff;
+  /** The titles of what the draft includes, so its test results name included groups and indicators too. */
+  @state() private catalogue?: Catalogue;
   @state() private error = '';
   @state() private published?: VersionMeta;
   @state() private busy = false;
@@ -56,6 +59,8 @@ export class JifenReview extends LitElement {
       const [diff, ruleSet] = await Promise.all([api.diff(this.ruleSetId, String(draft.baseVersion), `draft:${draft.id}`), api.getRuleSet(this.ruleSetId)]);
       this.diff = diff;
       this.effective = effectiveContext(ruleSet.versions);
+      const included = await Promise.all((draft.document.includes ?? []).map(async (inc) => (await api.getVersion(inc.ruleSetId, inc.version)).document));
+      this.catalogue = buildCatalogue(draft.document, included);
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
@@ -140,7 +145,7 @@ export class JifenReview extends LitElement {
         <section class="card"><h2>${m.whatChanged}</h2>${this.diff ? html`<jifen-diff-view .diff=${this.diff}></jifen-diff-view>` : html`<p class="muted">${m.loading}</p>`}</section>
         <div class="stack">
           ${open && own ? this.renderOwn() : open && approver ? this.renderDecision(failing) : nothing}
-          <section class="card"><jifen-test-cases readonly compact .cases=${d.document.cases ?? []} .results=${d.cases} .doc=${d.document}></jifen-test-cases></section>
+          <section class="card"><jifen-test-cases readonly compact .cases=${d.document.cases ?? []} .results=${d.cases} .doc=${d.document} .catalogue=${this.catalogue}></jifen-test-cases></section>
         </div>
       </div>
     </div>`;

@@ -3,10 +3,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { scopeCovers, type Assertion } from '../../../../server/src/domain/rule-set/case-check';
 import type { RuleSet, TestCase } from '../../../../server/src/domain/rule-set/schema';
 import type { CaseResult, CaseSummary } from '../../api/types';
-import { formatPoints, I18nController } from '../../i18n/i18n';
+import { I18nController } from '../../i18n/i18n';
 import { countUnder, NO_ERRORS, type ErrorIndex } from '../../model/field-errors';
 import { describeScope, scopeNames, type ScopeNames } from '../../model/case-scope';
 import type { Catalogue } from '../../model/facts';
+import { describeDifference, type ResultDifference } from '../../model/result-words';
 import { eligibilityFlips, staleNumbers } from '../../model/stale-title';
 import { shared } from '../../styles/shared';
 import type { Edit } from '../../model/edit';
@@ -91,7 +92,7 @@ export class JifenTestCases extends LitElement {
     const ordered = [...this.cases].sort((a, b) => Number(byId.get(a.id)?.passed ?? true) - Number(byId.get(b.id)?.passed ?? true));
     const shown = this.compact && !this.showAll ? ordered.filter((c) => !byId.get(c.id)?.passed) : ordered;
     const names = this.names;
-    const value = (v: unknown) => (typeof v === 'number' ? formatPoints(v) : v === undefined ? m.absent : typeof v === 'boolean' ? (v ? m.yes : m.no) : String(v));
+    const words = (d: ResultDifference) => describeDifference(d, names, m, this.i18n.lang);
     return html`<div class="stack">
       <div class="spread">
         <h2>${m.testCases}</h2>
@@ -133,7 +134,7 @@ export class JifenTestCases extends LitElement {
                       ? html`<span class="badge ok">${m.passed}</span>`
                       : html`<span class="badge bad">${m.failed}</span>
                           ${res.error ? html`<div class="small field-error">${res.error}</div>` : nothing}
-                          <ul class="diffs">${res.differences.map((d) => html`<li class="small">${d.path}: ${m.expectedActual(value(d.expected), value(d.actual))}</li>`)}</ul>
+                          <ul class="diffs">${res.differences.map((d) => html`<li class="small" data-path=${d.path}>${words(d).failure}</li>`)}</ul>
                           ${this.readonly || res.error ? nothing : html`<button type="button" class="small" @click=${() => this.ask([res])}>${m.acceptResult}</button>`}`}
                   </td>
                   <td>${this.readonly ? nothing : html`<button type="button" class="small icon danger" aria-label=${`${m.remove}: ${c.title}`} title=${m.remove}
@@ -142,12 +143,12 @@ export class JifenTestCases extends LitElement {
               })}
             </tbody>
           </table>`}
-      ${this.renderConfirm(value)}
+      ${this.renderConfirm(words)}
     </div>`;
   }
 
   /** Each case to be rewritten, old → new, with its title flagged where its numbers no longer hold. */
-  private renderConfirm(value: (v: unknown) => string) {
+  private renderConfirm(words: (d: ResultDifference) => { change: string }) {
     const m = this.i18n.m;
     return html`<dialog id="accept-dialog" aria-labelledby="accept-title" @cancel=${() => (this.confirming = [])}>
       <h2 id="accept-title">${m.acceptConfirmTitle}</h2>
@@ -159,7 +160,7 @@ export class JifenTestCases extends LitElement {
         return html`<li data-case=${res.id}><strong>${res.title}</strong>
           ${scope ? html`<div class="small muted">${m.acceptOnlyScope(describeScope(scope, this.names, m, this.i18n.lang))}</div>` : nothing}
           ${flag ? html`<div class="notice warn small" data-testid="stale-title">⚠ ${flag}</div>` : nothing}
-          <ul>${res.differences.map((d) => html`<li class="small">${d.path}: ${value(d.expected)} → ${value(d.actual)}</li>`)}</ul></li>`;
+          <ul>${res.differences.map((d) => html`<li class="small" data-path=${d.path}>${words(d).change}</li>`)}</ul></li>`;
       })}</ul>
       <div class="actions">
         <button type="button" @click=${() => { this.acceptDialog?.close(); this.confirming = []; }}>${m.cancel}</button>
