@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TESTS_WITHOUT_DATABASE } from './test/support/sqld-project';
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 // Loads @hono/zod-openapi before anything else, as the entry points do (see the file).
@@ -19,11 +20,11 @@ export default defineConfig({
       },
       {
         // The same storage, HTTP and server tests again, each test database on its own libsql server (sqld).
-        // The pure domain core never sees a database, so it runs once.
+        // The pure domain core never sees a database, so it runs once, as do the server tests that open none.
         test: {
           name: 'sqld',
           include: ['server/**/*.test.ts', 'test/scale-out/**/*.test.ts'],
-          exclude: ['server/src/domain/**', '**/node_modules/**'],
+          exclude: ['server/src/domain/**', '**/node_modules/**', ...TESTS_WITHOUT_DATABASE],
           env: { JIFEN_TEST_DB: 'sqld' },
           ...timeouts,
           setupFiles,
