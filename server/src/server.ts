@@ -27,6 +27,11 @@ export interface ServerOptions {
   residentTokenSecret?: string;
   /** On a database without accounts, create the demo staff accounts (answered in `demoUsers`, to print once). */
   demo?: boolean;
+  /**
+   * With `demo`, how many demo residents to seed (default `DEMO_RESIDENTS`, 20,000): tests that only need a
+   * population to work on seed fewer, which takes a fraction of the time.
+   */
+  demoResidents?: number;
   /** The private JWK that signs widget statements (`JIFEN_SIGNING_KEY`); else one generated and stored. */
   signingKey?: string;
   /** Jifen's public URL (`JIFEN_PUBLIC_URL`), the `iss` of statements; else the address it listens on. */
@@ -87,7 +92,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.publicUrl ? { publicUrl: publicUrlFrom(options.publicUrl) } : {}),
     });
     const resolver = createRuleSetResolver(ruleSets);
-    const demoResidents = options.demo ? await seedDemoResidents(client, { resolver, now }) : undefined;
+    const demoResidents = options.demo
+      ? await seedDemoResidents(client, { resolver, now, ...(options.demoResidents !== undefined ? { count: options.demoResidents } : {}) })
+      : undefined;
     // After the population: the demo rounds take their applicants from it.
     const demoRounds = options.demo ? await seedDemoRounds(client, { resolver, now }) : undefined;
     const residents = { residentTokenSecret: await loadResidentTokenSecret(client, options.residentTokenSecret, now) };

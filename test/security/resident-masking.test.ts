@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
 import { ACCESS, type Audience } from '../../server/src/platform/http/access';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { DEMO_RESIDENTS } from '../../server/src/features/residents/demo-residents';
 import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
 import { RULE_SETS_DIR } from '../support/rule-sets';
 import { tempDatabase } from '../support/temp-database';
@@ -97,6 +98,15 @@ async function call(key: string, as: Audience) {
 }
 
 describe('personal data in answers to the public, partners and residents', () => {
+  // The one test on the whole demo of `npm start`; others seed a smaller population of the same residents.
+  it('runs on the full demo population: 20,000 residents with children, and both demo rounds', async () => {
+    expect(DEMO_RESIDENTS).toBe(20_000);
+    expect(server.demoResidents).toMatchObject({ seeded: true, residents: DEMO_RESIDENTS });
+    expect(server.demoResidents!.children).toBeGreaterThan(1_000);
+    expect(Number((await client.execute('SELECT count(*) AS n FROM residents')).rows[0]!.n)).toBe(DEMO_RESIDENTS);
+    expect(server.demoRounds).toMatchObject({ seeded: true, published, open });
+  });
+
   it('has a detector that finds a name, a permit number and an id where they are shown', async () => {
     const reviewerView = await client.execute({ sql: 'SELECT name, permit_number FROM residents WHERE id = ?', args: [me.id] });
     const text = JSON.stringify({ id: me.id, name: reviewerView.rows[0]!.name, permitNumber: reviewerView.rows[0]!.permit_number });

@@ -21,6 +21,13 @@ export const EDITOR_NOW = '2026-06-30T02:00:00Z';
 export const EDITOR_TODAY = '2026-06-30';
 
 /**
+ * The demo population of an editor test's server: the same deterministic residents, families and rounds as
+ * the full 20,000 of `npm start`, a tenth as many, which seeds in a fraction of the time. The editor's
+ * screens work on whatever population there is; the full demo seeds in test/security/resident-masking.
+ */
+export const EDITOR_DEMO_RESIDENTS = 2_000;
+
+/**
  * Builds the rules editor (as `npm run build:editor` does) when `rules-editor/dist` is missing or older than
  * its sources (its own and the domain code it imports).
  */
@@ -59,8 +66,9 @@ export async function editorContext(browser: Browser, options: BrowserContextOpt
 
 /**
  * A real Jifen server on 127.0.0.1 over a fresh libsql file in a temp folder, seeded with the shipped rule
- * sets and the demo administrator (whose password it keeps to create the test's own accounts), its clock
- * stopped at `now` (default `EDITOR_NOW`). Give `residentTokenSecret` to sign residents' tokens in the test.
+ * sets, `EDITOR_DEMO_RESIDENTS` demo residents with their rounds, and the demo administrator (whose
+ * password it keeps to create the test's own accounts), its clock stopped at `now` (default `EDITOR_NOW`).
+ * Give `residentTokenSecret` to sign residents' tokens in the test.
  *
  * @example
  * const env = await startEditorServer(); const editor = await env.addStaff('ed', ['editor'], ['XX区']); … ; await env.close();
@@ -74,6 +82,7 @@ export async function startEditorServer(options: { now?: string; residentTokenSe
     database: { url: `file:${join(dir, 'jifen.db')}` },
     ruleSetsDirectory: RULE_SETS_DIR,
     demo: true,
+    demoResidents: EDITOR_DEMO_RESIDENTS,
     now: testClock(now).now,
     ...(options.residentTokenSecret ? { residentTokenSecret: options.residentTokenSecret } : {}),
   });
