@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { TESTS_WITHOUT_DATABASE } from './test/support/sqld-project';
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
-// Loads @hono/zod-openapi before anything else, as the entry points do (see the file).
-const setupFiles = ['test/support/zod-openapi-first.ts'];
+// Loads @hono/zod-openapi before anything else, as the entry points do, and lowers the cost of test
+// passwords' hashes (see the files).
+const setupFiles = ['test/support/zod-openapi-first.ts', 'test/support/test-password-cost.ts'];
 
 export default defineConfig({
   test: {

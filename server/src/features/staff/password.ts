@@ -15,6 +15,17 @@ const MAX_MEM = 128 * 2 ** 17 * R;
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 
+/**
+ * The cost of new hashes: `LOG_N`, except that under the test runner (`NODE_ENV=test`)
+ * `JIFEN_TEST_SCRYPT_LOG_N` (10 to 15) may lower it, so that a test suite's hundreds of accounts and
+ * sign-ins do not each take a tenth of a second of CPU. Stored hashes carry their own cost, so checking
+ * them is the same either way; outside tests the variable is ignored.
+ */
+export function newHashLogN(env: NodeJS.ProcessEnv = process.env): number {
+  const lowered = env.NODE_ENV === 'test' ? Number(env.JIFEN_TEST_SCRYPT_LOG_N) : Number.NaN;
+  return isSmallInt(lowered, 10, LOG_N) ? lowered : LOG_N;
+}
+
 function derive(password: string, salt: Buffer, options: ScryptOptions & { keylen: number }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, options.keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
@@ -29,8 +40,9 @@ function derive(password: string, salt: Buffer, options: ScryptOptions & { keyle
  */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, { N: 2 ** LOG_N, r: R, p: P, maxmem: MAX_MEM, keylen: KEY_BYTES });
-  return ['scrypt', LOG_N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const logN = newHashLogN();
+  const key = await derive(password, salt, { N: 2 ** logN, r: R, p: P, maxmem: MAX_MEM, keylen: KEY_BYTES });
+  return ['scrypt', logN, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /**

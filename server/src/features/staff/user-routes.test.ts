@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
 
 describe('staff accounts (admin)', () => {
@@ -14,6 +14,12 @@ describe('staff accounts (admin)', () => {
   afterEach(() => env.cleanup());
 
   it('creates an account that can sign in, refuses a taken name, and lists accounts without credentials', async () => {
+    // Hashed at Jifen's own cost, as in production: without the suite's lower test cost (test/support).
+    const testCost = process.env.JIFEN_TEST_SCRYPT_LOG_N;
+    delete process.env.JIFEN_TEST_SCRYPT_LOG_N;
+    onTestFinished(() => {
+      if (testCost !== undefined) process.env.JIFEN_TEST_SCRYPT_LOG_N = testCost;
+    });
     const body = { username: 'zhang', displayName: '张编辑', password: 'zhang-has-a-long-password', roles: ['editor', 'auditor'], departments: ['XX区'] };
     const res = await root.call('POST', '/api/v1/users', { body });
     expect(res.status).toBe(201);
