@@ -16,7 +16,7 @@ export const en: Messages = {
   ...enVocabulary,
   ...enImpact,
   ...enCheckpoint,
-  /** The working-day calendar screen's own strings load with it (i18n/calendar.ts). */
+  /** The working-day calendar screen's own strings load with it (i18n/calendar/). */
   calendarNav: 'Working days',
   ...enPassword,
   ...enNames,

@@ -17,7 +17,7 @@ export const zh = {
   ...zhVocabulary,
   ...zhImpact,
   ...zhCheckpoint,
-  /** The working-day calendar screen's own strings load with it (i18n/calendar.ts). */
+  /** The working-day calendar screen's own strings load with it (i18n/calendar/). */
   calendarNav: '工作日历',
   ...zhPassword,
   ...zhNames,

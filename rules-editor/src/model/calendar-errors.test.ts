@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { calendarMessages } from '../i18n/calendar';
+import { calendarMessages } from '../i18n/calendar/calendar-messages';
 import { calendarErrors, checkNoticeForm } from './calendar-errors';
 
 const zh = calendarMessages('zh');

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client';
-import type { CalendarMessages } from '../i18n/calendar';
+import type { CalendarMessages } from '../i18n/calendar/calendar-messages';
 import { localError, localMessage } from './field-errors';
 
 /** The years the server can place statutory holidays in (its lunar calendar's range). */

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { api } from '../../api/client';
 import type { CalendarYear, HolidayNotice, User, WorkingCalendarView } from '../../api/types';
-import { calendarMessages } from '../../i18n/calendar';
+import { calendarMessages } from '../../i18n/calendar/calendar-messages';
 import { formatInstant, I18nController } from '../../i18n/i18n';
 import { calendarErrors } from '../../model/calendar-errors';
 import { shared } from '../../styles/shared';

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { ConfirmedNotice, EnteredNotice } from '../../api/types';
-import { calendarMessages } from '../../i18n/calendar';
+import { calendarMessages } from '../../i18n/calendar/calendar-messages';
 import { I18nController } from '../../i18n/i18n';
 import { calendarErrors, checkNoticeForm, NOTICE_YEARS, type CalendarErrors, type CalendarField } from '../../model/calendar-errors';
 import { shared } from '../../styles/shared';

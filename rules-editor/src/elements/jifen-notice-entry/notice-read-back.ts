@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeadlineMove, EnteredNotice } from '../../api/types';
 import { pick } from '../../i18n/i18n';
-import type { CalendarMessages } from '../../i18n/calendar';
+import type { CalendarMessages } from '../../i18n/calendar/calendar-messages';
 
 /** Days from `from` to `to`, both counted. */
 const daysIn = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;

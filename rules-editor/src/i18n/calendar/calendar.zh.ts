@@ -1,4 +1,4 @@
-import type { NoticeStatus, YearState } from '../api/types';
+import type { NoticeStatus, YearState } from '../../api/types';
 
 /** The working-day calendar screen's strings in Chinese. */
 export const zhCalendar = {

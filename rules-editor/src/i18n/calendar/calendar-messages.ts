@@ -1,6 +1,6 @@
 import { enCalendar } from './calendar.en';
 import { zhCalendar } from './calendar.zh';
-import { getLang, type Lang } from './i18n';
+import { getLang, type Lang } from '../i18n';
 
 /** The working-day calendar screen's strings; they load with the screen, not with the editor. */
 export type CalendarMessages = typeof zhCalendar;
