@@ -239,6 +239,27 @@ describe('wrong turns while entering a notice', () => {
   }, 120_000);
 });
 
+describe('a notice given as an .ics file', () => {
+  it('is read back the same way, its events not used listed by number', async () => {
+    const event = (start: string, end: string, summary: string) =>
+      ['BEGIN:VEVENT', `UID:${start}-${summary}`, 'DTSTAMP:20281101T000000Z', `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`, `SUMMARY:${summary}`, 'END:VEVENT'];
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//example//holidays//CN', ...event('20290101', '20290102', '元旦(休)'), ...event('20290312', '20290313', '植树节'), 'END:VCALENDAR'].join('\r\n');
+    const page = await calendarPage(admin);
+    await page.getByLabel('年份', { exact: true }).fill('2029');
+    await page.locator('input[type=file]').setInputFiles({ name: '2029年节假日.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    await visible(page.getByText('将读取文件：2029年节假日.ics'));
+    expect(await page.getByLabel('通知全文').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '读取', exact: true }).click();
+    await visible(page.getByRole('heading', { name: '读到的 2029 年安排（尚未生效）' }));
+    expect((await page.getByTestId('read-holidays').textContent())?.replace(/\s+/g, ' ').trim()).toBe('元旦 2029-01-01，共 1 天');
+    expect((await page.getByTestId('read-ignored').textContent())?.replace(/\s+/g, ' ')).toContain('第 2 行 2029-03-12 植树节');
+    // Only 元旦 is given: every other statutory day of 2029 is listed before anything changes.
+    await visible(page.getByTestId('read-missing').getByText('2029-05-01 劳动节'));
+    expect(await page.getByTestId('state-2029').textContent()).toBe('仅法定节假日');
+    await page.context().close();
+  }, 60_000);
+});
+
 describe('single-day overrides', () => {
   it('an admin adds one with its reason and removes it; a missing reason is said at the field', async () => {
     const page = await calendarPage(admin);
