@@ -62,4 +62,32 @@ describe('the Chinese side of every refusal', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  // Structural: every refusal is thrown with its Chinese (`{ en, zh }`), except where no person reads it —
+  // the server's own start-up configuration (read by an operator in the log) and states only a corrupt
+  // database or an unvalidated rule set could reach, which answer their code's Chinese.
+  it('throws every refusal a person reads with its Chinese', () => {
+    const unread = new Set([
+      'features/rule-sets/seed.ts',
+      'features/audit/audit-key.ts',
+      'features/widget/signing-keys.ts',
+      'features/widget/widget-app.ts',
+      'domain/compiled/leaf-predicate.ts',
+      'features/rounds/rounds-rows.ts',
+      'domain/errors.ts',
+    ]);
+    const english: string[] = [];
+    for (const file of sources()) {
+      const name = file.slice(SERVER_SRC.length);
+      if (unread.has(name)) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/new JifenError\(\s*[^,()]+(?:\([^)]*\))?,\s*/g)) {
+        const rest = text.slice(m.index + m[0].length);
+        const line = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index).trim();
+        if (rest.startsWith('{') || /^\w+\.text\b/.test(rest) || line.startsWith('*')) continue;
+        english.push(`${name}:${text.slice(0, m.index).split('\n').length}: ${rest.slice(0, 80)}`);
+      }
+    }
+    expect(english).toEqual([]);
+  });
 });

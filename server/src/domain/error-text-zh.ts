@@ -215,6 +215,7 @@ const TABLE: Entry[] = [
   [/^is (confirmed|superseded|withdrawn)$/, (st) => `这份通知${{ confirmed: '已确认', superseded: '已被新的通知取代', withdrawn: '已撤回' }[st]}`],
   [/^(add|remove|replace|move|copy|test) (\S*): .+$/, () => '这一处修改无法应用到草稿的当前内容'],
   [/^Invalid input.*$/, () => '填写的内容无效'],
+  [/^term must be a whole number of years from (\d+) to (\d+), not .+$/, (a, b) => `有效期必须是 ${a} 到 ${b} 年之间的整数年`],
   [/^".*" is not a web origin such as (.+)$/, (eg) => `不是网站地址，应形如 ${eg}`],
   [/^must start with https:\/\/$/, () => '须以 https:// 开头'],
   [/^must use https:\/\/ \(http:\/\/ only for localhost\)$/, () => '须使用 https://（只有本机可用 http://）'],

@@ -105,5 +105,5 @@ function checkInput(input: AuditInput): void {
       }
     }
   }
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Audit: invalid entry', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Audit: invalid entry', zh: '审计记录有误' }, problems);
 }

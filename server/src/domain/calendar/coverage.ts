@@ -36,7 +36,7 @@ export interface YearCoverage {
  */
 export function coverage(year: number, calendar: CalendarInput = []): YearCoverage {
   if (!Number.isInteger(year) || year < 1900 || year > 9999) {
-    throw new JifenError('validation_failed', `Calendar: ${year} is not a year`, [{ path: 'year', message: 'must be a year from 1900 to 9999' }]);
+    throw new JifenError('validation_failed', { en: `Calendar: ${year} is not a year`, zh: `${year} 不是有效的年份` }, [{ path: 'year', message: 'must be a year from 1900 to 9999' }]);
   }
   const { overrides, notices } = asCalendar(calendar);
   const prefix = `${year}-`;

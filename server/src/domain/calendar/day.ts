@@ -5,7 +5,7 @@ import { JifenError } from '../errors';
 export function assertDate(value: string, field: string): { y: number; m: number; d: number } {
   const parsed = typeof value === 'string' ? parseDate(value) : undefined;
   if (!parsed) {
-    throw new JifenError('validation_failed', `Calendar: "${String(value)}" is not a date YYYY-MM-DD`, [
+    throw new JifenError('validation_failed', { en: `Calendar: "${String(value)}" is not a date YYYY-MM-DD`, zh: `“${String(value)}”不是有效的日期（YYYY-MM-DD）` }, [
       { path: field, message: 'must be a calendar date YYYY-MM-DD' },
     ]);
   }

@@ -15,7 +15,7 @@ export const LUNAR_YEARS = { from: 1901, to: 2099 } as const;
 
 function assertLunarYear(year: number): void {
   if (!Number.isInteger(year) || year < LUNAR_YEARS.from || year > LUNAR_YEARS.to) {
-    throw new JifenError('validation_failed', `Calendar: no lunar calendar for ${year}`, [
+    throw new JifenError('validation_failed', { en: `Calendar: no lunar calendar for ${year}`, zh: `无法推算 ${year} 年的农历` }, [
       { path: 'year', message: `the lunar calendar covers ${LUNAR_YEARS.from} to ${LUNAR_YEARS.to}`, messageZh: `农历只覆盖 ${LUNAR_YEARS.from} 至 ${LUNAR_YEARS.to} 年，无法推算 ${year} 年的法定节假日` },
     ]);
   }

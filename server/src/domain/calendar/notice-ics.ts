@@ -21,7 +21,7 @@ export function parseNoticeIcs(ics: string, year: number): ParsedNotice {
   try {
     root = new ICAL.Component(ICAL.parse(ics));
   } catch (error) {
-    throw new JifenError('validation_failed', 'Calendar: the file is not an iCalendar (.ics) file', [
+    throw new JifenError('validation_failed', { en: 'Calendar: the file is not an iCalendar (.ics) file', zh: '这个文件不是日历文件（.ics）' }, [
       { path: 'ics', message: `cannot be read as iCalendar: ${error instanceof Error ? error.message : String(error)}` },
     ]);
   }

@@ -72,7 +72,7 @@ export function parseNoticeText(text: string, year: number): ParsedNotice {
         }
       }
     });
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Calendar: the notice text has lines that cannot be read', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Calendar: the notice text has lines that cannot be read', zh: '通知文字中有几行无法读取' }, problems);
   return out;
 }
 

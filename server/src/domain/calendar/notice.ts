@@ -131,5 +131,5 @@ function validDate(value: string, path: string, problems: FieldError[]): boolean
 }
 
 function invalid(problems: FieldError[]): JifenError {
-  return new JifenError('validation_failed', 'Calendar: invalid holiday notice', problems);
+  return new JifenError('validation_failed', { en: 'Calendar: invalid holiday notice', zh: '节假日通知有误' }, problems);
 }

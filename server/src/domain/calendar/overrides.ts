@@ -40,7 +40,7 @@ export function indexOverrides(overrides: readonly CalendarOverride[]): Override
       problems.push({ path: `overrides.${i}.date`, message: `${o.date} is listed more than once` });
     } else index.set(o.date, o);
   });
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Calendar: invalid override table', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Calendar: invalid override table', zh: '调休表有误' }, problems);
   indexed.set(overrides, index);
   return index;
 }

@@ -84,7 +84,7 @@ export function dayDetail(date: string, calendar: CalendarInput = []): DayDetail
 export function addWorkingDays(start: string, n: number, calendar: CalendarInput = []): string {
   assertDate(start, 'start');
   if (!Number.isInteger(n) || n < 0 || n > 3650) {
-    throw new JifenError('validation_failed', `Calendar: working days must be a whole number from 0 to 3650, not ${n}`, [
+    throw new JifenError('validation_failed', { en: `Calendar: working days must be a whole number from 0 to 3650, not ${n}`, zh: '工作日天数必须是 0 到 3650 之间的整数' }, [
       { path: 'n', message: 'must be a whole number from 0 to 3650' },
     ]);
   }
@@ -111,7 +111,7 @@ export function workingDaysBetween(from: string, to: string, calendar: CalendarI
   if (to < from) return -workingDaysBetween(to, from, calendar);
   let count = 0;
   for (let date = from, scanned = 0; date < to; scanned++) {
-    if (scanned > 366 * 100) throw new JifenError('validation_failed', 'Calendar: dates are more than 100 years apart');
+    if (scanned > 366 * 100) throw new JifenError('validation_failed', { en: 'Calendar: dates are more than 100 years apart', zh: '两个日期相隔超过 100 年' });
     date = addDays(date, 1);
     if (isWorkingDay(date, calendar)) count++;
   }
@@ -119,5 +119,5 @@ export function workingDaysBetween(from: string, to: string, calendar: CalendarI
 }
 
 function noWorkingDays(start: string): JifenError {
-  return new JifenError('validation_failed', `Calendar: no working day within ten years after ${start}; check the override table`);
+  return new JifenError('validation_failed', { en: `Calendar: no working day within ten years after ${start}; check the override table`, zh: `${start} 之后十年内没有工作日，请检查调休表` });
 }

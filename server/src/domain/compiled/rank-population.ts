@@ -58,7 +58,7 @@ export function rankSubjects(rs: ResolvedRuleSet, scenario: Scenario, asOf: stri
  */
 export function rankScenario(rs: ResolvedRuleSet, scenarioId: string, applicants: readonly RoundApplicant[], asOf: string, places?: number): Ranking {
   const scenario = rs.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) throw new JifenError('not_found', `Ranking: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`);
+  if (!scenario) throw new JifenError('not_found', { en: `Ranking: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`, zh: '这个规则集版本中没有这个场景' });
   const records: Facts[] = applicants.map((a) => a.facts);
   const spouseRow: number[] = applicants.map((a) => (a.spouse ? records.push(a.spouse) - 1 : -1));
   const subjects = rankSubjects(rs, scenario, asOf, records);

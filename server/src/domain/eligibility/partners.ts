@@ -106,7 +106,7 @@ export function checkRegistration(input: { origins: readonly string[]; scenarios
     if (seen.has(ref)) fields.push({ path: `scenarios.${i}`, message: `repeats ${ref}` });
     seen.add(ref);
   });
-  if (fields.length > 0) throw new JifenError('validation_failed', 'Partners: invalid registration', fields);
+  if (fields.length > 0) throw new JifenError('validation_failed', { en: 'Partners: invalid registration', zh: '合作单位的登记信息有误' }, fields);
   return origins;
 }
 
@@ -124,7 +124,7 @@ export function authorizeWidget(partner: Partner, request: { origin: string | un
     // The message never names the partner: whoever shows it may be another site using a copied key.
     throw new JifenError(
       'origin_forbidden',
-      `Widget: this partner key is not registered for the site ${request.origin}; ask the Jifen administrator to add the site to the partner's origins`,
+      { en: `Widget: this partner key is not registered for the site ${request.origin}; ask the Jifen administrator to add the site to the partner's origins`, zh: `这个网站（${request.origin}）没有登记为该合作单位的网站，请联系积分系统管理员添加` },
     );
   }
   const [first, second] = request.scenario.split(/[/:]/);
@@ -134,13 +134,13 @@ export function authorizeWidget(partner: Partner, request: { origin: string | un
   if (matches.length === 0) {
     throw new JifenError(
       'scenario_forbidden',
-      `Widget: this partner key is not registered for the scenario "${request.scenario}"; it may show ${
+      { en: `Widget: this partner key is not registered for the scenario "${request.scenario}"; it may show ${
         partner.scenarios.map(scenarioRef).join(', ') || 'no scenario yet'
-      }`,
+      }`, zh: '该合作单位的密钥不能用于这个场景' },
     );
   }
   if (matches.length > 1) {
-    throw new JifenError('validation_failed', `Widget: scenario "${request.scenario}" is ambiguous`, [
+    throw new JifenError('validation_failed', { en: `Widget: scenario "${request.scenario}" is ambiguous`, zh: '有多个同名场景，请同时写明规则集' }, [
       { path: 'scenario', message: `name it with its rule set: ${matches.map(scenarioRef).join(' or ')}` },
     ]);
   }

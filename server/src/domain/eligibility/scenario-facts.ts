@@ -54,7 +54,7 @@ export interface ScenarioInfo {
 export function findScenario(rs: ResolvedRuleSet, scenarioId: string): Scenario {
   const scenario = rs.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) {
-    throw new JifenError('not_found', `Widget: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`, [
+    throw new JifenError('not_found', { en: `Widget: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`, zh: '这个规则集版本中没有这个场景' }, [
       { path: 'scenario', message: `no such scenario in ${rs.id}` },
     ]);
   }

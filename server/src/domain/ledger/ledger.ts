@@ -75,7 +75,7 @@ function replay(entries: readonly LedgerEntry[], indicator: string, termYears: n
     }
     if (wanted > 0 && mustCover(entry)) {
       const short = fromHundredths(wanted);
-      throw new JifenError('conflict', `Ledger: insufficient points for ${indicator}: spend "${entry.id}" on ${entry.earnedOn} needs ${entry.points}, ${short} more than the valid balance`);
+      throw new JifenError('conflict', { en: `Ledger: insufficient points for ${indicator}: spend "${entry.id}" on ${entry.earnedOn} needs ${entry.points}, ${short} more than the valid balance`, zh: `积分不足：${entry.earnedOn} 的使用需要 ${entry.points} 分，有效余额还差 ${short} 分` });
     }
     spends.set(entry.id, taken);
   }
@@ -123,7 +123,7 @@ export function planSpend(entries: readonly LedgerEntry[], indicator: string, te
   checkPoints(cost, 'cost');
   const balanceBefore = balanceAt(entries, indicator, termYears, asOf);
   if (toHundredths(cost) > toHundredths(balanceBefore)) {
-    throw new JifenError('conflict', `Ledger: insufficient points for ${indicator}: ${cost} needed, ${balanceBefore} available on ${asOf}`);
+    throw new JifenError('conflict', { en: `Ledger: insufficient points for ${indicator}: ${cost} needed, ${balanceBefore} available on ${asOf}`, zh: `积分不足：需要 ${cost} 分，${asOf} 的有效余额为 ${balanceBefore} 分` });
   }
   const id = '\u0000planned';
   const planned: LedgerEntry = { id, indicator, points: cost, earnedOn: asOf, kind: 'spend' };
@@ -153,12 +153,12 @@ function checkEntries(entries: readonly LedgerEntry[]): void {
     const bad = pointsProblem(e.points);
     if (bad) problems.push({ path: `entries.${i}.points`, message: bad });
   });
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Ledger: invalid entries', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Ledger: invalid entries', zh: '积分记录有误' }, problems);
 }
 
 function checkPoints(points: number, path: string): void {
   const bad = pointsProblem(points);
-  if (bad) throw new JifenError('validation_failed', `Ledger: ${path} ${bad}`, [{ path, message: bad }]);
+  if (bad) throw new JifenError('validation_failed', { en: `Ledger: ${path} ${bad}`, zh: '积分分值有误' }, [{ path, message: bad }]);
 }
 
 function pointsProblem(points: number): string | undefined {
@@ -168,7 +168,7 @@ function pointsProblem(points: number): string | undefined {
 }
 
 function checkDate(value: string, path: string): void {
-  if (!parseDate(value)) throw new JifenError('validation_failed', `Ledger: ${path} "${value}" is not a date`, [{ path, message: 'must be a date YYYY-MM-DD' }]);
+  if (!parseDate(value)) throw new JifenError('validation_failed', { en: `Ledger: ${path} "${value}" is not a date`, zh: `“${value}”不是有效的日期` }, [{ path, message: 'must be a date YYYY-MM-DD' }]);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

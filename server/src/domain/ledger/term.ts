@@ -29,5 +29,5 @@ export function checkTerm(termYears: number): void {
 }
 
 function invalid(path: string, message: string): JifenError {
-  return new JifenError('validation_failed', `Ledger: ${message}`, [{ path, message }]);
+  return new JifenError('validation_failed', { en: `Ledger: ${message}`, zh: '积分有效期有误' }, [{ path, message }]);
 }

@@ -24,7 +24,7 @@ export type FamilyChange =
 export function spouseChange(record: Extract<FamilyRecord, { event: 'marriage' | 'divorce' }>, index: number, resident: FamilyState, spouse: FamilyState): FamilyChange {
   const at = (...path: string[]) => fieldPath(['records', index, ...path]);
   if (resident.id === spouse.id) {
-    throw new JifenError('conflict', `Family: record ${index} links a resident to themself`, [{ path: at('spouse'), message: 'names the resident of the record', messageZh: '配偶与本人是同一人' }]);
+    throw new JifenError('conflict', { en: `Family: record ${index} links a resident to themself`, zh: `第 ${index} 条记录把居民与本人关联` }, [{ path: at('spouse'), message: 'names the resident of the record', messageZh: '配偶与本人是同一人' }]);
   }
   if (record.event === 'marriage') {
     if (resident.spouseId === spouse.id && spouse.spouseId === resident.id) return { kind: 'unchanged', residentId: resident.id };
@@ -36,11 +36,11 @@ export function spouseChange(record: Extract<FamilyRecord, { event: 'marriage' |
         ? [{ path: at('spouse'), message: `is married to ${spouse.spouseId} on record; a divorce must be recorded first (two current spouses)`, messageZh: `对方在案配偶为 ${spouse.spouseId}，须先登记离婚（不能同时有两名配偶）` }]
         : []),
     ];
-    if (fields.length > 0) throw new JifenError('conflict', `Family: record ${index} would give a person two current spouses`, fields);
+    if (fields.length > 0) throw new JifenError('conflict', { en: `Family: record ${index} would give a person two current spouses`, zh: `第 ${index} 条记录会使一个人同时有两位配偶` }, fields);
     return { kind: 'marriage', residentId: resident.id, spouseId: spouse.id, on: record.on };
   }
   if (resident.spouseId !== spouse.id) {
-    throw new JifenError('conflict', `Family: record ${index} divorces a couple not married on record`, [
+    throw new JifenError('conflict', { en: `Family: record ${index} divorces a couple not married on record`, zh: `第 ${index} 条记录登记的离婚双方在登记信息中并无婚姻关系` }, [
       resident.spouseId
         ? { path: at('spouse'), message: `is not the current spouse on record (${resident.spouseId} is)`, messageZh: `不是在案的现任配偶（现任为 ${resident.spouseId}）` }
         : { path: at('spouse'), message: 'the resident has no current spouse on record', messageZh: '本人没有在案配偶' },
@@ -57,7 +57,7 @@ export function childChange(record: Extract<FamilyRecord, { event: 'child' }>, i
   if (!existing) return { kind: 'child', residentId: resident.id, on: record.child.birthDate };
   if (existing.parentIds.includes(resident.id)) return { kind: 'unchanged', residentId: resident.id };
   if (existing.parentIds.length >= 2) {
-    throw new JifenError('conflict', `Family: record ${index} names a child who has two parents on record`, [
+    throw new JifenError('conflict', { en: `Family: record ${index} names a child who has two parents on record`, zh: `第 ${index} 条记录中的子女在登记信息中已有两位父母` }, [
       { path: fieldPath(['records', index, 'child', 'idNumber']), message: `already has two parents on record (${existing.parentIds.join(', ')})`, messageZh: `该子女在案已有两名父母（${existing.parentIds.join('、')}）` },
     ]);
   }

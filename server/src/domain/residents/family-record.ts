@@ -52,12 +52,12 @@ export type FamilyRecord = z.infer<typeof familyRecordSchema>;
 export function checkFamilyRecord(raw: unknown, index: number, today: string): FamilyRecord {
   const parsed = familyRecordSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new JifenError('validation_failed', `Family: record ${index} is invalid`, zodFieldErrors(parsed.error.issues, ['records', index]));
+    throw new JifenError('validation_failed', { en: `Family: record ${index} is invalid`, zh: `第 ${index} 条记录有误` }, zodFieldErrors(parsed.error.issues, ['records', index]));
   }
   const record = parsed.data;
   const [date, path] = record.event === 'child' ? [record.child.birthDate, ['child', 'birthDate']] : [record.on, ['on']];
   if (date > today) {
-    throw new JifenError('validation_failed', `Family: record ${index} is dated after today`, [
+    throw new JifenError('validation_failed', { en: `Family: record ${index} is dated after today`, zh: `第 ${index} 条记录的日期晚于今天` }, [
       { path: fieldPath(['records', index, ...path]), message: `${date} is after today (${today}); send it once it has happened`, messageZh: `${date} 晚于今天（${today}），发生后再报送` },
     ]);
   }

@@ -70,7 +70,7 @@ export function checkFeedRecord(rs: ResolvedRuleSet, raw: unknown, index: number
       return false;
     });
     fields.push(...zodFieldErrors(rest, ['records', index]));
-    throw new JifenError('validation_failed', `Feeds: record ${index} is invalid`, fields);
+    throw new JifenError('validation_failed', { en: `Feeds: record ${index} is invalid`, zh: `第 ${index} 条记录有误` }, fields);
   }
   const record = parsed.data;
   const errors: FieldError[] = [];
@@ -99,7 +99,7 @@ export function checkFeedRecord(rs: ResolvedRuleSet, raw: unknown, index: number
     if (Math.abs(toHundredths(entry.points) - entry.points * 100) > 1e-6) errors.push({ path: `${path}.points`, message: 'must be a multiple of 0.01' });
     if (!parseDate(entry.earnedOn)) errors.push({ path: `${path}.earnedOn`, message: 'must be a date YYYY-MM-DD' });
   });
-  if (errors.length > 0) throw new JifenError('validation_failed', `Feeds: record ${index} is invalid`, errors);
+  if (errors.length > 0) throw new JifenError('validation_failed', { en: `Feeds: record ${index} is invalid`, zh: `第 ${index} 条记录有误` }, errors);
   return {
     index,
     key: record.key,

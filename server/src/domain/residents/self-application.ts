@@ -101,21 +101,21 @@ export function indicatorInputFacts(rs: ResolvedRuleSet, indicator: Indicator): 
 export function checkClaim(rs: ResolvedRuleSet, indicatorId: string, input: unknown): CheckedClaim {
   const indicator = rs.indicators.find((i) => i.id === indicatorId);
   if (!indicator) {
-    throw new JifenError('validation_failed', `Applications: no indicator "${indicatorId}" in ${rs.id}`, [{ path: 'indicator', message: 'no such indicator' }]);
+    throw new JifenError('validation_failed', { en: `Applications: no indicator "${indicatorId}" in ${rs.id}`, zh: '规则集中没有这个指标' }, [{ path: 'indicator', message: 'no such indicator' }]);
   }
   if (!indicator.department) {
-    throw new JifenError('validation_failed', `Applications: ${indicatorId} has no owning department to review it`, [
+    throw new JifenError('validation_failed', { en: `Applications: ${indicatorId} has no owning department to review it`, zh: '这个指标没有负责审核的部门' }, [
       { path: 'indicator', message: 'has no department in the rule set; it cannot be claimed' },
     ]);
   }
   if (indicator.kind === 'veto' || indicator.kind === 'deduction') {
-    throw new JifenError('validation_failed', `Applications: ${indicatorId} is a negative indicator; residents cannot claim it`, [
+    throw new JifenError('validation_failed', { en: `Applications: ${indicatorId} is a negative indicator; residents cannot claim it`, zh: '这是扣分指标，居民不能申报' }, [
       { path: 'indicator', message: 'is a negative indicator' },
     ]);
   }
   const parsed = claimSchema.safeParse(input);
   if (!parsed.success) {
-    throw new JifenError('validation_failed', 'Applications: invalid claim', parsed.error.issues.map((i) => ({ path: ['claim', ...i.path].join('.'), message: i.message })));
+    throw new JifenError('validation_failed', { en: 'Applications: invalid claim', zh: '申报内容有误' }, parsed.error.issues.map((i) => ({ path: ['claim', ...i.path].join('.'), message: i.message })));
   }
   const claim = parsed.data;
   const errors: FieldError[] = [];
@@ -124,7 +124,7 @@ export function checkClaim(rs: ResolvedRuleSet, indicatorId: string, input: unkn
     if (!claim.ledger) errors.push({ path: 'claim.ledger', message: `${indicatorId} keeps points in a ledger: claim { points, earnedOn }` });
     else if (Math.abs(toHundredths(claim.ledger.points) - claim.ledger.points * 100) > 1e-6) errors.push({ path: 'claim.ledger.points', message: 'must be a multiple of 0.01' });
     if (claim.facts && Object.keys(claim.facts).length > 0) errors.push({ path: 'claim.facts', message: `${indicatorId} is claimed as ledger points, not facts` });
-    if (errors.length > 0) throw new JifenError('validation_failed', 'Applications: invalid claim', errors);
+    if (errors.length > 0) throw new JifenError('validation_failed', { en: 'Applications: invalid claim', zh: '申报内容有误' }, errors);
     return { indicator: indicatorId, department: indicator.department, changes: [], ledger: claim.ledger! };
   }
   if (claim.ledger) errors.push({ path: 'claim.ledger', message: `${indicatorId} has no points ledger` });
@@ -143,6 +143,6 @@ export function checkClaim(rs: ResolvedRuleSet, indicatorId: string, input: unkn
     if (!(error instanceof JifenError)) throw error;
     errors.push(...(error.fields ?? []));
   }
-  if (errors.length > 0) throw new JifenError('validation_failed', 'Applications: invalid claim', errors);
+  if (errors.length > 0) throw new JifenError('validation_failed', { en: 'Applications: invalid claim', zh: '申报内容有误' }, errors);
   return { indicator: indicatorId, department: indicator.department, changes };
 }

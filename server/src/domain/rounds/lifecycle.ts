@@ -41,18 +41,18 @@ export function openRound(input: OpenRoundInput, moment: Moment): Omit<Round, 'i
   assertDate(input.opensOn, 'opensOn');
   assertDate(input.closesOn, 'closesOn');
   if (input.closesOn < input.opensOn) {
-    throw new JifenError('validation_failed', 'Rounds: the application window closes before it opens', [
+    throw new JifenError('validation_failed', { en: 'Rounds: the application window closes before it opens', zh: '申请截止日期早于开始日期' }, [
       { path: 'closesOn', message: `must be on or after opensOn (${input.opensOn})` },
     ]);
   }
   if (input.closesOn < moment.today) {
-    throw new JifenError('validation_failed', 'Rounds: the application window is already over', [
+    throw new JifenError('validation_failed', { en: 'Rounds: the application window is already over', zh: '申请期已经结束' }, [
       { path: 'closesOn', message: `must be today (${moment.today}) or later` },
     ]);
   }
   const places = input.places ?? input.scenario.places;
   if (!Number.isInteger(places) || places < 1) {
-    throw new JifenError('validation_failed', 'Rounds: a round needs at least one place', [
+    throw new JifenError('validation_failed', { en: 'Rounds: a round needs at least one place', zh: '每一轮至少要有一个名额' }, [
       { path: 'places', message: 'must be a whole number ≥ 1' },
     ]);
   }
@@ -76,7 +76,7 @@ export function openRound(input: OpenRoundInput, moment: Moment): Omit<Round, 'i
 export function assertAcceptingApplications(round: Round, today: string): void {
   assertStatus(round, 'open', 'take applications');
   if (today < round.opensOn || today > round.closesOn) {
-    throw new JifenError('conflict', `Rounds: round ${round.id} takes applications from ${round.opensOn} to ${round.closesOn}, not on ${today}`);
+    throw new JifenError('conflict', { en: `Rounds: round ${round.id} takes applications from ${round.opensOn} to ${round.closesOn}, not on ${today}`, zh: `本轮申请期为 ${round.opensOn} 至 ${round.closesOn}，今天（${today}）不能申请` });
   }
 }
 
@@ -96,12 +96,12 @@ export function closeRound(
 ): Round {
   assertStatus(round, 'open', 'close');
   if (moment.today <= round.closesOn) {
-    throw new JifenError('conflict', `Rounds: round ${round.id} takes applications until ${round.closesOn}; close it after that day`);
+    throw new JifenError('conflict', { en: `Rounds: round ${round.id} takes applications until ${round.closesOn}; close it after that day`, zh: `本轮申请截止到 ${round.closesOn}，请在这一天之后再截止` });
   }
   if (state.pendingApplications > 0) {
     throw new JifenError(
       'conflict',
-      `Rounds: ${state.pendingApplications} application(s) of round ${round.id} still wait for review; accept or reject them first`,
+      { en: `Rounds: ${state.pendingApplications} application(s) of round ${round.id} still wait for review; accept or reject them first`, zh: `本轮还有 ${state.pendingApplications} 份申请等待审核，请先通过或驳回` },
     );
   }
   return { ...round, status: 'closed', version: state.version, versionHash: state.versionHash, closedAt: moment.at, revision: 1 };
@@ -142,10 +142,10 @@ export function inPublication(round: Round, today: string): boolean {
 export function finalizeRound(round: Round, state: { openObjections: number }, moment: Moment): Round {
   assertStatus(round, 'published', 'finalize');
   if (round.publicationEndsOn === undefined || moment.today <= round.publicationEndsOn) {
-    throw new JifenError('conflict', `Rounds: round ${round.id} is public until ${round.publicationEndsOn ?? '?'}; finalize it after that day`);
+    throw new JifenError('conflict', { en: `Rounds: round ${round.id} is public until ${round.publicationEndsOn ?? '?'}; finalize it after that day`, zh: `本轮公示到 ${round.publicationEndsOn ?? '?'}，请在这一天之后再定稿` });
   }
   if (state.openObjections > 0) {
-    throw new JifenError('conflict', `Rounds: ${state.openObjections} objection(s) to round ${round.id} are not answered yet`);
+    throw new JifenError('conflict', { en: `Rounds: ${state.openObjections} objection(s) to round ${round.id} are not answered yet`, zh: `本轮还有 ${state.openObjections} 份异议未答复` });
   }
   return { ...round, status: 'final', finalizedAt: moment.at };
 }
@@ -154,5 +154,5 @@ export function finalizeRound(round: Round, state: { openObjections: number }, m
 export function assertStatus(round: Round, status: RoundStatus, action: string): void {
   if (round.status === status) return;
   const why = round.status === 'final' ? 'it is final and can no longer change' : `it is ${round.status}, not ${status}`;
-  throw new JifenError('conflict', `Rounds: cannot ${action} round ${round.id}: ${why}`);
+  throw new JifenError('conflict', { en: `Rounds: cannot ${action} round ${round.id}: ${why}`, zh: '本轮当前不能进行这项操作' });
 }

@@ -27,14 +27,14 @@ export function fileObjection(
 ): Omit<Objection, 'id'> {
   if (!inPublication(round, moment.today)) {
     const when = round.publishedOn ? ` (public from ${round.publishedOn} to ${round.publicationEndsOn})` : '';
-    throw new JifenError('conflict', `Objections: round ${round.id} is not in its public notice on ${moment.today}${when}`);
+    throw new JifenError('conflict', { en: `Objections: round ${round.id} is not in its public notice on ${moment.today}${when}`, zh: `本轮今天（${moment.today}）不在公示期内` });
   }
   if (application.roundId !== round.id || application.status !== 'accepted') {
-    throw new JifenError('forbidden', `Objections: only an applicant ranked in round ${round.id} may object to it`);
+    throw new JifenError('forbidden', { en: `Objections: only an applicant ranked in round ${round.id} may object to it`, zh: '只有本轮名单中的申请人才能提出异议' });
   }
   const reason = input.reason.trim();
   if (reason === '') {
-    throw new JifenError('validation_failed', 'Objections: say what is wrong', [{ path: 'reason', message: 'must not be empty' }]);
+    throw new JifenError('validation_failed', { en: 'Objections: say what is wrong', zh: '请写明哪里有误' }, [{ path: 'reason', message: 'must not be empty' }]);
   }
   return {
     roundId: round.id,
@@ -61,17 +61,17 @@ export type ObjectionDecision =
  */
 export function answerObjection(round: Round, objection: Objection, decision: ObjectionDecision, moment: Moment): Objection {
   if (round.status !== 'published') {
-    throw new JifenError('conflict', `Objections: round ${round.id} is ${round.status}; objections are answered while it is published`);
+    throw new JifenError('conflict', { en: `Objections: round ${round.id} is ${round.status}; objections are answered while it is published`, zh: '本轮已不在公示期，异议须在公示期内答复' });
   }
   if (objection.status !== 'open') {
-    throw new JifenError('conflict', `Objections: objection ${objection.id} is already ${objection.status}`);
+    throw new JifenError('conflict', { en: `Objections: objection ${objection.id} is already ${objection.status}`, zh: '这份异议已经处理过' });
   }
   const answer = decision.answer.trim();
   if (answer === '') {
-    throw new JifenError('validation_failed', 'Objections: an answer needs a reason', [{ path: 'answer', message: 'must not be empty' }]);
+    throw new JifenError('validation_failed', { en: 'Objections: an answer needs a reason', zh: '答复异议须写明理由' }, [{ path: 'answer', message: 'must not be empty' }]);
   }
   if (decision.outcome === 'upheld' && Object.keys(decision.correction.facts).length === 0) {
-    throw new JifenError('validation_failed', 'Objections: upholding corrects at least one fact', [
+    throw new JifenError('validation_failed', { en: 'Objections: upholding corrects at least one fact', zh: '认可异议须至少更正一项信息' }, [
       { path: 'correction.facts', message: 'must name at least one fact' },
     ]);
   }

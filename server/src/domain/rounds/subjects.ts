@@ -50,7 +50,7 @@ export async function scoreSubjects(
   options: { engine?: EngineName } = {},
 ): Promise<RankSubject[]> {
   const index = rs.scenarios.findIndex((s) => s.id === scenario.id);
-  if (index < 0) throw new JifenError('not_found', `Rounds: ${rs.id} version ${rs.version} has no scenario "${scenario.id}"`);
+  if (index < 0) throw new JifenError('not_found', { en: `Rounds: ${rs.id} version ${rs.version} has no scenario "${scenario.id}"`, zh: '这个规则集版本中没有这个场景' });
   if (options.engine === 'reference') {
     const out: RankSubject[] = [];
     for (const facts of factsList) out.push(rankSubject(scenario, await evaluate(rs, facts, asOf, { engine: 'reference' }), facts));

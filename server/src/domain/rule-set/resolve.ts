@@ -50,7 +50,7 @@ function collect(doc: RuleSet, pool: readonly RuleSet[], out: RuleSet[], seen: S
     seen.add(key);
     collect(found, pool, out, seen);
   });
-  if (errors.length > 0) throw new JifenError('invalid_rule_set', `RuleSet: ${doc.id} has unresolved includes`, errors);
+  if (errors.length > 0) throw new JifenError('invalid_rule_set', { en: `RuleSet: ${doc.id} has unresolved includes`, zh: '规则集引用的其他规则集无法找到' }, errors);
   out.push(doc);
   return out;
 }

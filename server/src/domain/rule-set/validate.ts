@@ -58,7 +58,7 @@ export function parseRuleSet(json: unknown, includes: readonly RuleSet[] = []): 
   const [first, ...rest] = result.errors;
   const name = ruleSetName(json);
   const summary = first ? `${first.path || 'document'} ${first.message}${rest.length > 0 ? ` (and ${rest.length} more)` : ''}` : 'invalid';
-  throw new JifenError('invalid_rule_set', `RuleSet: ${name}invalid: ${summary}`, result.errors);
+  throw new JifenError('invalid_rule_set', { en: `RuleSet: ${name}invalid: ${summary}`, zh: '规则内容有误，请按提示修改' }, result.errors);
 }
 
 function ruleSetName(json: unknown): string {

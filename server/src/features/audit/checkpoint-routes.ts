@@ -44,7 +44,7 @@ export function checkpointRoutes(deps: LifecycleRouteDeps & { auditKey?: string 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const key = () => {
     if (deps.auditKey) return deps.auditKey;
-    throw new JifenError('not_found', 'Audit: this server has no audit key (JIFEN_AUDIT_KEY), so it signs no checkpoints');
+    throw new JifenError('not_found', { en: 'Audit: this server has no audit key (JIFEN_AUDIT_KEY), so it signs no checkpoints', zh: '这台服务器没有设置审计密钥，不能签发审计检查点' });
   };
 
   app.openapi(checkpointRoute, async (c) => {

@@ -46,7 +46,7 @@ export async function listNotices(db: SqlExecutor, status?: NoticeStatus): Promi
 
 export async function getNotice(db: SqlExecutor, id: string): Promise<StoredNotice> {
   const row = (await db.execute({ sql: `SELECT ${COLUMNS} FROM calendar_notices WHERE id = ?`, args: [id] })).rows[0];
-  if (!row) throw new JifenError('not_found', `Calendar: no notice "${id}"`, [{ path: 'id', message: 'no such notice' }]);
+  if (!row) throw new JifenError('not_found', { en: `Calendar: no notice "${id}"`, zh: '没有这份节假日通知' }, [{ path: 'id', message: 'no such notice' }]);
   return toNotice(row);
 }
 
@@ -79,7 +79,7 @@ export async function enterNotice(tx: SqlExecutor, notice: HolidayNotice, source
 export async function confirmNotice(tx: SqlExecutor, id: string, by: string, at: string): Promise<StoredNotice> {
   const notice = await getNotice(tx, id);
   if (notice.status !== 'entered') {
-    throw new JifenError('conflict', `Calendar: notice "${id}" is ${notice.status}, not waiting for confirmation`, [{ path: 'id', message: `is ${notice.status}` }]);
+    throw new JifenError('conflict', { en: `Calendar: notice "${id}" is ${notice.status}, not waiting for confirmation`, zh: '这份通知不在待确认状态' }, [{ path: 'id', message: `is ${notice.status}` }]);
   }
   await tx.execute({ sql: "UPDATE calendar_notices SET status = 'superseded' WHERE year = ? AND status = 'confirmed'", args: [notice.year] });
   await tx.execute({ sql: "UPDATE calendar_notices SET status = 'confirmed', confirmed_at = ?, confirmed_by = ? WHERE id = ?", args: [at, by, id] });

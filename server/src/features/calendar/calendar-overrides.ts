@@ -50,7 +50,7 @@ export async function setCalendarOverride(tx: SqlExecutor, override: CalendarOve
 export async function removeCalendarOverride(tx: SqlExecutor, date: string, by: string, at: string): Promise<void> {
   const result = await tx.execute({ sql: 'DELETE FROM calendar_overrides WHERE date = ? RETURNING kind', args: [date] });
   const removed = result.rows[0];
-  if (!removed) throw new JifenError('not_found', `Calendar: no override on ${date}`, [{ path: 'date', message: 'has no override' }]);
+  if (!removed) throw new JifenError('not_found', { en: `Calendar: no override on ${date}`, zh: `${date} 没有手动调整的记录` }, [{ path: 'date', message: 'has no override' }]);
   await appendAudit(tx, { at, actor: by, action: 'calendar-override-changed', target: `calendar:${date}`, details: { change: 'removed', kind: String(removed.kind) } });
 }
 

@@ -37,7 +37,7 @@ export function serviceResolver(client: Client): PrincipalResolver {
     const token = bearer(c);
     if (!token || !isServiceToken(token)) return undefined;
     const credential = await findCredential(client, token);
-    if (!credential) throw new JifenError('unauthorized', 'Credentials: the service credential is unknown or revoked');
+    if (!credential) throw new JifenError('unauthorized', { en: 'Credentials: the service credential is unknown or revoked', zh: '服务凭证无效或已停用' });
     return { kind: 'service', id: credential.id, claims: { purpose: credential.purpose, source: credential.source } };
   };
 }
@@ -45,10 +45,10 @@ export function serviceResolver(client: Client): PrincipalResolver {
 /** The service credential of the caller, which must be for `purpose` (and `source`, when given); else 403. */
 export function serviceOf(c: Context<AppEnv>, purpose: ServiceCredential['purpose'], source?: string): { id: string; source: string } {
   const principal = principalOf(c);
-  if (principal?.kind !== 'service') throw new JifenError('unauthorized', 'Credentials: send a service credential as a Bearer token');
+  if (principal?.kind !== 'service') throw new JifenError('unauthorized', { en: 'Credentials: send a service credential as a Bearer token', zh: '请提供服务凭证' });
   const claims = principal.claims ?? {};
-  if (claims.purpose !== purpose) throw new JifenError('forbidden', `Credentials: this credential is not for ${purpose}`);
-  if (source !== undefined && claims.source !== source) throw new JifenError('forbidden', `Credentials: this credential is for source "${String(claims.source)}", not "${source}"`);
+  if (claims.purpose !== purpose) throw new JifenError('forbidden', { en: `Credentials: this credential is not for ${purpose}`, zh: '这个凭证不能用于这项操作' });
+  if (source !== undefined && claims.source !== source) throw new JifenError('forbidden', { en: `Credentials: this credential is for source "${String(claims.source)}", not "${source}"`, zh: '这个凭证不属于这个数据来源' });
   return { id: principal.id, source: String(claims.source) };
 }
 
@@ -64,7 +64,7 @@ export function residentResolver(secret: Uint8Array, now: () => Date, client?: S
     const { residentId, issuedBy } = await verifyResidentToken(secret, token, at);
     // A token lives no longer than the resident-app credential that asked for it.
     if (client && issuedBy !== undefined && !(await credentialInForce(client, issuedBy, at))) {
-      throw new JifenError('unauthorized', 'Residents: the app that issued this token is no longer allowed to; sign in to the app again');
+      throw new JifenError('unauthorized', { en: 'Residents: the app that issued this token is no longer allowed to; sign in to the app again', zh: '签发这个令牌的应用已无权签发，请重新登录应用' });
     }
     return { kind: 'resident', id: residentId };
   };
@@ -97,11 +97,11 @@ export async function verifyResidentToken(secret: Uint8Array, token: string, now
       algorithms: ['HS256'],
       currentDate: now,
     });
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new JifenError('unauthorized', 'Residents: the token names no resident');
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new JifenError('unauthorized', { en: 'Residents: the token names no resident', zh: '令牌中没有居民信息' });
     return { residentId: payload.sub, ...(typeof payload.azp === 'string' ? { issuedBy: payload.azp } : {}) };
   } catch (error) {
     if (error instanceof JifenError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw new JifenError('unauthorized', 'Residents: the resident token has expired; ask the app for a new one');
-    throw new JifenError('unauthorized', 'Residents: the resident token is not valid');
+    if (error instanceof joseErrors.JWTExpired) throw new JifenError('unauthorized', { en: 'Residents: the resident token has expired; ask the app for a new one', zh: '居民令牌已过期，请在应用中重新获取' });
+    throw new JifenError('unauthorized', { en: 'Residents: the resident token is not valid', zh: '居民令牌无效' });
   }
 }

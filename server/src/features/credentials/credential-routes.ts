@@ -111,7 +111,7 @@ export function credentialRoutes(deps: ResidentRouteDeps) {
     const { now, residents } = await context(deps);
     const resident = body.residentId ? await residents.getResident(body.residentId) : await residents.findByPermit(body.permitNumber ?? '');
     if (!resident) {
-      throw new JifenError('not_found', 'Residents: no such resident', [{ path: body.residentId ? 'residentId' : 'permitNumber', message: 'no such resident' }]);
+      throw new JifenError('not_found', { en: 'Residents: no such resident', zh: '没有这位居民' }, [{ path: body.residentId ? 'residentId' : 'permitNumber', message: 'no such resident' }]);
     }
     const issued = await issueResidentToken(deps.residentTokenSecret, resident.id, now, app.id);
     return c.json({ ...issued, residentId: resident.id }, 201);

@@ -53,8 +53,8 @@ export async function listCredentials(db: SqlExecutor): Promise<ServiceCredentia
 /** Revokes a credential; `not_found` when unknown, `conflict` when already revoked. */
 export async function revokeCredential(db: SqlExecutor, id: string, by: string, at: string): Promise<ServiceCredential> {
   const row = (await db.execute({ sql: `SELECT ${COLUMNS} FROM service_credentials WHERE id = ?`, args: [id] })).rows[0];
-  if (!row) throw new JifenError('not_found', `Credentials: no credential "${id}"`, [{ path: 'id', message: 'no such credential' }]);
-  if (row.revoked_at !== null) throw new JifenError('conflict', `Credentials: ${id} is already revoked`);
+  if (!row) throw new JifenError('not_found', { en: `Credentials: no credential "${id}"`, zh: '没有这个凭证' }, [{ path: 'id', message: 'no such credential' }]);
+  if (row.revoked_at !== null) throw new JifenError('conflict', { en: `Credentials: ${id} is already revoked`, zh: '这个凭证已经停用' });
   await db.execute({ sql: 'UPDATE service_credentials SET revoked_at = ?, revoked_by = ? WHERE id = ?', args: [at, by, id] });
   return { ...toCredential(row), revokedAt: at, revokedBy: by };
 }

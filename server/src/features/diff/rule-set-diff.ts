@@ -74,20 +74,20 @@ export async function diffRefs(ctx: LifecycleContext, ruleSetId: string, fromRef
 async function load(ctx: LifecycleContext, ruleSetId: string, ref: string, field: 'from' | 'to'): Promise<{ rs: ResolvedRuleSet; side: DiffSide }> {
   const match = REF.exec(ref.trim());
   if (!match) {
-    throw new JifenError('validation_failed', 'Diff: give a version number or draft:<id>', [{ path: field, message: 'must be a version number (3) or draft:<id>' }]);
+    throw new JifenError('validation_failed', { en: 'Diff: give a version number or draft:<id>', zh: '请填写版本号或草稿' }, [{ path: field, message: 'must be a version number (3) or draft:<id>' }]);
   }
   let document: RuleSet;
   let side: Omit<DiffSide, 'hash' | 'effectiveFrom'>;
   if (match[1]) {
     const version = Number(match[1]);
     const found = await ctx.ruleSets.getVersion(ruleSetId, version);
-    if (!found) throw new JifenError('not_found', `Diff: ${ruleSetId} has no version ${version}`, [{ path: field, message: 'no such version' }]);
+    if (!found) throw new JifenError('not_found', { en: `Diff: ${ruleSetId} has no version ${version}`, zh: `这个规则集没有第 ${version} 版` }, [{ path: field, message: 'no such version' }]);
     document = found.document;
     side = { ref: match[1], version };
   } else {
     const draftId = match[2]!;
     const found = await createDraftStore(ctx.db).get(ruleSetId, draftId);
-    if (!found) throw new JifenError('not_found', `Diff: ${ruleSetId} has no draft ${draftId}`, [{ path: field, message: 'no such draft' }]);
+    if (!found) throw new JifenError('not_found', { en: `Diff: ${ruleSetId} has no draft ${draftId}`, zh: '没有这份草稿' }, [{ path: field, message: 'no such draft' }]);
     document = found.document;
     side = { ref: `draft:${draftId}`, draftId };
   }

@@ -47,7 +47,7 @@ export async function importWorkbook(
     return await saveDraft(ctx, user, ruleSetId, draftId, ifMatch, document);
   } catch (error) {
     if (error instanceof JifenError && error.code === 'invalid_rule_set' && error.fields) {
-      throw new JifenError(error.code, `Workbook: ${error.message}`, locateErrors(error.fields, places));
+      throw new JifenError(error.code, { en: `Workbook: ${error.message}`, zh: error.messageZh }, locateErrors(error.fields, places));
     }
     throw error;
   }

@@ -93,14 +93,14 @@ export async function applyFeed(client: Client, resolver: RuleSetResolver, call:
       const facts = resident ? (onRecord.get(resident.id) ?? {}) : {};
       const outOfBounds = boundsOf(call, plan, facts);
       if (outOfBounds.length > 0) {
-        const error = new JifenError('validation_failed', `Feeds: record ${plan.index} is out of bounds (超出允许范围)`, outOfBounds);
+        const error = new JifenError('validation_failed', { en: `Feeds: record ${plan.index} is out of bounds (超出允许范围)`, zh: `第 ${plan.index} 条记录超出允许范围` }, outOfBounds);
         results.push({ key: item.key, status: 'failed', error: errorOf(error) });
         continue;
       }
       let created = false;
       if (!resident) {
         if (!plan.name) {
-          const error = new JifenError('not_found', `Feeds: no resident with the permit number of record ${plan.index}`, [
+          const error = new JifenError('not_found', { en: `Feeds: no resident with the permit number of record ${plan.index}`, zh: `没有持第 ${plan.index} 条记录中居住证号的居民` }, [
             { path: `records.${plan.index}.permitNumber`, message: 'no resident holds this permit number; send name to register them' },
           ]);
           results.push({ key: item.key, status: 'failed', error: errorOf(error) });

@@ -96,7 +96,7 @@ export async function planDraftImpact(ctx: LifecycleContext, ruleSetId: string, 
   await ownerOf(ctx, ruleSetId);
   const against = request.against ?? draft.parentVersion;
   const published = await ctx.ruleSets.getVersion(ruleSetId, against);
-  if (!published) throw new JifenError('not_found', `Impact: ${ruleSetId} has no version ${against}`, [{ path: 'against', message: 'no such version' }]);
+  if (!published) throw new JifenError('not_found', { en: `Impact: ${ruleSetId} has no version ${against}`, zh: `这个规则集没有第 ${against} 版` }, [{ path: 'against', message: 'no such version' }]);
   const [before, after] = await Promise.all([resolved(ctx, published.document), resolved(ctx, draft.document)]);
   const plan: ImpactPlan = { draft, before, after, against, asOf: request.asOf ?? localDate(ctx.now()), movers: request.movers ?? 10 };
   if (request.scenario !== undefined) plan.round = await roundFor(ctx, plan, request.scenario);
@@ -210,12 +210,12 @@ async function resolved(ctx: LifecycleContext, document: RuleSet): Promise<Resol
 /** The scenario's round to rank: its newest open round, or else its newest closed one. */
 async function roundFor(ctx: LifecycleContext, plan: ImpactPlan, scenario: string): Promise<Round> {
   if (![plan.before, plan.after].some((rs) => rs.scenarios.some((s) => s.id === scenario))) {
-    throw new JifenError('validation_failed', `Impact: neither version has a scenario "${scenario}"`, [{ path: 'scenario', message: 'no such scenario' }]);
+    throw new JifenError('validation_failed', { en: `Impact: neither version has a scenario "${scenario}"`, zh: '两个版本中都没有这个场景' }, [{ path: 'scenario', message: 'no such scenario' }]);
   }
   const rounds = await createLibsqlRoundRepository(ctx.db).listRounds({ ruleSetId: plan.draft.ruleSetId, scenarioId: scenario });
   const round = rounds.find((r) => r.status === 'open') ?? rounds.find((r) => r.status === 'closed');
   if (!round) {
-    throw new JifenError('conflict', `Impact: scenario "${scenario}" has no open or closed round to rank`, [{ path: 'scenario', message: 'has no open or closed round' }]);
+    throw new JifenError('conflict', { en: `Impact: scenario "${scenario}" has no open or closed round to rank`, zh: '这个场景没有进行中或已截止的一轮可供排名' }, [{ path: 'scenario', message: 'has no open or closed round' }]);
   }
   return round;
 }

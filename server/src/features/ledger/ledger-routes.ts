@@ -93,7 +93,7 @@ export function ledgerRoutes(deps: ResidentRouteDeps) {
     await mustFind(residents, id);
     const department = rs.indicators.find((i) => i.id === body.indicator)?.department;
     if (!user.roles.includes('admin') && !(department && user.roles.includes('reviewer') && reviewsFor(user.departments, department))) {
-      throw new JifenError('forbidden', `Ledger: points of ${body.indicator} are recorded by ${department ?? 'its department'}`);
+      throw new JifenError('forbidden', { en: `Ledger: points of ${body.indicator} are recorded by ${department ?? 'its department'}`, zh: `这个指标的积分由${department ?? '所属部门'}登记` });
     }
     const provenance: Provenance = { kind: 'office', source: user.username, at: now.toISOString() };
     const entry = await earnPoints(deps.client, deps.resolver, { residentId: id, rs, asOf: today, provenance, ...body });

@@ -106,13 +106,13 @@ export async function exchangeBenefit(
 ): Promise<{ entry: StoredLedgerEntry; balanceBefore: number; balanceAfter: number; consumes: { entry: string; points: number }[] }> {
   const benefit = input.rs.benefits.find((b) => b.id === input.benefit);
   if (!benefit) {
-    throw new JifenError('validation_failed', `Ledger: no benefit "${input.benefit}" in ${input.rs.id} version ${input.rs.version}`, [
+    throw new JifenError('validation_failed', { en: `Ledger: no benefit "${input.benefit}" in ${input.rs.id} version ${input.rs.version}`, zh: '没有这个兑换项目' }, [
       { path: 'benefit', message: `no such benefit; benefits: ${input.rs.benefits.map((b) => b.id).join(', ') || 'none'}` },
     ]);
   }
   const indicator = ledgerIndicator(input.rs, benefit.indicator, 'benefit');
   if (!indicator.ledger.exchangeable) {
-    throw new JifenError('validation_failed', `Ledger: points of ${indicator.id} cannot be exchanged`, [{ path: 'benefit', message: `${indicator.id} is not exchangeable` }]);
+    throw new JifenError('validation_failed', { en: `Ledger: points of ${indicator.id} cannot be exchanged`, zh: '这个指标的积分不能兑换' }, [{ path: 'benefit', message: `${indicator.id} is not exchangeable` }]);
   }
   return inTransaction(client, async (tx) => {
     const repo = createLibsqlResidentRepository(tx);
@@ -120,7 +120,7 @@ export async function exchangeBenefit(
     const entries = await repo.ledgerEntries(input.residentId, indicator.id);
     const plan = planSpend(entries, indicator.id, indicator.ledger.termYears, benefit.cost, input.asOf);
     if (!(await repo.lockLedger(input.residentId, revision))) {
-      throw new JifenError('conflict', 'Ledger: the ledger changed during the exchange; try again');
+      throw new JifenError('conflict', { en: 'Ledger: the ledger changed during the exchange; try again', zh: '兑换期间积分账户发生了变化，请再试一次' });
     }
     const entry = await repo.appendLedgerEntry(input.residentId, {
       indicator: indicator.id,
@@ -146,11 +146,11 @@ export async function exchangeBenefit(
 function ledgerIndicator(rs: ResolvedRuleSet, id: string, path: string): LedgerIndicator {
   const found = ledgerIndicators(rs).find((i) => i.id === id);
   if (!found) {
-    throw new JifenError('validation_failed', `Ledger: ${id} is not a ledger indicator of ${rs.id}`, [
+    throw new JifenError('validation_failed', { en: `Ledger: ${id} is not a ledger indicator of ${rs.id}`, zh: '这个指标没有积分账户' }, [
       { path, message: `ledger indicators: ${ledgerIndicators(rs).map((i) => i.id).join(', ') || 'none'}` },
     ]);
   }
   return found;
 }
 
-const notFound = (id: string) => new JifenError('not_found', `Residents: no resident "${id}"`, [{ path: 'id', message: 'no such resident' }]);
+const notFound = (id: string) => new JifenError('not_found', { en: `Residents: no resident "${id}"`, zh: '没有这位居民' }, [{ path: 'id', message: 'no such resident' }]);

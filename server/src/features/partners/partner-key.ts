@@ -19,16 +19,16 @@ export async function authenticatePartnerKey(partners: PartnerRepository, c: Con
   const parsed = parsePartnerKey(text);
   const found = parsed && (await partners.getKey(parsed.id));
   if (!parsed || !found || !secretMatches(parsed.secret, found.secretHash)) {
-    throw new JifenError('key_invalid', 'Widget: this partner key is not known to Jifen; check the partner-key attribute');
+    throw new JifenError('key_invalid', { en: 'Widget: this partner key is not known to Jifen; check the partner-key attribute', zh: '这个合作单位密钥无效，请检查 partner-key 属性' });
   }
   if (found.key.revokedAt) {
     throw new JifenError(
       'key_revoked',
-      `Widget: this partner key was revoked on ${found.key.revokedAt.slice(0, 10)}; ask the Jifen administrator for a new key`,
+      { en: `Widget: this partner key was revoked on ${found.key.revokedAt.slice(0, 10)}; ask the Jifen administrator for a new key`, zh: `这个合作单位密钥已于 ${found.key.revokedAt.slice(0, 10)} 停用，请联系积分系统管理员换发` },
     );
   }
   const partner = await partners.getPartner(found.key.partnerId);
-  if (!partner) throw new JifenError('key_invalid', 'Widget: this partner key is not known to Jifen; check the partner-key attribute');
+  if (!partner) throw new JifenError('key_invalid', { en: 'Widget: this partner key is not known to Jifen; check the partner-key attribute', zh: '这个合作单位密钥无效，请检查 partner-key 属性' });
   return { partner, key: found.key };
 }
 
@@ -61,7 +61,7 @@ export function partnerKeyAuth(partners: PartnerRepository): MiddlewareHandler<P
     if (!c.get('partner')) {
       const found = await authenticatePartnerKey(partners, c);
       if (!found) {
-        throw new JifenError('key_invalid', `Widget: no partner key; give the widget its partner-key attribute (sent as ${PARTNER_KEY_HEADER})`);
+        throw new JifenError('key_invalid', { en: `Widget: no partner key; give the widget its partner-key attribute (sent as ${PARTNER_KEY_HEADER})`, zh: '缺少合作单位密钥，请设置组件的 partner-key 属性' });
       }
       c.set('partner', found.partner);
       c.set('partnerKey', found.key);

@@ -87,7 +87,7 @@ export function partnerRoutes(deps: PartnerRouteDeps) {
   const withKeys = async (p: Partner) => ({ ...p, keys: (await deps.partners.listKeys(p.id)).map(({ partnerId: _, ...k }) => k) });
   const load = async (id: string) => {
     const partner = await deps.partners.getPartner(id);
-    if (!partner) throw new JifenError('not_found', `Partners: no partner "${id}"`, [{ path: 'id', message: 'no such partner' }]);
+    if (!partner) throw new JifenError('not_found', { en: `Partners: no partner "${id}"`, zh: '没有这家合作单位' }, [{ path: 'id', message: 'no such partner' }]);
     return partner;
   };
 
@@ -102,7 +102,7 @@ export function partnerRoutes(deps: PartnerRouteDeps) {
         fields.push({ path: `scenarios.${i}.scenarioId`, message: `${s.ruleSetId} has no scenario "${s.scenarioId}"` });
       }
     }
-    if (fields.length > 0) throw new JifenError('validation_failed', 'Partners: unknown scenarios', fields);
+    if (fields.length > 0) throw new JifenError('validation_failed', { en: 'Partners: unknown scenarios', zh: '有无法识别的场景' }, fields);
   }
 
   app.openapi(listRoute, async (c) => c.json({ partners: await Promise.all((await deps.partners.listPartners()).map(withKeys)) }, 200));

@@ -30,7 +30,7 @@ const keyFingerprint = (k: PartnerKey) => contentHash({ id: k.id, partnerId: k.p
  */
 export function partnerAdmin(client: Client) {
   const notFound = (id: string) =>
-    new JifenError('not_found', `Partners: no partner "${id}"`, [{ path: 'id', message: 'no such partner' }]);
+    new JifenError('not_found', { en: `Partners: no partner "${id}"`, zh: '没有这家合作单位' }, [{ path: 'id', message: 'no such partner' }]);
 
   return {
     create(input: PartnerInput, actor: string, now: Date): Promise<Partner> {
@@ -90,10 +90,10 @@ export function partnerAdmin(client: Client) {
         const repo = createLibsqlPartnerRepository(tx);
         const found = await repo.getKey(keyId);
         if (!found || found.key.partnerId !== partnerId) {
-          throw new JifenError('not_found', `Partners: ${partnerId} has no key "${keyId}"`, [{ path: 'keyId', message: 'no such key' }]);
+          throw new JifenError('not_found', { en: `Partners: ${partnerId} has no key "${keyId}"`, zh: '没有这个密钥' }, [{ path: 'keyId', message: 'no such key' }]);
         }
         const at = now.toISOString();
-        if (!(await repo.revokeKey(keyId, at, actor))) throw new JifenError('conflict', `Partners: key ${keyId} is already revoked`);
+        if (!(await repo.revokeKey(keyId, at, actor))) throw new JifenError('conflict', { en: `Partners: key ${keyId} is already revoked`, zh: '这个密钥已经停用' });
         await appendAudit(tx, { at, actor, action: 'key-revoked', target: `${target(partnerId)}/key:${keyId}`, before: keyFingerprint(found.key) });
         return { ...found.key, revokedAt: at, revokedBy: actor };
       });

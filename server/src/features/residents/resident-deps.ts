@@ -30,6 +30,6 @@ export async function context(deps: ResidentRouteDeps): Promise<{ now: Date; tod
 /** 404 unless the resident exists. */
 export async function mustFind(residents: ResidentRepository, id: string) {
   const found = await residents.getResident(id);
-  if (!found) throw new JifenError('not_found', `Residents: no resident "${id}"`, [{ path: 'id', message: 'no such resident' }]);
+  if (!found) throw new JifenError('not_found', { en: `Residents: no resident "${id}"`, zh: '没有这位居民' }, [{ path: 'id', message: 'no such resident' }]);
   return found;
 }

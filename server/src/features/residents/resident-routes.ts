@@ -113,7 +113,7 @@ export function residentRoutes(deps: ResidentRouteDeps) {
     const { id } = c.req.valid('param');
     const d = disclosureFor(c, id, true);
     const record = await repo().getRecord(id);
-    if (!record) throw new JifenError('not_found', `Residents: no resident "${id}"`, [{ path: 'id', message: 'no such resident' }]);
+    if (!record) throw new JifenError('not_found', { en: `Residents: no resident "${id}"`, zh: '没有这位居民' }, [{ path: 'id', message: 'no such resident' }]);
     const spouse = record.spouseId ? await repo().getResident(record.spouseId) : undefined;
     const family = await familyOf(deps.client, id);
     const provenanceOfChild = new Map(family.children.map((ch) => [ch.id, ch.provenance]));

@@ -21,7 +21,7 @@ export interface Disclosure {
 export function disclosureFor(c: Context<AppEnv>, residentId: string | undefined, recordScreen = false): Disclosure {
   const principal = principalOf(c);
   if (principal?.kind === 'resident') {
-    if (residentId !== undefined && principal.id !== residentId) throw new JifenError('forbidden', 'Residents: a resident may read only their own records');
+    if (residentId !== undefined && principal.id !== residentId) throw new JifenError('forbidden', { en: 'Residents: a resident may read only their own records', zh: '居民只能查看自己的记录' });
     return { names: true, permit: false };
   }
   if (principal?.kind === 'staff') {

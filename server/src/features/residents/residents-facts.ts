@@ -58,7 +58,7 @@ export function residentFacts(db: SqlExecutor): Facts {
 
     async appendFacts(residentId, changes, provenance) {
       const exists = await db.execute({ sql: 'SELECT 1 FROM residents WHERE id = ?', args: [residentId] });
-      if (exists.rows.length === 0) throw new JifenError('not_found', `Residents: no resident "${residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+      if (exists.rows.length === 0) throw new JifenError('not_found', { en: `Residents: no resident "${residentId}"`, zh: '没有这位居民' }, [{ path: 'residentId', message: 'no such resident' }]);
       const written: FactRecord[] = [];
       for (const change of changes) {
         const inserted = await db.execute({

@@ -31,7 +31,7 @@ export function residentIdentity(db: SqlExecutor): Identity {
   };
   const mustExist = async (id: string, path: string) => {
     const found = await one(`SELECT ${COLUMNS} FROM residents WHERE id = ?`, [id]);
-    if (!found) throw new JifenError('not_found', `Residents: no resident "${id}"`, [{ path, message: 'no such resident' }]);
+    if (!found) throw new JifenError('not_found', { en: `Residents: no resident "${id}"`, zh: '没有这位居民' }, [{ path, message: 'no such resident' }]);
     return found;
   };
 
@@ -53,7 +53,7 @@ export function residentIdentity(db: SqlExecutor): Identity {
       } catch (error) {
         if (error instanceof LibsqlError && /UNIQUE|PRIMARY ?KEY/i.test(`${error.code} ${error.message}`)) {
           const field = /permit_number/.test(error.message) ? 'permitNumber' : 'id';
-          throw new JifenError('conflict', `Residents: a resident with this ${field} is already on record`, [
+          throw new JifenError('conflict', { en: `Residents: a resident with this ${field} is already on record`, zh: '登记信息中已有这个证件号的居民' }, [
             { path: field, message: 'is already on record' },
           ]);
         }
@@ -99,7 +99,7 @@ export function residentIdentity(db: SqlExecutor): Identity {
     },
 
     async linkSpouses(a, b, at) {
-      if (a === b) throw new JifenError('validation_failed', 'Residents: a resident cannot be their own spouse', [{ path: 'spouseId', message: 'is the resident themself' }]);
+      if (a === b) throw new JifenError('validation_failed', { en: 'Residents: a resident cannot be their own spouse', zh: '居民不能是自己的配偶' }, [{ path: 'spouseId', message: 'is the resident themself' }]);
       const first = await mustExist(a, 'id');
       const second = await mustExist(b, 'spouseId');
       if (first.spouseId === b && second.spouseId === a) return;
@@ -116,7 +116,7 @@ export function residentIdentity(db: SqlExecutor): Identity {
 
     async addChild(child) {
       if (child.parentIds.length < 1 || child.parentIds.length > 2) {
-        throw new JifenError('validation_failed', 'Residents: a child has one or two parents on record', [{ path: 'parentIds', message: 'must list one or two residents' }]);
+        throw new JifenError('validation_failed', { en: 'Residents: a child has one or two parents on record', zh: '子女在登记信息中只能有一位或两位父母' }, [{ path: 'parentIds', message: 'must list one or two residents' }]);
       }
       for (const [i, parent] of child.parentIds.entries()) await mustExist(parent, `parentIds.${i}`);
       const id = child.id ?? `child-${randomUUID()}`;

@@ -40,7 +40,7 @@ export function residentLedger(db: SqlExecutor): Ledger {
       const id = entry.id ?? `led-${randomUUID()}`;
       const hundredths = toHundredths(entry.points);
       if (!(hundredths > 0) || Math.abs(hundredths - entry.points * 100) > 1e-6) {
-        throw new JifenError('validation_failed', 'Ledger: points must be a positive multiple of 0.01', [{ path: 'points', message: 'must be a positive multiple of 0.01' }]);
+        throw new JifenError('validation_failed', { en: 'Ledger: points must be a positive multiple of 0.01', zh: '积分必须大于 0，最多保留两位小数' }, [{ path: 'points', message: 'must be a positive multiple of 0.01' }]);
       }
       await db.execute({
         sql: `INSERT INTO ledger_entries (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -70,7 +70,7 @@ export function residentLedger(db: SqlExecutor): Ledger {
 
     async ledgerRevision(residentId) {
       const row = (await db.execute({ sql: 'SELECT ledger_revision FROM residents WHERE id = ?', args: [residentId] })).rows[0];
-      if (!row) throw new JifenError('not_found', `Residents: no resident "${residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+      if (!row) throw new JifenError('not_found', { en: `Residents: no resident "${residentId}"`, zh: '没有这位居民' }, [{ path: 'residentId', message: 'no such resident' }]);
       return Number(row.ledger_revision);
     },
   };

@@ -23,13 +23,13 @@ export function actingFor(c: Context<AppEnv>, deps: RoundRouteDeps, requested: s
   const principal = principalOf(c);
   if (principal?.kind === 'resident') {
     if (requested !== undefined && requested !== principal.id) {
-      throw new JifenError('forbidden', 'Rounds: a resident acts only for themself');
+      throw new JifenError('forbidden', { en: 'Rounds: a resident acts only for themself', zh: '居民只能为自己办理' });
     }
     return { who: { actor: `resident:${principal.id}`, now: deps.now() }, residentId: principal.id };
   }
   const who = staffActor(c, deps);
   if (requested === undefined) {
-    throw new JifenError('validation_failed', "Rounds: name the resident you act for", [{ path: 'residentId', message: 'is required for staff' }]);
+    throw new JifenError('validation_failed', { en: "Rounds: name the resident you act for", zh: '请写明您代办的居民' }, [{ path: 'residentId', message: 'is required for staff' }]);
   }
   return { who, residentId: requested };
 }

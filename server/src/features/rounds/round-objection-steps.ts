@@ -47,10 +47,10 @@ export async function fileRoundObjection(
       (a) => a.roundId === round.id && (request.applicationId === undefined || a.id === request.applicationId),
     );
     if (mine.length === 0) {
-      throw new JifenError('forbidden', `Objections: resident ${request.residentId} has no application in round ${round.id}`);
+      throw new JifenError('forbidden', { en: `Objections: resident ${request.residentId} has no application in round ${round.id}`, zh: '这位居民在本轮没有申请' });
     }
     if (mine.length > 1) {
-      throw new JifenError('validation_failed', 'Objections: the resident has several applications in this round; say which', [
+      throw new JifenError('validation_failed', { en: 'Objections: the resident has several applications in this round; say which', zh: '这位居民在本轮有多份申请，请写明是哪一份' }, [
         { path: 'applicationId', message: `one of ${mine.map((a) => a.id).join(', ')}` },
       ]);
     }
@@ -77,7 +77,7 @@ export async function answerRoundObjection(
     const round = await mustGetRound(unit.rounds, roundId);
     assertDepartment(who, round.department);
     const before = await unit.rounds.getObjection(round.id, objectionId);
-    if (!before) throw new JifenError('not_found', `Objections: round ${round.id} has no objection ${objectionId}`, [{ path: 'objectionId', message: 'no such objection' }]);
+    if (!before) throw new JifenError('not_found', { en: `Objections: round ${round.id} has no objection ${objectionId}`, zh: '本轮没有这份异议' }, [{ path: 'objectionId', message: 'no such objection' }]);
     assertNotOwnFiling(moment.actor, before.filedBy, `objection ${before.id}`);
     const objection = answerObjection(round, before, decision, moment);
     await unit.rounds.updateObjection(objection);
@@ -92,7 +92,7 @@ export async function answerRoundObjection(
     // The corrected facts, with those on record, must be possible on the day the round ranks them.
     const onRecord = (await unit.residents.currentValues([decision.correction.residentId])).get(decision.correction.residentId) ?? {};
     const outOfBounds = recordBoundViolations(rs, onRecord, changes, round.closesOn, 'correction.facts');
-    if (outOfBounds.length > 0) throw new JifenError('validation_failed', 'Objections: the correction is out of bounds (更正事实超出允许范围)', outOfBounds);
+    if (outOfBounds.length > 0) throw new JifenError('validation_failed', { en: 'Objections: the correction is out of bounds (更正事实超出允许范围)', zh: '更正的信息超出允许范围' }, outOfBounds);
     await applyCorrection(unit, deps, decision.correction, changes, objection, moment.today);
     await auditRound(unit, moment, 'objection-upheld', { round: round.id, sub }, {
       before: stateHash(before),
@@ -112,7 +112,7 @@ export async function answerRoundObjection(
 /** The correction's changes, checked: its resident is in the ranking and every fact is a valid value. */
 function checkCorrection(rs: ResolvedRuleSet, inputs: readonly RankingInput[], correction: FactCorrection): FactChange[] {
   if (!inputs.some((i) => i.residentId === correction.residentId || i.spouse?.residentId === correction.residentId)) {
-    throw new JifenError('validation_failed', 'Objections: the corrected resident is not ranked in this round', [
+    throw new JifenError('validation_failed', { en: 'Objections: the corrected resident is not ranked in this round', zh: '被更正的居民不在本轮名单中' }, [
       { path: 'correction.residentId', message: 'is neither an applicant nor the other parent on an application' },
     ]);
   }
@@ -131,7 +131,7 @@ function checkCorrection(rs: ResolvedRuleSet, inputs: readonly RankingInput[], c
       else changes.push({ fact, value });
     } else changes.push({ fact, value: null });
   }
-  if (errors.length > 0) throw new JifenError('validation_failed', 'Objections: invalid correction', errors);
+  if (errors.length > 0) throw new JifenError('validation_failed', { en: 'Objections: invalid correction', zh: '更正内容有误' }, errors);
   return changes;
 }
 

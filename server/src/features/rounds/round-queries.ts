@@ -72,7 +72,7 @@ export async function publicRound(deps: RoundDeps, id: number): Promise<PublicRo
   const rounds = createLibsqlRoundRepository(deps.client);
   const round = await rounds.getRound(id);
   if (!round || (round.status !== 'published' && round.status !== 'final')) {
-    throw new JifenError('not_found', `Rounds: round ${id} has no published list`, [{ path: 'id', message: 'no published round' }]);
+    throw new JifenError('not_found', { en: `Rounds: round ${id} has no published list`, zh: '本轮还没有公布名单' }, [{ path: 'id', message: 'no published round' }]);
   }
   const [entries, revisions, objections, children] = await Promise.all([
     rounds.getRanking(id),
@@ -117,7 +117,7 @@ export async function recommendationsFor(deps: RoundDeps, residentId: string, no
   const today = localDate(now);
   const residents = createLibsqlResidentRepository(deps.client);
   if (!(await residents.getResident(residentId))) {
-    throw new JifenError('not_found', `Rounds: no resident "${residentId}"`, [{ path: 'id', message: 'no such resident' }]);
+    throw new JifenError('not_found', { en: `Rounds: no resident "${residentId}"`, zh: '没有这位居民' }, [{ path: 'id', message: 'no such resident' }]);
   }
   const rounds = createLibsqlRoundRepository(deps.client);
   const open = (await rounds.listRounds({ status: 'open' })).filter((r) => today >= r.opensOn && today <= r.closesOn);

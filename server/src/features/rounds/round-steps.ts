@@ -77,19 +77,19 @@ export async function applyToRound(
     if (who.departments) assertDepartment(who, round.department);
     assertAcceptingApplications(round, moment.today);
     const resident = await unit.residents.getResident(request.residentId);
-    if (!resident) throw new JifenError('not_found', `Rounds: no resident "${request.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+    if (!resident) throw new JifenError('not_found', { en: `Rounds: no resident "${request.residentId}"`, zh: '没有这位居民' }, [{ path: 'residentId', message: 'no such resident' }]);
     if (round.childRelated) {
       if (!request.childId) {
-        throw new JifenError('validation_failed', 'Rounds: this scenario is for a child: name the child', [{ path: 'childId', message: 'is required' }]);
+        throw new JifenError('validation_failed', { en: 'Rounds: this scenario is for a child: name the child', zh: '这个场景是为子女办理的，请写明是哪位子女' }, [{ path: 'childId', message: 'is required' }]);
       }
       const children = await unit.residents.childrenOf(resident.id);
       if (!children.some((c) => c.id === request.childId)) {
-        throw new JifenError('validation_failed', 'Rounds: the child is not linked to this resident', [{ path: 'childId', message: 'is not a child of the resident on record' }]);
+        throw new JifenError('validation_failed', { en: 'Rounds: the child is not linked to this resident', zh: '登记信息中这位子女与该居民没有关联' }, [{ path: 'childId', message: 'is not a child of the resident on record' }]);
       }
       const taken = await unit.rounds.findChildApplication(round.id, request.childId);
-      if (taken) throw new JifenError('conflict', `Rounds: an application for this child is already in round ${round.id}`, [{ path: 'childId', message: 'has already applied to this round' }]);
+      if (taken) throw new JifenError('conflict', { en: `Rounds: an application for this child is already in round ${round.id}`, zh: '这位子女在本轮已有申请' }, [{ path: 'childId', message: 'has already applied to this round' }]);
     } else if (request.childId) {
-      throw new JifenError('validation_failed', 'Rounds: only child-related scenarios take a child', [{ path: 'childId', message: 'is not expected for this scenario' }]);
+      throw new JifenError('validation_failed', { en: 'Rounds: only child-related scenarios take a child', zh: '只有与子女相关的场景才需要填写子女' }, [{ path: 'childId', message: 'is not expected for this scenario' }]);
     }
     const application = await unit.rounds.insertApplication({
       roundId: round.id,
@@ -119,15 +119,15 @@ export async function reviewApplication(
   const moment = await momentOf(deps, who);
   const reason = decision.reason?.trim() ?? '';
   if (decision.outcome === 'rejected' && reason === '') {
-    throw new JifenError('validation_failed', 'Rounds: a rejection needs a reason', [{ path: 'reason', message: 'must not be empty' }]);
+    throw new JifenError('validation_failed', { en: 'Rounds: a rejection needs a reason', zh: '驳回申请须写明理由' }, [{ path: 'reason', message: 'must not be empty' }]);
   }
   return inUnit(deps, async (unit) => {
     const round = await mustGetRound(unit.rounds, roundId);
     assertDepartment(who, round.department);
     assertReviewable(round);
     const before = await unit.rounds.getApplication(round.id, applicationId);
-    if (!before) throw new JifenError('not_found', `Rounds: round ${round.id} has no application ${applicationId}`, [{ path: 'applicationId', message: 'no such application' }]);
-    if (before.status !== 'submitted') throw new JifenError('conflict', `Rounds: application ${applicationId} is already ${before.status}`);
+    if (!before) throw new JifenError('not_found', { en: `Rounds: round ${round.id} has no application ${applicationId}`, zh: '本轮没有这份申请' }, [{ path: 'applicationId', message: 'no such application' }]);
+    if (before.status !== 'submitted') throw new JifenError('conflict', { en: `Rounds: application ${applicationId} is already ${before.status}`, zh: '这份申请已经处理过' });
     const after: RoundApplication = { ...before, status: decision.outcome, decidedBy: moment.actor, decidedAt: moment.at, reason };
     await unit.rounds.updateApplication(after);
     const action = decision.outcome === 'accepted' ? 'round-application-accepted' : 'round-application-rejected';

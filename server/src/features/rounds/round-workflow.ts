@@ -61,7 +61,7 @@ export async function momentOf(deps: RoundDeps, who: RoundActor): Promise<Moment
 /** The round, or `not_found` naming the parameter. */
 export async function mustGetRound(rounds: RoundRepository, id: number): Promise<Round> {
   const round = await rounds.getRound(id);
-  if (!round) throw new JifenError('not_found', `Rounds: no round ${id}`, [{ path: 'id', message: 'no such round' }]);
+  if (!round) throw new JifenError('not_found', { en: `Rounds: no round ${id}`, zh: '没有这一轮' }, [{ path: 'id', message: 'no such round' }]);
   return round;
 }
 
@@ -69,14 +69,14 @@ export async function mustGetRound(rounds: RoundRepository, id: number): Promise
 export function assertDepartment(who: RoundActor, department: string): void {
   if (!who.departments) return;
   if (who.departments.includes(ALL_DEPARTMENTS) || who.departments.includes(department)) return;
-  throw new JifenError('forbidden', `Rounds: only staff of ${department} may do this`);
+  throw new JifenError('forbidden', { en: `Rounds: only staff of ${department} may do this`, zh: `只有${department}的工作人员可以进行这项操作` });
 }
 
 /** The scenario of a rule-set version, or `conflict` when that version no longer has it. */
 export function scenarioOf(rs: ResolvedRuleSet, scenarioId: string, path = 'scenarioId'): Scenario {
   const scenario = rs.scenarios.find((s) => s.id === scenarioId);
   if (scenario) return scenario;
-  throw new JifenError('validation_failed', `Rounds: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`, [
+  throw new JifenError('validation_failed', { en: `Rounds: ${rs.id} version ${rs.version} has no scenario "${scenarioId}"`, zh: '这个规则集版本中没有这个场景' }, [
     { path, message: `no such scenario in ${rs.id} version ${rs.version}` },
   ]);
 }

@@ -84,7 +84,7 @@ export function roundsCore(db: SqlExecutor): Core {
       } catch (error) {
         if (error instanceof LibsqlError && /UNIQUE/i.test(`${error.code} ${error.message}`)) {
           const field = application.childId ? 'childId' : 'residentId';
-          throw new JifenError('conflict', `Rounds: ${application.childId ? 'this child' : 'this resident'} has already applied to round ${application.roundId}`, [
+          throw new JifenError('conflict', { en: `Rounds: ${application.childId ? 'this child' : 'this resident'} has already applied to round ${application.roundId}`, zh: `${application.childId ? '这位子女' : '这位居民'}已在本轮申请过` }, [
             { path: field, message: 'has already applied to this round' },
           ]);
         }

@@ -117,7 +117,7 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepositor
         });
       } catch (error) {
         if (error instanceof LibsqlError && /immutable|UNIQUE|PRIMARY ?KEY/i.test(`${error.code} ${error.message}`)) {
-          throw new JifenError('conflict', `RuleSets: ${meta.ruleSetId} version ${meta.version} is already published`, [
+          throw new JifenError('conflict', { en: `RuleSets: ${meta.ruleSetId} version ${meta.version} is already published`, zh: '这个版本已发布；已发布的版本不能修改' }, [
             { path: 'version', message: 'is already published; published versions are immutable' },
           ]);
         }

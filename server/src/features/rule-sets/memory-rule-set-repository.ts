@@ -64,7 +64,7 @@ export function createMemoryRuleSetRepository(): RuleSetRepository {
     },
     async insertVersion({ document, publishedAt, publishedBy, note, approvedBy }) {
       if (find(document.id, document.version)) {
-        throw new JifenError('conflict', `RuleSets: ${document.id} version ${document.version} is already published`, [
+        throw new JifenError('conflict', { en: `RuleSets: ${document.id} version ${document.version} is already published`, zh: '这个版本已发布；已发布的版本不能修改' }, [
           { path: 'version', message: 'is already published; published versions are immutable' },
         ]);
       }

@@ -60,7 +60,7 @@ export function createRuleSetResolver(repo: RuleSetRepository, options: { maxEnt
   async function load(ruleSetId: string, version: number, out: Map<string, RuleSet>): Promise<RuleSet> {
     const found = await repo.getVersion(ruleSetId, version);
     if (!found) {
-      throw new JifenError('not_found', `RuleSets: ${ruleSetId} version ${version} is not published`, [
+      throw new JifenError('not_found', { en: `RuleSets: ${ruleSetId} version ${version} is not published`, zh: `这个规则集没有发布第 ${version} 版` }, [
         { path: 'version', message: `${ruleSetId} has no version ${version}` },
       ]);
     }
@@ -78,17 +78,17 @@ export function createRuleSetResolver(repo: RuleSetRepository, options: { maxEnt
       if (meta) return meta;
       const versions = await repo.listVersions(ruleSetId);
       if (versions.length === 0) {
-        throw new JifenError('not_found', `RuleSets: no rule set "${ruleSetId}"`, [
+        throw new JifenError('not_found', { en: `RuleSets: no rule set "${ruleSetId}"`, zh: '没有这个规则集' }, [
           { path: 'ruleSetId', message: 'no such rule set' },
         ]);
       }
       if (version !== undefined) {
-        throw new JifenError('not_found', `RuleSets: ${ruleSetId} has no version ${version}`, [
+        throw new JifenError('not_found', { en: `RuleSets: ${ruleSetId} has no version ${version}`, zh: `这个规则集没有第 ${version} 版` }, [
           { path: 'version', message: `no such version; published: ${versions.map((v) => v.version).join(', ')}` },
         ]);
       }
       const first = versions.reduce((a, b) => (b.effectiveFrom < a.effectiveFrom ? b : a));
-      throw new JifenError('validation_failed', `RuleSets: no version of ${ruleSetId} is in force on ${asOf}`, [
+      throw new JifenError('validation_failed', { en: `RuleSets: no version of ${ruleSetId} is in force on ${asOf}`, zh: `${asOf} 还没有生效的版本` }, [
         { path: 'asOf', message: `no version is in force yet; the first takes effect on ${first.effectiveFrom}` },
       ]);
     },

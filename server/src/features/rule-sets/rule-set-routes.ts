@@ -60,7 +60,7 @@ const versionRoute = createRoute({
 });
 
 const noRuleSet = (id: string) =>
-  new JifenError('not_found', `RuleSets: no rule set "${id}"`, [{ path: 'id', message: 'no such rule set' }]);
+  new JifenError('not_found', { en: `RuleSets: no rule set "${id}"`, zh: '没有这个规则集' }, [{ path: 'id', message: 'no such rule set' }]);
 
 /**
  * Reading rule sets: list, one rule set, its versions, one version's document, and the JSON Schema of
@@ -100,7 +100,7 @@ export function ruleSetRoutes(deps: { ruleSets: RuleSetRepository }) {
     const found = await deps.ruleSets.getVersion(id, Number(version));
     if (found) return c.json(found, 200);
     if ((await deps.ruleSets.listVersions(id)).length === 0) throw noRuleSet(id);
-    throw new JifenError('not_found', `RuleSets: ${id} has no version ${version}`, [{ path: 'version', message: 'no such version' }]);
+    throw new JifenError('not_found', { en: `RuleSets: ${id} has no version ${version}`, zh: `这个规则集没有第 ${version} 版` }, [{ path: 'version', message: 'no such version' }]);
   });
 
   return app;

@@ -33,7 +33,7 @@ export function versionWorkbookRoutes(deps: { ruleSets: RuleSetRepository }) {
   app.openapi(workbookRoute, async (c) => {
     const { id, version } = c.req.valid('param');
     const found = await deps.ruleSets.getVersion(id, Number(version));
-    if (!found) throw new JifenError('not_found', `RuleSets: ${id} has no version ${version}`, [{ path: 'version', message: 'no such version' }]);
+    if (!found) throw new JifenError('not_found', { en: `RuleSets: ${id} has no version ${version}`, zh: `这个规则集没有第 ${version} 版` }, [{ path: 'version', message: 'no such version' }]);
     const bytes = await sheetsToXlsx(ruleSetToSheets(found.document, await includedDocuments(deps.ruleSets, found.document)));
     c.header('Content-Type', XLSX_TYPE);
     c.header('Content-Disposition', attachment(`${id}-v${version}.xlsx`, `${id}-第${version}版.xlsx`));

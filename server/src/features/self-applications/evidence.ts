@@ -24,7 +24,7 @@ const ACCEPTED: Record<string, { mediaType: EvidenceMeta['mediaType']; extension
  */
 export async function readEvidence(files: readonly File[]): Promise<EvidenceFile[]> {
   if (files.length > EVIDENCE_MAX_FILES) {
-    throw new JifenError('validation_failed', `Evidence: at most ${EVIDENCE_MAX_FILES} files`, [{ path: 'files', message: `at most ${EVIDENCE_MAX_FILES} files` }]);
+    throw new JifenError('validation_failed', { en: `Evidence: at most ${EVIDENCE_MAX_FILES} files`, zh: `最多上传 ${EVIDENCE_MAX_FILES} 个文件` }, [{ path: 'files', message: `at most ${EVIDENCE_MAX_FILES} files` }]);
   }
   const problems: FieldError[] = [];
   const out: EvidenceFile[] = [];
@@ -59,6 +59,6 @@ export async function readEvidence(files: readonly File[]): Promise<EvidenceFile
       content,
     });
   }
-  if (problems.length > 0) throw new JifenError('validation_failed', 'Evidence: refused files', problems);
+  if (problems.length > 0) throw new JifenError('validation_failed', { en: 'Evidence: refused files', zh: '有的文件不能接收，请按提示修改' }, problems);
   return out;
 }

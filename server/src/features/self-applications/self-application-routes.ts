@@ -135,11 +135,11 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
     let residentId: string;
     let submittedBy: string;
     if (principal?.kind === 'resident') {
-      if (form.residentId !== undefined && form.residentId !== principal.id) throw new JifenError('forbidden', 'Applications: a resident applies only for themself');
+      if (form.residentId !== undefined && form.residentId !== principal.id) throw new JifenError('forbidden', { en: 'Applications: a resident applies only for themself', zh: '居民只能为自己申报' });
       residentId = principal.id;
       submittedBy = `resident:${principal.id}`;
     } else {
-      if (!form.residentId) throw new JifenError('validation_failed', 'Applications: name the resident you enter the claim for', [{ path: 'residentId', message: 'is required for staff' }]);
+      if (!form.residentId) throw new JifenError('validation_failed', { en: 'Applications: name the resident you enter the claim for', zh: '请写明您代为申报的居民' }, [{ path: 'residentId', message: 'is required for staff' }]);
       residentId = form.residentId;
       submittedBy = staffOf(c).user.username;
     }
@@ -148,7 +148,7 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
     try {
       claim = JSON.parse(form.claim);
     } catch {
-      throw new JifenError('validation_failed', 'Applications: the claim is not JSON', [{ path: 'claim', message: 'must be JSON, e.g. {"facts":{"inventionPatents":2}}' }]);
+      throw new JifenError('validation_failed', { en: 'Applications: the claim is not JSON', zh: '申报内容格式有误，无法读取' }, [{ path: 'claim', message: 'must be JSON, e.g. {"facts":{"inventionPatents":2}}' }]);
     }
     const files = await readEvidence(Array.isArray(form.files) ? form.files : [form.files]);
     const created = await submitApplication(deps.client, {
@@ -173,7 +173,7 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
       principal?.kind === 'resident'
         ? { residentId: principal.id }
         : { ...(query.residentId ? { residentId: query.residentId } : {}), ...departmentsOf(c) };
-    if (principal?.kind === 'resident' && query.residentId && query.residentId !== principal.id) throw new JifenError('forbidden', 'Applications: a resident sees only their own');
+    if (principal?.kind === 'resident' && query.residentId && query.residentId !== principal.id) throw new JifenError('forbidden', { en: 'Applications: a resident sees only their own', zh: '居民只能查看自己的申报' });
     const page = await listApplications(deps.client, {
       ...scope,
       ...(query.status ? { status: query.status } : {}),
@@ -199,7 +199,7 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
     const { id, fileId } = c.req.valid('param');
     await readable(c, id);
     const file = await evidenceContent(deps.client, id, fileId);
-    if (!file) throw new JifenError('not_found', `Applications: no evidence "${fileId}" on ${id}`, [{ path: 'fileId', message: 'no such file' }]);
+    if (!file) throw new JifenError('not_found', { en: `Applications: no evidence "${fileId}" on ${id}`, zh: '没有这份证明材料' }, [{ path: 'fileId', message: 'no such file' }]);
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     c.header('X-Content-Type-Options', 'nosniff');
@@ -235,10 +235,10 @@ export function selfApplicationRoutes(deps: ResidentRouteDeps) {
   /** The application, if the caller may read it: its resident, a reviewer of its department, an admin. */
   async function readable(c: Context<AppEnv>, id: string): Promise<SelfApplication> {
     const found = await getApplication(deps.client, id);
-    if (!found) throw new JifenError('not_found', `Applications: no application "${id}"`, [{ path: 'id', message: 'no such application' }]);
+    if (!found) throw new JifenError('not_found', { en: `Applications: no application "${id}"`, zh: '没有这份申报' }, [{ path: 'id', message: 'no such application' }]);
     const principal = principalOf(c);
     if (principal?.kind === 'resident' ? principal.id !== found.residentId : !mayRead(c, found.department)) {
-      throw new JifenError('forbidden', `Applications: ${id} is not yours to read`);
+      throw new JifenError('forbidden', { en: `Applications: ${id} is not yours to read`, zh: '这份申报不是您的，不能查看' });
     }
     return found;
   }
@@ -262,7 +262,7 @@ function departmentsOf(c: Context<AppEnv>): { departments?: string[] } {
 
 function reviewerDepartments(c: Context<AppEnv>): string[] {
   const { user } = staffOf(c);
-  if (!user.roles.includes('reviewer')) throw new JifenError('forbidden', 'Applications: only reviewers decide self-applications');
+  if (!user.roles.includes('reviewer')) throw new JifenError('forbidden', { en: 'Applications: only reviewers decide self-applications', zh: '只有审核人员才能审核申报' });
   return user.departments;
 }
 

@@ -42,18 +42,18 @@ export interface Submission {
 export async function submitApplication(client: Client, input: Submission): Promise<SelfApplication> {
   const checked = checkClaim(input.rs, input.indicator, input.claim);
   if (input.files.length === 0) {
-    throw new JifenError('validation_failed', 'Applications: attach the evidence once, complete and legible', [{ path: 'files', message: 'at least one evidence file is required' }]);
+    throw new JifenError('validation_failed', { en: 'Applications: attach the evidence once, complete and legible', zh: '请上传完整、清晰的证明材料，每份只传一次' }, [{ path: 'files', message: 'at least one evidence file is required' }]);
   }
   return inTransaction(client, async (tx) => {
     const repo = createLibsqlResidentRepository(tx);
     if (!(await repo.getResident(input.residentId))) {
-      throw new JifenError('not_found', `Residents: no resident "${input.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+      throw new JifenError('not_found', { en: `Residents: no resident "${input.residentId}"`, zh: '没有这位居民' }, [{ path: 'residentId', message: 'no such resident' }]);
     }
     const onRecord = (await repo.currentValues([input.residentId])).get(input.residentId) ?? {};
     const outOfBounds = recordBoundViolations(input.rs, onRecord, checked.changes, input.today, 'claim.facts');
     const late = checked.ledger && earnedOnProblem(checked.ledger.earnedOn, input.today, 'claim.ledger.earnedOn');
     if (late) outOfBounds.push(late);
-    if (outOfBounds.length > 0) throw new JifenError('validation_failed', 'Applications: the claim is out of bounds (申请事实超出允许范围)', outOfBounds);
+    if (outOfBounds.length > 0) throw new JifenError('validation_failed', { en: 'Applications: the claim is out of bounds (申请事实超出允许范围)', zh: '申报的信息超出允许范围' }, outOfBounds);
     const dueOn = addWorkingDays(input.today, REVIEW_WORKING_DAYS, await loadCalendar(tx));
     const facts = Object.fromEntries(checked.changes.flatMap((c) => (c.value === null ? [] : [[c.fact, c.value] as const])));
     const app: Omit<SelfApplication, 'evidence'> = {
@@ -144,11 +144,11 @@ export function reviewsFor(departments: readonly string[], department: string): 
 
 async function pending(tx: Parameters<typeof getApplication>[0], input: Decision): Promise<SelfApplication> {
   const app = await getApplication(tx, input.id);
-  if (!app) throw new JifenError('not_found', `Applications: no application "${input.id}"`, [{ path: 'id', message: 'no such application' }]);
+  if (!app) throw new JifenError('not_found', { en: `Applications: no application "${input.id}"`, zh: '没有这份申报' }, [{ path: 'id', message: 'no such application' }]);
   if (!reviewsFor(input.reviewer.departments, app.department)) {
-    throw new JifenError('forbidden', `Applications: ${app.id} is reviewed by ${app.department}`);
+    throw new JifenError('forbidden', { en: `Applications: ${app.id} is reviewed by ${app.department}`, zh: `这份申报由${app.department}审核` });
   }
-  if (app.status !== 'pending') throw new JifenError('conflict', `Applications: ${app.id} has been ${app.status} already`);
+  if (app.status !== 'pending') throw new JifenError('conflict', { en: `Applications: ${app.id} has been ${app.status} already`, zh: '这份申报已经处理过' });
   assertNotOwnFiling(input.reviewer.id, app.submittedBy, `application ${app.id}`);
   return app;
 }

@@ -88,7 +88,7 @@ export async function decideApplication(
     sql: `UPDATE self_applications SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'`,
     args: [decision.status, decision.by, decision.at, decision.reason ?? null, id],
   });
-  if (result.rowsAffected !== 1) throw new JifenError('conflict', `Applications: ${id} has been decided already`);
+  if (result.rowsAffected !== 1) throw new JifenError('conflict', { en: `Applications: ${id} has been decided already`, zh: '这份申报已经处理过' });
 }
 
 /** One evidence file's bytes and type, or undefined. */

@@ -71,7 +71,7 @@ export type AccountWithRequest = StaffUser & { pendingRoles?: { request: string;
  */
 export async function createUser(ctx: LifecycleContext, input: NewUser, actor: Actor, admin?: StaffUser): Promise<AccountWithRequest> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new JifenError('validation_failed', 'Users: invalid account', zodFieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new JifenError('validation_failed', { en: 'Users: invalid account', zh: '账号信息有误' }, zodFieldErrors(parsed.error.issues));
   const { password, ...fields } = parsed.data;
   const passwordHash = await hashPassword(password);
   const at = ctx.now().toISOString();
@@ -102,7 +102,7 @@ export async function createUser(ctx: LifecycleContext, input: NewUser, actor: A
  */
 export async function updateUser(ctx: LifecycleContext, id: string, request: UserChangeRequest, actor: Actor, admin?: StaffUser): Promise<AccountWithRequest> {
   const parsed = userChangesSchema.safeParse(request);
-  if (!parsed.success) throw new JifenError('validation_failed', 'Users: invalid changes', zodFieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new JifenError('validation_failed', { en: 'Users: invalid changes', zh: '修改内容有误' }, zodFieldErrors(parsed.error.issues));
   const { password, ...fields } = parsed.data;
   if (admin && fields.roles !== undefined) assertNotOwnRoles(admin.id, id);
   const passwordHash = password !== undefined ? await hashPassword(password) : undefined;
@@ -110,7 +110,7 @@ export async function updateUser(ctx: LifecycleContext, id: string, request: Use
   return inTransaction(ctx.db, async (tx) => {
     const users = createUserStore(tx);
     const before = await users.findById(id);
-    if (!before) throw new JifenError('not_found', `Users: no account ${id}`, [{ path: 'id', message: 'no such account' }]);
+    if (!before) throw new JifenError('not_found', { en: `Users: no account ${id}`, zh: '没有这个账号' }, [{ path: 'id', message: 'no such account' }]);
     const requested = admin && fields.roles ? rolesNeedingConfirmation(before.roles, fields.roles) : [];
     const shapes = fields.roles !== undefined || fields.departments !== undefined || passwordHash !== undefined;
     const changes: UserChanges = {
@@ -122,7 +122,7 @@ export async function updateUser(ctx: LifecycleContext, id: string, request: Use
     await users.update(id, changes, at);
     const after = (await users.findById(id))!;
     if (before.roles.includes('admin') && !before.disabled && (await users.countActiveAdmins()) === 0) {
-      throw new JifenError('conflict', `Users: ${before.username} is the last active admin; make another admin first`, [
+      throw new JifenError('conflict', { en: `Users: ${before.username} is the last active admin; make another admin first`, zh: `${before.username} 是最后一位可用的管理员，请先设置另一位管理员` }, [
         { path: fields.disabled ? 'disabled' : 'roles', message: 'would leave Jifen without an active admin' },
       ]);
     }
@@ -157,13 +157,13 @@ export async function changeOwnPassword(
   keepSessionHash: string,
 ): Promise<void> {
   const parsed = passwordSchema.safeParse(request.newPassword);
-  if (!parsed.success) throw new JifenError('validation_failed', 'Users: invalid password', zodFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: 'newPassword' })));
+  if (!parsed.success) throw new JifenError('validation_failed', { en: 'Users: invalid password', zh: '新密码不符合要求' }, zodFieldErrors(parsed.error.issues).map((f) => ({ ...f, path: 'newPassword' })));
   const record = await createUserStore(ctx.db).findById(user.id);
   if (!record || !(await verifyPassword(request.currentPassword, record.passwordHash))) {
-    throw new JifenError('forbidden', 'Users: the current password is not right', [{ path: 'currentPassword', message: 'is not your current password' }]);
+    throw new JifenError('forbidden', { en: 'Users: the current password is not right', zh: '当前密码不正确' }, [{ path: 'currentPassword', message: 'is not your current password' }]);
   }
   if (request.currentPassword === request.newPassword) {
-    throw new JifenError('validation_failed', 'Users: choose a new password', [{ path: 'newPassword', message: 'is the current password' }]);
+    throw new JifenError('validation_failed', { en: 'Users: choose a new password', zh: '请设置一个新的密码' }, [{ path: 'newPassword', message: 'is the current password' }]);
   }
   const passwordHash = await hashPassword(parsed.data);
   const at = ctx.now().toISOString();

@@ -60,9 +60,9 @@ export async function decideRoleRequest(ctx: LifecycleContext, id: string, admin
   const at = ctx.now().toISOString();
   return inTransaction(ctx.db, async (tx) => {
     const row = (await tx.execute({ sql: `SELECT ${COLUMNS} FROM role_requests r JOIN users u ON u.id = r.user_id WHERE r.id = ?`, args: [id] })).rows[0];
-    if (!row) throw new JifenError('not_found', `Users: no role request ${id}`, [{ path: 'id', message: 'no such request' }]);
+    if (!row) throw new JifenError('not_found', { en: `Users: no role request ${id}`, zh: '没有这项角色申请' }, [{ path: 'id', message: 'no such request' }]);
     const request = toRequest(row);
-    if (request.status !== 'pending') throw new JifenError('conflict', `Users: role request ${id} was already ${request.status}`);
+    if (request.status !== 'pending') throw new JifenError('conflict', { en: `Users: role request ${id} was already ${request.status}`, zh: '这项角色申请已经处理过' });
     assertMayConfirm(admin, request);
     const users = createUserStore(tx);
     const before = (await users.findById(request.userId))!;

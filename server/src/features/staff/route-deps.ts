@@ -14,7 +14,7 @@ export interface LifecycleRouteDeps {
 /** The lifecycle context, or 401 when this server has no accounts. */
 export function need(deps: LifecycleRouteDeps): LifecycleContext {
   if (deps.lifecycle) return deps.lifecycle;
-  throw new JifenError('unauthorized', 'Auth: this server has no staff accounts (it runs without a database)');
+  throw new JifenError('unauthorized', { en: 'Auth: this server has no staff accounts (it runs without a database)', zh: '这台服务器没有工作人员账号' });
 }
 
 export const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

@@ -69,7 +69,7 @@ export function createUserStore(db: SqlExecutor) {
     async insert(user: UserRecord): Promise<void> {
       const taken = await one('username = ?', user.username);
       if (taken) {
-        throw new JifenError('conflict', `Users: the username ${user.username} is taken`, [{ path: 'username', message: 'is taken' }]);
+        throw new JifenError('conflict', { en: `Users: the username ${user.username} is taken`, zh: `用户名 ${user.username} 已被占用` }, [{ path: 'username', message: 'is taken' }]);
       }
       await db.execute({
         sql: `INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

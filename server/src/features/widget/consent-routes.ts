@@ -47,7 +47,7 @@ const revokeRoute = createRoute({
 
 function ownResident(c: Parameters<typeof principalOf>[0], id: string): string {
   const principal = principalOf(c);
-  if (principal?.kind !== 'resident' || principal.id !== id) throw new JifenError('forbidden', 'WidgetConsents: a resident may see and change only their own consents');
+  if (principal?.kind !== 'resident' || principal.id !== id) throw new JifenError('forbidden', { en: 'WidgetConsents: a resident may see and change only their own consents', zh: '居民只能查看和修改自己的授权' });
   return principal.id;
 }
 
@@ -87,7 +87,7 @@ export function consentRoutes(deps: { client: Client; partners: PartnerRepositor
     const revoked = await inTransaction(deps.client, async (tx) => {
       const grants = widgetGrants(tx);
       const grant = await grants.get(consentId);
-      if (!grant || grant.residentId !== id) throw new JifenError('not_found', `WidgetConsents: no consent "${consentId}"`);
+      if (!grant || grant.residentId !== id) throw new JifenError('not_found', { en: `WidgetConsents: no consent "${consentId}"`, zh: '没有这项授权' });
       if (grant.revokedAt) return grant;
       await grants.revoke(grant.id, at.toISOString());
       await appendAudit(tx, { at, actor: `resident:${id}`, action: 'widget-consent-revoked', target: `resident:${id}/widget-consent:${grant.id}`, details: { partner: grant.partnerId } });

@@ -26,7 +26,7 @@ export interface WidgetDemo {
 export function demoRoutes(demo: WidgetDemo): Hono {
   const app = new Hono();
   app.get('/school', async (c) => {
-    if (!demo.partnerKey) throw new JifenError('not_found', 'Demo: the demo partner is not set up on this server (JIFEN_DEMO=0?)');
+    if (!demo.partnerKey) throw new JifenError('not_found', { en: 'Demo: the demo partner is not set up on this server (JIFEN_DEMO=0?)', zh: '这台服务器没有设置演示合作单位' });
     const origin = new URL(c.req.url).origin;
     const lang = c.req.query('lang') === 'en' ? 'en' : 'zh-CN';
     const residentToken = await demo.residentToken?.(origin);
@@ -56,7 +56,7 @@ export function demoRoutes(demo: WidgetDemo): Hono {
     return c.html(residentAppPage({ lang, partner: demo.partnerName ?? '', assets: origin, ...(token ? { token } : { noResident: true }) }));
   });
   app.post('/handoff', async (c) => {
-    if (!demo.partnerKey) throw new JifenError('not_found', 'Demo: the demo partner is not set up on this server (JIFEN_DEMO=0?)');
+    if (!demo.partnerKey) throw new JifenError('not_found', { en: 'Demo: the demo partner is not set up on this server (JIFEN_DEMO=0?)', zh: '这台服务器没有设置演示合作单位' });
     const origin = new URL(c.req.url).origin;
     const form = await c.req.parseBody();
     const token = typeof form.jifen_token === 'string' && form.jifen_token.length <= 4096 ? form.jifen_token : undefined;

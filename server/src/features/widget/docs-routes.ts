@@ -15,7 +15,7 @@ export function docsRoutes(demo: WidgetDemo, publicUrl: () => string): Hono {
   const app = new Hono();
   app.get('/docs', (c) => {
     const script = widgetAsset('jifen-eligibility.js');
-    if (!script) throw new JifenError('not_found', 'Static: the widget is not built yet; run npm run build');
+    if (!script) throw new JifenError('not_found', { en: 'Static: the widget is not built yet; run npm run build', zh: '积分组件还没有准备好' });
     c.header('Cache-Control', 'no-store');
     return c.html(
       widgetDocsPage({

@@ -52,7 +52,7 @@ export async function residentResult(
 ): Promise<ResidentResult> {
   const scenario = findScenario(rs, scenarioId);
   const record = await deps.residents.getRecord(residentId);
-  if (!record) throw new JifenError('not_found', 'Widget: the resident of this token is no longer on record');
+  if (!record) throw new JifenError('not_found', { en: 'Widget: the resident of this token is no longer on record', zh: '这位居民已不在登记信息中' });
   const ledger = await deps.residents.ledgerEntries(residentId);
   const facts = scoringFacts(rs, record, record.facts, ledger, asOf);
   const evaluation = await evaluate(rs, facts, asOf);

@@ -69,10 +69,10 @@ export function createSigner(keys: SigningKeys, tokenSecret: Uint8Array) {
         return { grantId: payload.jti, scenario: payload.scn };
       } catch (error) {
         if (error instanceof errors.JWTExpired) {
-          throw new JifenError('token_expired', 'Widget: the resident token has expired; open the widget again from your Jifen app');
+          throw new JifenError('token_expired', { en: 'Widget: the resident token has expired; open the widget again from your Jifen app', zh: '居民令牌已过期，请在积分应用中重新打开' });
         }
         if (error instanceof errors.JOSEError || error instanceof TypeError) {
-          throw new JifenError('token_invalid', 'Widget: the resident token is not valid; open the widget again from your Jifen app');
+          throw new JifenError('token_invalid', { en: 'Widget: the resident token is not valid; open the widget again from your Jifen app', zh: '居民令牌无效，请在积分应用中重新打开' });
         }
         throw error;
       }

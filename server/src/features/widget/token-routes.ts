@@ -72,16 +72,16 @@ export function tokenRoutes(deps: TokenRouteDeps) {
     const rs = await deps.resolver.resolve(await deps.resolver.pick({ ruleSetId: body.ruleSetId, asOf: localDate(now) }));
     findScenario(rs, body.scenarioId);
     const partner = await deps.partners.getPartner(body.partnerId);
-    if (!partner) throw new JifenError('not_found', `WidgetTokens: no partner "${body.partnerId}"`, [{ path: 'partnerId', message: 'no such partner' }]);
+    if (!partner) throw new JifenError('not_found', { en: `WidgetTokens: no partner "${body.partnerId}"`, zh: '没有这家合作单位' }, [{ path: 'partnerId', message: 'no such partner' }]);
     const fields = [
       ...(partner.scenarios.some((s) => s.ruleSetId === body.ruleSetId && s.scenarioId === body.scenarioId)
         ? []
         : [{ path: 'scenarioId', message: 'the partner does not show this scenario' }]),
       ...(body.origin !== undefined && !partner.origins.includes(body.origin) ? [{ path: 'origin', message: "not one of the partner's sites" }] : []),
     ];
-    if (fields.length > 0) throw new JifenError('validation_failed', 'WidgetTokens: the consent does not fit the partner', fields);
+    if (fields.length > 0) throw new JifenError('validation_failed', { en: 'WidgetTokens: the consent does not fit the partner', zh: '授权内容与合作单位不符' }, fields);
     if (!(await deps.residents.getResident(body.residentId))) {
-      throw new JifenError('not_found', `WidgetTokens: no resident "${body.residentId}"`, [{ path: 'residentId', message: 'no such resident' }]);
+      throw new JifenError('not_found', { en: `WidgetTokens: no resident "${body.residentId}"`, zh: '没有这位居民' }, [{ path: 'residentId', message: 'no such resident' }]);
     }
     const issued = await issueResidentToken(deps.client, deps.signer, {
       residentId: body.residentId,

@@ -83,6 +83,6 @@ export function widgetVersion(root: string = WIDGET_ROOT): string {
  */
 export function widgetPin(root: string = WIDGET_ROOT): { version: string; integrity: string } {
   const script = widgetAsset('jifen-eligibility.js', root);
-  if (!script) throw new JifenError('not_found', 'Static: the widget is not built yet; run npm run build');
+  if (!script) throw new JifenError('not_found', { en: 'Static: the widget is not built yet; run npm run build', zh: '积分组件还没有准备好' });
   return { version: widgetVersion(root), integrity: script.integrity };
 }

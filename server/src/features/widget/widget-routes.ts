@@ -171,7 +171,7 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
 
   app.openapi(residentRoute, async (c) => {
     const token = c.req.header(RESIDENT_TOKEN_HEADER);
-    if (!token) throw new JifenError('token_invalid', 'Widget: no resident token; open the widget from your Jifen app to see your own result');
+    if (!token) throw new JifenError('token_invalid', { en: 'Widget: no resident token; open the widget from your Jifen app to see your own result', zh: '缺少居民令牌，请从积分应用中打开组件查看本人结果' });
     const claims = await deps.signer.verifyResidentToken(token, deps.now());
     const { allowed, rs, asOf } = await scenarioFor(c, c.req.valid('param').scenario);
     const origin = c.req.header('origin');
@@ -184,9 +184,9 @@ export function widgetRoutes(deps: WidgetRouteDeps) {
     });
     // A token lives no longer than the resident-app credential that asked for it.
     if (!(await deps.issuerInForce(grant.issuedBy))) {
-      throw new JifenError('token_invalid', 'Widget: the app that issued this resident token is no longer allowed to; open the widget again from your Jifen app');
+      throw new JifenError('token_invalid', { en: 'Widget: the app that issued this resident token is no longer allowed to; open the widget again from your Jifen app', zh: '签发这个居民令牌的应用已无权签发，请从积分应用中重新打开' });
     }
-    if (!deps.residents) throw new JifenError('not_found', 'Widget: resident records are not available on this server');
+    if (!deps.residents) throw new JifenError('not_found', { en: 'Widget: resident records are not available on this server', zh: '这台服务器不提供居民记录' });
     const result = await residentResult({ residents: deps.residents, ...(deps.rounds ? { rounds: deps.rounds } : {}) }, rs, grant.residentId, allowed.scenarioId, asOf);
     const scenario = findScenario(rs, allowed.scenarioId);
     const statement = await deps.signer.statement(

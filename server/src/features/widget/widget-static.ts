@@ -21,7 +21,8 @@ const DEMO_FILES: Record<string, string> = {
 function sendAsset(c: Context, name: string, root: string, cacheControl: string): Response {
   const asset = widgetAsset(name, root);
   if (!asset) {
-    throw new JifenError('not_found', name === 'jifen-eligibility.js' ? 'Static: the widget is not built yet; run npm run build' : `Static: no file ${c.req.path}`);
+    const en = name === 'jifen-eligibility.js' ? 'Static: the widget is not built yet; run npm run build' : `Static: no file ${c.req.path}`;
+    throw new JifenError('not_found', { en, zh: name === 'jifen-eligibility.js' ? '积分组件还没有准备好' : '没有这个文件' });
   }
   const accepts = c.req.header('accept-encoding') ?? '';
   const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
@@ -54,7 +55,7 @@ export function serveWidget(root: string = WIDGET_ROOT): Hono {
   app.get(`/:version{v[0-9]+\\.[0-9]+\\.[0-9]+}${FILE}`, (c) => {
     const current = `v${widgetVersion(root)}`;
     if (c.req.param('version') !== current) {
-      throw new JifenError('not_found', `Static: this server serves the widget ${current}, not ${c.req.param('version')}; see /widget/docs`);
+      throw new JifenError('not_found', { en: `Static: this server serves the widget ${current}, not ${c.req.param('version')}; see /widget/docs`, zh: `这台服务器提供的是 ${current} 版组件，请查看 /widget/docs` });
     }
     return sendAsset(c, c.req.param('file'), root, 'public, max-age=31536000, immutable');
   });
@@ -69,7 +70,7 @@ export function serveDemoAssets(root: string = DEMO_ASSETS): Hono {
     const name = c.req.param('file');
     const type = Object.hasOwn(DEMO_FILES, name) ? DEMO_FILES[name] : undefined;
     const path = join(root, name);
-    if (!type || !existsSync(path)) throw new JifenError('not_found', `Static: no file ${c.req.path}`);
+    if (!type || !existsSync(path)) throw new JifenError('not_found', { en: `Static: no file ${c.req.path}`, zh: '没有这个文件' });
     c.header('Content-Type', type);
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
