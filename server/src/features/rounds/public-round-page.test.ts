@@ -101,7 +101,7 @@ describe('the public notice of a ranked list', () => {
     const missingPage = await unpublished.text();
     expect(missingPage).toContain('页面不存在 <span class="en">Page not found</span>');
     expect(missingPage).toContain(`Rounds: round ${openId} has no published list`);
-    expect(missingPage).toContain('<li><code>id</code> no published round</li>');
+    expect(missingPage).toContain('<li><code>id</code> 这一轮还没有公布名单 <span class="en">no published round</span></li>');
     const unpublishedJson = await env.app.request(`/public/rounds/${openId}`);
     expect(unpublishedJson.status).toBe(404);
     expect((await unpublishedJson.json()).error.code).toBe('not_found');
