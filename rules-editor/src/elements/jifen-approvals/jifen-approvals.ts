@@ -46,15 +46,15 @@ export class JifenApprovals extends LitElement {
         ? html`<p class="muted">${m.loading}</p>`
         : this.queue.length === 0
           ? html`<p class="empty">${m.queueEmpty}</p>`
-          : html`<table class="card">
+          : html`<table class="card stacked">
               <thead><tr><th>${m.ruleSet}</th><th>${m.draft}</th><th>${m.author}</th><th>${m.submittedAt}</th><th>${m.changeNote}</th><th>${m.testCases}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
               <tbody>${this.queue.map(({ ruleSet, draft }) => html`<tr data-draft=${draft.id}>
-                <td>${pick(ruleSet.title)}</td>
-                <td><strong data-testid="queue-draft-name">${draftLabel(draft)}</strong><div class="small muted">${m.basedOn(draft.baseVersion)} · <span class="mono">${m.draftIdIs(draft.id)}</span></div></td>
-                <td>${draft.author}${draft.author === this.user?.username ? html` <span class="badge warn">${m.you}</span>` : nothing}</td>
-                <td class="nowrap">${formatInstant(draft.submittedAt)}</td>
-                <td class="note">${draft.note || '—'}</td>
-                <td><span class="badge ${draft.cases?.failed ? 'bad' : 'ok'}">${draft.cases ? `${draft.cases.passed}/${draft.cases.passed + draft.cases.failed}` : '—'}</span></td>
+                <td data-label=${m.ruleSet}>${pick(ruleSet.title)}</td>
+                <td class="lead"><strong data-testid="queue-draft-name">${draftLabel(draft)}</strong><div class="small muted">${m.basedOn(draft.baseVersion)} · <span class="mono">${m.draftIdIs(draft.id)}</span></div></td>
+                <td data-label=${m.author}>${draft.author}${draft.author === this.user?.username ? html` <span class="badge warn">${m.you}</span>` : nothing}</td>
+                <td class="nowrap" data-label=${m.submittedAt}>${formatInstant(draft.submittedAt)}</td>
+                <td class="note" data-label=${m.changeNote}>${draft.note || '—'}</td>
+                <td data-label=${m.testCases}><span class="badge ${draft.cases?.failed ? 'bad' : 'ok'}">${draft.cases ? `${draft.cases.passed}/${draft.cases.passed + draft.cases.failed}` : '—'}</span></td>
                 <td><a class="button small primary" href=${href({ name: 'review', id: ruleSet.id, draft: draft.id })}>${m.review}</a></td>
               </tr>`)}</tbody>
             </table>`}

@@ -13,16 +13,6 @@ export const styles = css`
   table.entries {
     padding: 0;
   }
-  /* A phone: filters two to a line, the trail scrolls sideways inside its card rather than the page. */
-  @media (max-width: 720px) {
-    .filters {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
-    table.entries {
-      display: block;
-      overflow-x: auto;
-    }
-  }
   .nowrap {
     white-space: nowrap;
   }
@@ -37,5 +27,17 @@ export const styles = css`
   .draft-name {
     font-weight: 600;
     overflow-wrap: anywhere;
+  }
+  /* A phone: filters two to a line; each entry is a block of its own (number, time and action first). */
+  @media (max-width: 720px) {
+    .filters {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    td.seq::before {
+      content: '#';
+    }
+    details pre {
+      max-width: 100%;
+    }
   }
 `;

@@ -167,18 +167,18 @@ export class JifenAudit extends LitElement {
         <button type="button" data-testid="audit-csv" ?disabled=${this.exporting} @click=${this.exportCsv}>${this.exporting ? m.exporting : m.exportCsv}</button>
       </form>
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
-      <table class="card entries">
+      <table class="card entries stacked">
         <thead><tr><th>#</th><th>${m.time}</th><th>${m.actor}</th><th>${m.action}</th><th>${m.target}</th><th>${m.hashes}</th><th>${m.details}</th></tr></thead>
         <tbody>${this.entries.map((e) => html`<tr data-seq=${e.seq}>
-          <td class="num">${e.seq}</td>
-          <td class="nowrap">${formatInstant(e.at)}</td>
-          <td>${e.actor}</td>
-          <td><span class="badge" title=${e.action}>${m.auditActions[e.action] ?? e.action}</span></td>
-          <td class="small">${this.targetName(e.target)}<div class="mono">${e.target}</div></td>
-          <td class="mono small">${e.before ? html`<div title=${e.before}>${m.beforeShort} ${e.before.slice(0, 8)}</div>` : nothing}
+          <td class="num lead seq">${e.seq}</td>
+          <td class="nowrap lead">${formatInstant(e.at)}</td>
+          <td data-label=${m.actor}>${e.actor}</td>
+          <td class="lead"><span class="badge" title=${e.action}>${m.auditActions[e.action] ?? e.action}</span></td>
+          <td class="small" data-label=${m.target}>${this.targetName(e.target)}<div class="mono">${e.target}</div></td>
+          <td class="mono small" data-label=${m.hashes}>${e.before ? html`<div title=${e.before}>${m.beforeShort} ${e.before.slice(0, 8)}</div>` : nothing}
             ${e.after ? html`<div title=${e.after}>${m.afterShort} ${e.after.slice(0, 8)}</div>` : nothing}
             <div class="muted" title=${e.hash}>${m.chainShort} ${e.hash.slice(0, 8)}</div></td>
-          <td>${e.details === undefined || e.details === null ? '—' : html`${this.renamed(e)}${patchOf(e.details).length ? html`<ul class="patch small" data-testid="patch">${patchOf(e.details).slice(0, 5).map((op) => html`<li><code>${op.path}</code> ${op.op === 'remove' ? '✕' : `→ ${showValue(op.value)}`}</li>`)}</ul>` : nothing}
+          <td data-label=${m.details}>${e.details === undefined || e.details === null ? '—' : html`${this.renamed(e)}${patchOf(e.details).length ? html`<ul class="patch small" data-testid="patch">${patchOf(e.details).slice(0, 5).map((op) => html`<li><code>${op.path}</code> ${op.op === 'remove' ? '✕' : `→ ${showValue(op.value)}`}</li>`)}</ul>` : nothing}
             <details><summary>${m.show}</summary><pre>${JSON.stringify(e.details, null, 2)}</pre></details>`}</td>
         </tr>`)}</tbody>
       </table>

@@ -41,12 +41,12 @@ export class JifenDiffView extends LitElement {
       <h3 id=${id}>${heading} <span class="muted">${changes.length}</span></h3>
       ${changes.length === 0
         ? html`<p class="empty small muted">${empty}</p>`
-        : html`<table class="changes" data-testid=${testId}>
+        : html`<table class="changes stacked" data-testid=${testId}>
             <thead><tr><th>${m.change}</th><th>${m.before}</th><th>${m.after}</th></tr></thead>
             <tbody>${changes.map((c) => html`<tr data-kind=${c.kind} data-target=${typeof c.target === 'string' ? c.target : `${c.target.type}:${c.target.id}`}>
               <td><div>${c.text[lang] || c.text.zh}</div><div class="small muted"><span class="badge">${m.changeKinds[c.kind] ?? c.kind}</span> ${this.target(c)}</div></td>
-              <td class="before mono">${this.value(c.before)}</td>
-              <td class="after mono">${this.value(c.after)}</td>
+              <td class="before mono" data-label=${m.before}>${this.value(c.before)}</td>
+              <td class="after mono" data-label=${m.after}>${this.value(c.after)}</td>
             </tr>`)}</tbody>
           </table>`}
     </section>`;
@@ -70,9 +70,9 @@ export class JifenDiffView extends LitElement {
         <h3 id="cases-title">${m.casesChangingOutcome} <span class="muted">${d.cases.length}</span></h3>
         ${d.cases.length === 0
           ? html`<p class="small muted">${m.noCaseChanges}</p>`
-          : html`<table><thead><tr><th>${m.caseTitle}</th><th>${m.before}</th><th>${m.after}</th></tr></thead>
+          : html`<table class="stacked"><thead><tr><th>${m.caseTitle}</th><th>${m.before}</th><th>${m.after}</th></tr></thead>
               <tbody>${d.cases.map((c) => html`<tr><td>${c.title}${c.text ? html`<div class="small muted">${c.text[lang] || c.text.zh}</div>` : nothing}</td>
-                <td class="before">${outcome(c.before)}</td><td class="after">${outcome(c.after)}</td></tr>`)}</tbody></table>`}
+                <td class="before" data-label=${m.before}>${outcome(c.before)}</td><td class="after" data-label=${m.after}>${outcome(c.after)}</td></tr>`)}</tbody></table>`}
       </section>
       <details>
         <summary>${m.rawPatch} (${d.patch.length})</summary>

@@ -16,4 +16,16 @@ export const styles = css`
   td.row > * + * {
     margin-left: var(--jf-space-1);
   }
+  /* A phone: the version's buttons wrap under its details. */
+  @media (max-width: 720px) {
+    td.actions {
+      white-space: normal;
+    }
+    td.actions > * {
+      margin: var(--jf-space-1) var(--jf-space-1) 0 0;
+    }
+    td.actions > * + * {
+      margin-left: 0;
+    }
+  }
 `;

@@ -59,16 +59,16 @@ export class JifenRuleSet extends LitElement {
       </div>
       <section class="card">
         <h2>${m.publishedVersions}</h2>
-        <table>
+        <table class="stacked">
           <thead><tr><th>${m.version}</th><th>${m.effectiveFrom}</th><th>${m.publishedBy}</th><th>${m.publishedAt}</th><th>${m.why}</th><th>${m.hash}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
           <tbody>${versions.map((v) => html`<tr data-version=${v.version}>
-            <td><strong>${m.versionN(v.version)}</strong>${v.version === d.latest.version ? html` <span class="badge ok">${m.latest}</span>` : nothing}</td>
-            <td>${v.effectiveFrom}</td>
-            <td>${v.publishedBy}${v.approvedBy ? html`<div class="small muted">${m.approvedByX(v.approvedBy)}</div>` : nothing}</td>
-            <td class="nowrap">${formatInstant(v.publishedAt)}</td>
-            <td class="note">${v.note || '—'}</td>
-            <td class="mono small" title=${v.hash}>${v.hash.slice(0, 10)}</td>
-            <td class="row nowrap">
+            <td class="lead"><strong data-testid="version-number">${m.versionN(v.version)}</strong>${v.version === d.latest.version ? html` <span class="badge ok">${m.latest}</span>` : nothing}</td>
+            <td data-label=${m.effectiveFrom}>${v.effectiveFrom}</td>
+            <td data-label=${m.publishedBy}>${v.publishedBy}${v.approvedBy ? html`<div class="small muted">${m.approvedByX(v.approvedBy)}</div>` : nothing}</td>
+            <td class="nowrap" data-label=${m.publishedAt}>${formatInstant(v.publishedAt)}</td>
+            <td class="note" data-label=${m.why}>${v.note || '—'}</td>
+            <td class="mono small" data-label=${m.hash} title=${v.hash}>${v.hash.slice(0, 10)}</td>
+            <td class="row nowrap actions">
               <a class="button small" href=${href({ name: 'version', id: d.id, version: v.version })}>${m.viewTable}</a>
               ${v.version > 1 ? html`<a class="button small" href=${href({ name: 'compare', id: d.id, from: String(v.version - 1), to: String(v.version) })}>${m.whatChanged}</a>` : nothing}
               ${editable && v.version !== d.latest.version ? html`<jifen-new-draft .ruleSetId=${d.id} .fromVersion=${v.version} look="small"></jifen-new-draft>` : nothing}
@@ -80,15 +80,15 @@ export class JifenRuleSet extends LitElement {
         <h2>${m.drafts}</h2>
         ${this.drafts.length === 0
           ? html`<p class="small muted">${m.noOpenDrafts}</p>`
-          : html`<table>
+          : html`<table class="stacked">
               <thead><tr><th>${m.draft}</th><th>${m.status}</th><th>${m.author}</th><th>${m.baseVersion}</th><th>${m.updatedAt}</th><th>${m.testCases}</th><th>${m.changeNote}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
               <tbody>${this.drafts.map((x) => html`<tr data-draft=${x.id}>
-                <td><a href=${href({ name: 'draft', id: d.id, draft: x.id })} data-testid="draft-link">${draftLabel(x)}</a><div class="small muted mono">${m.draftIdIs(x.id)}</div></td>
-                <td><span class="badge ${x.status === 'rejected' ? 'bad' : x.status === 'published' ? 'ok' : x.status === 'submitted' ? 'warn' : 'info'}">${m.statuses[x.status]}</span>
+                <td class="lead"><a href=${href({ name: 'draft', id: d.id, draft: x.id })} data-testid="draft-link">${draftLabel(x)}</a><div class="small muted mono">${m.draftIdIs(x.id)}</div></td>
+                <td data-label=${m.status}><span class="badge ${x.status === 'rejected' ? 'bad' : x.status === 'published' ? 'ok' : x.status === 'submitted' ? 'warn' : 'info'}">${m.statuses[x.status]}</span>
                   ${x.publishedVersion ? html`<div class="small muted">${m.versionN(x.publishedVersion)}</div>` : nothing}</td>
-                <td>${x.author}</td><td>${m.versionN(x.baseVersion)}</td><td class="nowrap">${formatInstant(x.updatedAt)}</td>
-                <td>${x.cases ? html`<span class="badge ${x.cases.failed ? 'bad' : 'ok'}">${x.cases.passed}/${x.cases.passed + x.cases.failed}</span>` : '—'}</td>
-                <td class="note">${x.note || x.decisionReason || '—'}</td>
+                <td data-label=${m.author}>${x.author}</td><td data-label=${m.baseVersion}>${m.versionN(x.baseVersion)}</td><td class="nowrap" data-label=${m.updatedAt}>${formatInstant(x.updatedAt)}</td>
+                <td data-label=${m.testCases}>${x.cases ? html`<span class="badge ${x.cases.failed ? 'bad' : 'ok'}">${x.cases.passed}/${x.cases.passed + x.cases.failed}</span>` : '—'}</td>
+                <td class="note" data-label=${m.changeNote}>${x.note || x.decisionReason || '—'}</td>
                 <td>${x.status === 'submitted' && hasRole(this.user, 'approver') ? html`<a class="button small" href=${href({ name: 'review', id: d.id, draft: x.id })}>${m.review}</a>` : nothing}</td>
               </tr>`)}</tbody>
             </table>`}

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .list {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--jf-space-4);
   }
   h2 {
@@ -51,5 +52,17 @@ export const styles = css`
     flex-wrap: wrap;
     padding: 4px 0;
     border-bottom: 1px solid var(--jf-border);
+  }
+  /* A phone: the version in force reads as a list, each value beside its name, rather than five columns. */
+  @media (max-width: 720px) {
+    .meta {
+      grid-template-columns: 7em minmax(0, 1fr);
+      grid-auto-flow: row;
+      grid-template-rows: none;
+      gap: 2px var(--jf-space-2);
+    }
+    .meta dd {
+      overflow-wrap: anywhere;
+    }
   }
 `;
