@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../test/support/browser';
@@ -28,6 +31,7 @@ afterAll(async () => {
 });
 
 const WAIT = { timeout: 15_000 };
+const SHOTS = join(tmpdir(), 'jifen-editor-screenshots');
 
 async function editorPage(lang: 'zh' | 'en'): Promise<Page> {
   const context = await editorContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en' });
@@ -50,6 +54,11 @@ describe("the server's refusals in the editor's language", () => {
     // The fifth failure locks this account from this address; the next try is told how long to wait.
     for (let i = 0; i < 5; i++) await signInWith(page, 'zh', editor.username, `wrong password ${i}`);
     await page.getByText(/已暂时锁定，请 \d+ 分钟后再试/).waitFor(WAIT);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'sign-in-locked-1280-zh.png') });
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(SHOTS, 'sign-in-locked-375-zh.png') });
     await page.context().close();
   }, 120_000);
 
