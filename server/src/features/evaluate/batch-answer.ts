@@ -6,7 +6,8 @@ import { JsonBytes } from '../../platform/http/json-bytes';
 export interface BatchRefusal {
   code: string;
   message: string;
-  fields?: { path: string; message: string }[];
+  messageZh?: string;
+  fields?: { path: string; message: string; messageZh?: string }[];
 }
 
 /** What the answer says of the batch as a whole. */

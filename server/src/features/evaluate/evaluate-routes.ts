@@ -7,7 +7,7 @@ import { DEFAULT_ENGINE, evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
 import type { Facts } from '../../domain/scoring/types';
 import type { RuleSetResolver } from '../rule-sets';
-import { errorResponses, validationHook } from '../../platform/http/errors';
+import { errorDetail, errorResponses, validationHook } from '../../platform/http/errors';
 import {
   batchRequestSchema,
   batchResponseSchema,
@@ -121,6 +121,5 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
 /** A resident's own refusal; anything but a refusal of its facts is the server's fault and propagates. */
 function refusalOf(error: unknown): BatchRefusal {
   if (!(error instanceof JifenError)) throw error;
-  const { code, message, fields } = error;
-  return { code, message, ...(fields ? { fields } : {}) };
+  return errorDetail(error);
 }

@@ -136,7 +136,8 @@ export const evaluationSummarySchema = z
 const errorDetailSchema = z.object({
   code: z.string(),
   message: z.string(),
-  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  messageZh: z.string().optional(),
+  fields: z.array(z.object({ path: z.string(), message: z.string(), messageZh: z.string().optional() })).optional(),
 });
 
 export const batchResponseSchema = z

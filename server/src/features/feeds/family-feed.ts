@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import { JifenError, type FieldError } from '../../domain/errors';
+import { errorDetail } from '../../platform/http/error-body';
 import { childChange, spouseChange, type FamilyChange } from '../../domain/residents/family-links';
 import { checkFamilyRecord, type FamilyRecord } from '../../domain/residents/family-record';
 import type { Provenance } from '../../domain/residents/types';
@@ -64,7 +65,7 @@ export async function applyFamilyFeed(client: Client, call: FamilyFeedCall): Pro
         results.push({ key, ...outcome });
       } catch (error) {
         if (!(error instanceof JifenError)) throw error;
-        results.push({ key, status: 'failed', error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });
+        results.push({ key, status: 'failed', error: errorDetail(error) });
       }
     }
     const resolved = await retryPending(tx, call.today, call.receivedAt);
@@ -127,6 +128,9 @@ async function replayOf(tx: SqlExecutor, source: string, key: string): Promise<W
   const kept = (await tx.execute({ sql: 'SELECT missing, status, outcome FROM family_pending WHERE source = ? AND record_key = ?', args: [source, key] })).rows[0];
   if (!kept) return undefined;
   if (kept.status === 'applied') return { status: 'replayed', residentId: String(kept.outcome) };
-  if (kept.status === 'refused') return { status: 'failed', error: { code: 'conflict', message: `Family: record "${key}" was kept pending and then refused: ${String(kept.outcome)}` } };
+  if (kept.status === 'refused') {
+    const error = new JifenError('conflict', { en: `Family: record "${key}" was kept pending and then refused: ${String(kept.outcome)}`, zh: '这条记录曾等待处理，之后被拒绝' });
+    return { status: 'failed', error: errorDetail(error) };
+  }
   return { status: 'pending', missing: kept.missing === 'spouse' ? 'spouse' : 'resident' };
 }

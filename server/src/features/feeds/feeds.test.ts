@@ -37,7 +37,7 @@ describe('feeds (无感赋分)', () => {
     const k2 = outcome.results[1]!;
     expect(k2.status === 'failed' && k2.error.fields?.map((f) => f.path).sort()).toEqual(['records.1.facts.noSuchFact', 'records.1.facts.socialInsuranceMonths']);
     const k4 = outcome.results[3]!;
-    expect(k4.status === 'failed' && k4.error.fields).toEqual([{ path: 'records.3.permitNumber', message: 'no resident holds this permit number; send name to register them' }]);
+    expect(k4.status === 'failed' && k4.error.fields).toEqual([{ path: 'records.3.permitNumber', message: 'no resident holds this permit number; send name to register them', messageZh: '没有持这个居住证号的居民；如需登记，请同时填写姓名' }]);
 
     expect(await db.residents.factHistory(resident.id)).toEqual(historyBefore);
     expect((await db.residents.getRecord(resident.id))?.facts.education?.value).toBe('associate');
@@ -97,7 +97,7 @@ describe('feeds (无感赋分)', () => {
     const outcome = await call([{ key: 'x', permitNumber: 'P-0009', name: '孙七', facts: { volunteerHours: 100 } }]);
     const r = outcome.results[0]!;
     expect(r.status === 'failed' && r.error.fields).toEqual([
-      { path: 'records.0.facts.volunteerHours', message: 'is kept by the points ledger of volunteerService; send ledger entries instead' },
+      { path: 'records.0.facts.volunteerHours', message: 'is kept by the points ledger of volunteerService; send ledger entries instead', messageZh: '这项由积分账户记录，请登记积分账户' },
     ]);
   });
 });

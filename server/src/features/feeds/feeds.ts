@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@libsql/client';
 import { JifenError, type FieldError } from '../../domain/errors';
+import { errorDetail } from '../../platform/http/error-body';
 import { checkFeedRecord, type FeedRecordPlan } from '../../domain/residents/feed-record';
 import { earnedOnProblem, recordBoundViolations } from '../../domain/residents/record-bounds';
 import type { FactValue } from '../../domain/scoring/types';
@@ -191,8 +192,8 @@ async function appliedKeys(tx: SqlExecutor, source: string, keys: readonly strin
   return out;
 }
 
-function errorOf(error: JifenError): { code: string; message: string; fields?: FieldError[] } {
-  return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+function errorOf(error: JifenError): { code: string; message: string; messageZh?: string; fields?: FieldError[] } {
+  return errorDetail(error);
 }
 
 /** The record's facts (with those on record) and ledger dates out of their bounds on the day of the call. */

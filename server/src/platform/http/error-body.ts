@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { errorTextZh, withChinese } from '../../domain/error-text-zh';
-import type { FieldError } from '../../domain/errors';
+import type { FieldError, JifenError } from '../../domain/errors';
 
 export const fieldErrorSchema = z
   .object({
@@ -45,3 +45,14 @@ export function errorBody(code: string, message: string | { en: string; zh?: str
   return { error: { code, message: en, messageZh: zh, ...(fields && fields.length > 0 ? { fields: fields.map(withChinese) } : {}) } };
 }
 
+
+/**
+ * A refusal inside an answer that goes on (one resident of a batch, one record of a feed): the inner part
+ * of the error shape, with its Chinese like every other.
+ *
+ * @example
+ * results.push({ id, error: errorDetail(error) });
+ */
+export function errorDetail(error: JifenError): ErrorBody['error'] {
+  return errorBody(error.code, error.text, error.fields).error;
+}

@@ -7,7 +7,7 @@ import { zodFieldErrors } from '../../domain/rule-set/validate/zod-issues';
 import { errorBody, errorSchema, type ErrorBody } from './error-body';
 import { renderErrorPage, wantsErrorPage } from './error-page';
 
-export { errorBody, errorSchema, fieldErrorSchema, type ErrorBody } from './error-body';
+export { errorBody, errorDetail, errorSchema, fieldErrorSchema, type ErrorBody } from './error-body';
 
 /** OpenAPI response entries for error statuses, e.g. `...errorResponses(404, 422)`. */
 export function errorResponses<S extends number>(...statuses: S[]) {
