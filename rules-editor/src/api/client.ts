@@ -76,7 +76,7 @@ async function request<T>(
       body: options.body === undefined ? undefined : options.body instanceof Blob ? options.body : JSON.stringify(options.body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Network: the server cannot be reached');
+    throw new ApiError(0, 'network', getLang() === 'zh' ? '无法连接服务器，请检查网络后重试' : 'Network: the server cannot be reached');
   }
   const text = await response.text();
   let data: unknown = undefined;
@@ -103,7 +103,7 @@ async function streamImpact(path: string, body: ImpactRequest, onProgress: (prog
   try {
     response = await fetch(`${BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'network', 'Network: the server cannot be reached');
+    throw new ApiError(0, 'network', getLang() === 'zh' ? '无法连接服务器，请检查网络后重试' : 'Network: the server cannot be reached');
   }
   if (!response.ok || !response.body) {
     const data: unknown = await response.json().catch(() => undefined);
@@ -123,7 +123,7 @@ async function streamImpact(path: string, body: ImpactRequest, onProgress: (prog
     }
   });
   if (failure) throw failure;
-  if (!result) throw new ApiError(0, 'network', 'Network: the answer ended before its result');
+  if (!result) throw new ApiError(0, 'network', getLang() === 'zh' ? '服务器的答复没有传完，请重试' : 'Network: the answer ended before its result');
   return result;
 }
 
