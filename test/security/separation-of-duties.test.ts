@@ -114,7 +114,9 @@ describe('a reviewer who files for a resident', () => {
       expect(app.submittedBy).toBe('qian');
       const own = await qian('POST', `/api/v1/self-applications/${app.id}/approve`);
       expect(own.status).toBe(403);
-      expect((await own.json()).error.message).toContain("on the resident's behalf");
+      const refusal = (await own.json()).error;
+      expect(refusal.message).toContain("on the resident's behalf");
+      expect(refusal.messageZh).toBe('这份材料是您代居民提交的，须由另一位审核人处理');
       expect((await sun('POST', `/api/v1/self-applications/${app.id}/approve`)).status).toBe(200);
     } finally {
       env.cleanup();
@@ -147,6 +149,7 @@ describe('a reviewer who files for a resident', () => {
       const objection = await filed.json();
       const own = await filer.call('POST', `/api/v1/rounds/${round.id}/objections/${objection.id}/dismiss`, { body: { answer: '核实无误' } });
       expect(own.status).toBe(403);
+      expect((await own.json()).error.messageZh).toBe('这份材料是您代居民提交的，须由另一位审核人处理');
       expect((await other.call('POST', `/api/v1/rounds/${round.id}/objections/${objection.id}/dismiss`, { body: { answer: '核实无误' } })).status).toBe(200);
     } finally {
       env.cleanup();

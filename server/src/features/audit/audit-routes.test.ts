@@ -48,6 +48,19 @@ describe('GET /api/v1/audit and /audit/verify', () => {
     expect((await wang.call('GET', '/api/v1/audit?limit=0')).status).toBe(422);
   });
 
+  it("refuses a filter's bad dates and page size, naming each field in Chinese beside the English", async () => {
+    const res = await wang.call('GET', '/api/v1/audit?from=2026-02-30&to=yesterday&limit=0');
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { messageZh: string; fields: { path: string; message: string; messageZh: string }[] } };
+    expect(error.messageZh).toBe('查询条件有误，请按每一项的提示修改');
+    const byPath = Object.fromEntries(error.fields.map((f) => [f.path, f]));
+    expect(Object.keys(byPath).sort()).toEqual(['from', 'limit', 'to']);
+    for (const path of ['from', 'to']) {
+      expect(byPath[path]).toEqual({ path, message: 'must be a date YYYY-MM-DD or an ISO 8601 instant', messageZh: '必须是日期（YYYY-MM-DD）或具体时刻' });
+    }
+    expect(byPath.limit?.messageZh).toBe('必须是 1 到 500 之间的数字');
+  });
+
   it('verifies the chain, and names an entry edited in the database', async () => {
     expect(await (await wang.call('GET', '/api/v1/audit/verify')).json()).toMatchObject({ ok: true, count: 5 });
     await env.client.execute('DROP TRIGGER audit_log_no_update');

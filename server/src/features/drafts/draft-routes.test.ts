@@ -173,7 +173,9 @@ describe('drafts and four-eyes publishing', () => {
     await chen.call('POST', `${DRAFTS}/${own.id}/submit`, { body: { note: 'no change' } });
     const selfApproval = await chen.call('POST', `${DRAFTS}/${own.id}/approve`, { body: { effectiveFrom: '2026-07-01' } });
     expect(selfApproval.status).toBe(403);
-    expect((await selfApproval.json()).error.message).toMatch(/four eyes/);
+    const refusal = (await selfApproval.json()).error;
+    expect(refusal.message).toMatch(/four eyes/);
+    expect(refusal.messageZh).toBe('双人审核：您参与编写了这份草稿，不能批准它，请由另一位审批人决定');
 
     const zhangs = await startDraft();
     const retitled = { ...zhangs.draft.document, title: { ...zhangs.draft.document.title, en: `${zhangs.draft.document.title.en} (chen)` } };
@@ -181,7 +183,9 @@ describe('drafts and four-eyes publishing', () => {
     expect(edited.status).toBe(200);
     await zhang.call('POST', `${DRAFTS}/${zhangs.draft.id}/submit`, { body: { note: 'no change' } });
     expect((await chen.call('POST', `${DRAFTS}/${zhangs.draft.id}/approve`, { body: { effectiveFrom: '2026-07-01' } })).status).toBe(403);
-    expect((await chen.call('POST', `${DRAFTS}/${zhangs.draft.id}/reject`, { body: { reason: 'mine' } })).status).toBe(403);
+    const ownReject = await chen.call('POST', `${DRAFTS}/${zhangs.draft.id}/reject`, { body: { reason: 'mine' } });
+    expect(ownReject.status).toBe(403);
+    expect((await ownReject.json()).error.messageZh).toBe('双人审核：您参与编写了这份草稿，不能退回它，请由另一位审批人决定');
     expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(2);
   });
 
