@@ -20,6 +20,10 @@ export const enNames: typeof zhNames = {
   renameTakenBy: (name) => `Someone just renamed this draft “${name}”; your name is not saved yet. Check it and save the name again.`,
   renamedFromTo: (from, to) => `“${from}” → “${to}”`,
   unnamed: 'unnamed',
+  patchAdded: 'added',
+  patchRemoved: 'removed',
+  patchMore: (n) => `${n} more changes`,
+  patchSeparator: ': ',
   draftNameError: (text) => `The draft name ${text}.`,
   draftStatusError: (text) => `This draft ${text}.`,
 };

@@ -18,6 +18,11 @@ export const zhNames = {
   renameTakenBy: (name: string) => `这份草稿刚被他人改名为「${name}」，你的名称还没有保存。确认后再点一次保存名称。`,
   renamedFromTo: (from: string, to: string) => `「${from}」→「${to}」`,
   unnamed: '未命名',
+  // A save's changes in the audit trail: what each operation did at its place.
+  patchAdded: '已添加',
+  patchRemoved: '已删除',
+  patchMore: (n: number) => `另有 ${n} 处改动`,
+  patchSeparator: '：',
   // The server's Chinese already names the field or the draft; its English is a predicate ("must not be blank").
   draftNameError: (text: string) => text,
   draftStatusError: (text: string) => text,

@@ -38,6 +38,9 @@ export const enVocabulary: Vocabulary = {
     about: 'checks',
     indicator: 'indicator',
     group: 'group',
+    all: 'all of',
+    any: 'any of',
+    not: 'not',
   },
   kindHelp: {
     fixed: 'Fixed points when the conditions hold.',

@@ -40,6 +40,9 @@ export const zhVocabulary = {
     about: '核对内容',
     indicator: '指标',
     group: '分组',
+    all: '全部满足',
+    any: '满足其一',
+    not: '不满足',
   } as Record<string, string>,
   kindHelp: {
     fixed: '满足条件时得固定分值。',

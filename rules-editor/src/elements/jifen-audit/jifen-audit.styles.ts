@@ -24,6 +24,24 @@ export const styles = css`
     cursor: pointer;
     color: var(--jf-primary);
   }
+  /* Each change in staff's words, the exact pointer under it for an auditor who needs it. */
+  ul.patch {
+    margin: 0 0 var(--jf-space-2);
+    padding-left: 1.1em;
+    min-width: 16em;
+  }
+  ul.patch li + li {
+    margin-top: var(--jf-space-1);
+  }
+  ul.patch .where {
+    overflow-wrap: anywhere;
+  }
+  ul.patch code.pointer {
+    display: block;
+    color: var(--jf-muted);
+    font-size: 0.85em;
+    overflow-wrap: anywhere;
+  }
   .draft-name {
     font-weight: 600;
     overflow-wrap: anywhere;

@@ -8,6 +8,7 @@ import { downloadCsv } from '../../model/export-file';
 import { zh } from '../../i18n/zh';
 import { showValue } from '../../model/describe';
 import { draftLabel } from '../../model/draft-label';
+import { changeOfOperation, placeOfOperation, savesAfter, type PatchOperation, type RecordedSave } from '../../model/patch-words';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-audit.styles';
 import '../jifen-audit-checkpoint/jifen-audit-checkpoint';
@@ -27,10 +28,15 @@ export function actionCode(typed: string | undefined): string | undefined {
   return typed;
 }
 
-/** The JSON Patch a `draft-edited` entry records: which field each save changed. */
-function patchOf(details: unknown): { op: string; path: string; value?: unknown }[] {
+/** The JSON Patch a `draft-edited` entry records: which field each save changed (and, when recorded, what it `was`). */
+function patchOf(details: unknown): (PatchOperation & { was?: unknown })[] {
   const patch = (details as { patch?: unknown } | null)?.patch;
-  return Array.isArray(patch) ? patch.filter((op): op is { op: string; path: string; value?: unknown } => typeof op?.path === 'string') : [];
+  return Array.isArray(patch) ? patch.filter((op): op is PatchOperation => typeof op?.path === 'string' && typeof op?.op === 'string') : [];
+}
+
+/** A `draft-edited` entry as the naming of its pointers needs it (cut short when it says how many operations it had). */
+function recordedSave(e: AuditEntry): RecordedSave {
+  return { seq: e.seq, before: e.before, after: e.after, patch: patchOf(e.details), complete: (e.details as { patchOps?: unknown } | null)?.patchOps === undefined };
 }
 
 /** The rule set and draft an entry's target names (`rule-set:district-sample/draft:k3x9`), if it names one. */
@@ -62,6 +68,11 @@ export class JifenAudit extends LitElement {
   @state() private exporting = false;
   /** Drafts the entries name, by `ruleSetId/draftId`: the trail shows each by its name. */
   @state() private drafts = new Map<string, Draft>();
+  /**
+   * Every save of each draft the entries name, by target, read after the drafts themselves: a save's
+   * pointers are named in the draft's document only when no later save could have moved what they point at.
+   */
+  @state() private saves = new Map<string, RecordedSave[]>();
   private i18n = new I18nController(this);
 
   override connectedCallback(): void {
@@ -76,6 +87,10 @@ export class JifenAudit extends LitElement {
       const page = await api.audit({ ...this.filter, limit: PAGE, ...(fresh || !this.cursor ? {} : { cursor: this.cursor }) });
       this.entries = fresh ? page.entries : [...this.entries, ...page.entries];
       this.cursor = page.nextCursor;
+      if (fresh) {
+        this.drafts = new Map();
+        this.saves = new Map();
+      }
       void this.loadDraftNames(page.entries);
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
@@ -87,9 +102,41 @@ export class JifenAudit extends LitElement {
   private async loadDraftNames(entries: readonly AuditEntry[]): Promise<void> {
     const known = new Set([...this.drafts.values()].map((d) => d.ruleSetId));
     const wanted = new Set(entries.flatMap((e) => draftOf(e.target)?.ruleSetId ?? []).filter((id) => !known.has(id)));
-    if (wanted.size === 0) return;
-    const lists = await Promise.all([...wanted].map((id) => api.listDrafts(id).catch(() => [])));
-    this.drafts = new Map([...this.drafts, ...lists.flat().map((d) => [`${d.ruleSetId}/${d.id}`, d] as const)]);
+    if (wanted.size > 0) {
+      const lists = await Promise.all([...wanted].map((id) => api.listDrafts(id).catch(() => [])));
+      this.drafts = new Map([...this.drafts, ...lists.flat().map((d) => [`${d.ruleSetId}/${d.id}`, d] as const)]);
+    }
+    await this.loadSaves(entries);
+  }
+
+  /** The saves of each draft whose edits the entries show (the newest 500; an older save's pointers stay raw). */
+  private async loadSaves(entries: readonly AuditEntry[]): Promise<void> {
+    const targets = new Set(entries.filter((e) => e.action === 'draft-edited' && !this.saves.has(e.target)).map((e) => e.target));
+    if (targets.size === 0) return;
+    const found = await Promise.all([...targets].map(async (target) => {
+      const page = await api.audit({ target, action: 'draft-edited', limit: 500 }).catch(() => undefined);
+      return [target, (page?.entries ?? []).filter((e) => e.target === target).map(recordedSave)] as const;
+    }));
+    this.saves = new Map([...this.saves, ...found]);
+  }
+
+  /** Each operation of a save as 指标「志愿服务」 › 分值：1 → 2 over its raw pointer, or the raw pointer alone where it cannot be named. */
+  private patchList(e: AuditEntry) {
+    const ops = patchOf(e.details);
+    if (ops.length === 0) return nothing;
+    const m = this.i18n.m;
+    const draft = this.drafts.get(draftOf(e.target)?.key ?? '');
+    const saves = this.saves.get(e.target);
+    const later = draft && saves ? savesAfter(recordedSave(e), saves) : undefined;
+    const naming = { lang: this.i18n.lang, fields: m.fieldNames, item: m.itemN };
+    const words = { added: m.patchAdded, removed: m.patchRemoved, show: showValue };
+    return html`<ul class="patch small" data-testid="patch">${ops.slice(0, 5).map((op) => {
+      const where = placeOfOperation(draft?.document, op, later, naming);
+      const change = changeOfOperation(op, words);
+      return where
+        ? html`<li data-testid="patch-op"><span class="where" title=${op.path}>${where}</span>${m.patchSeparator}<span class="change">${change}</span><code class="pointer">${op.path}</code></li>`
+        : html`<li data-testid="patch-op"><code>${op.path}</code> <span class="change">${change}</span></li>`;
+    })}${ops.length > 5 ? html`<li class="muted">${m.patchMore(ops.length - 5)}</li>` : nothing}</ul>`;
   }
 
   private applyFilter(event: SubmitEvent): void {
@@ -178,7 +225,7 @@ export class JifenAudit extends LitElement {
           <td class="mono small" data-label=${m.hashes}>${e.before ? html`<div title=${e.before}>${m.beforeShort} ${e.before.slice(0, 8)}</div>` : nothing}
             ${e.after ? html`<div title=${e.after}>${m.afterShort} ${e.after.slice(0, 8)}</div>` : nothing}
             <div class="muted" title=${e.hash}>${m.chainShort} ${e.hash.slice(0, 8)}</div></td>
-          <td data-label=${m.details}>${e.details === undefined || e.details === null ? '—' : html`${this.renamed(e)}${patchOf(e.details).length ? html`<ul class="patch small" data-testid="patch">${patchOf(e.details).slice(0, 5).map((op) => html`<li><code>${op.path}</code> ${op.op === 'remove' ? '✕' : `→ ${showValue(op.value)}`}</li>`)}</ul>` : nothing}
+          <td data-label=${m.details}>${e.details === undefined || e.details === null ? '—' : html`${this.renamed(e)}${this.patchList(e)}
             <details><summary>${m.show}</summary><pre>${JSON.stringify(e.details, null, 2)}</pre></details>`}</td>
         </tr>`)}</tbody>
       </table>
