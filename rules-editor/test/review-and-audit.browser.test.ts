@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../../test/support/browser';
 import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, signedIn, visible, WAIT } from '../../test/support/editor-pages';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT } from '../../test/support/editor-pages';
 
 /**
  * The review page shows each person only what they may do: the author of a submission sees no approve or
  * 退回 button but can withdraw it; the approver sees when it was submitted and, after approving, their
- * note. The audit trail is filtered by the labels it shows and tells which field each save changed.
+ * note. The audit trail is filtered by the labels it shows and tells which field each save changed, in
+ * staff's words over the exact pointer.
  */
 
 const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
@@ -106,4 +108,42 @@ describe.each(['zh', 'en'] as const)('review and audit (%s)', (lang) => {
     expect(await rows.first().getByTestId('patch').textContent()).toContain('/scenarios/0/places');
     await page.context().close();
   }, 60_000);
+});
+
+describe('a save in the audit trail (zh)', () => {
+  const m = MESSAGES.zh;
+  const shots = process.env.JIFEN_SCREENSHOTS;
+
+  it('names the tier whose points the editor changed, with the exact pointer beside it', async () => {
+    const draft = await newDraft(asEditor);
+    const { document } = (await (await asEditor('GET', draft.api)).json()) as { document: RuleSet };
+    const index = document.indicators.findIndex((i) => i.kind === 'tiers');
+    const indicator = document.indicators[index]!;
+    const tier = indicator.kind === 'tiers' ? indicator.tiers[0]! : undefined;
+    const pointer = `/indicators/${index}/tiers/0/points`;
+
+    const page = await signedIn(browser, env, editor, 'zh');
+    await openDraft(page, env, draft.page);
+    await openSection(page, indicator.title.zh);
+    const points = page.locator(`input[data-path="indicators.${index}.tiers.0.points"]`);
+    await visible(points);
+    await points.fill(String(tier!.points + 2));
+    await saveState(page).toBe('saved');
+    await page.context().close();
+
+    for (const width of [1280, 375]) {
+      const trail = await signedIn(browser, env, auditor, 'zh', width);
+      await trail.goto(`${env.url}/editor/audit`);
+      await visible(trail.getByLabel(m.target, { exact: true }));
+      await trail.getByLabel(m.target, { exact: true }).fill(`rule-set:district-sample/draft:${draft.id}`);
+      await trail.getByRole('button', { name: m.filter, exact: true }).click();
+      const change = trail.locator('jifen-audit tbody tr').first().getByTestId('patch-op').first();
+      await expect.poll(() => change.locator('.where').textContent(), WAIT).toBe(`指标「${indicator.title.zh}」 › 档次「${tier!.title.zh}」 › 分值`);
+      expect(await change.locator('.change').textContent()).toBe(`${tier!.points} → ${tier!.points + 2}`);
+      expect(await change.locator('code.pointer').textContent()).toBe(pointer);
+      expect(await change.locator('.where').getAttribute('title')).toBe(pointer);
+      if (shots) await trail.screenshot({ path: join(shots, `audit-words-${width}.png`), fullPage: true });
+      await trail.context().close();
+    }
+  }, 90_000);
 });

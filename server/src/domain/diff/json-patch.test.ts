@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { applyPatch } from 'rfc6902';
 import { describe, expect, it } from 'vitest';
-import { ruleSetPatch } from './json-patch';
+import { ruleSetPatch, withReplacedValues } from './json-patch';
 
 const item = (id: string, points: number) => ({ id, points, tiers: [{ id: `${id}-t`, points }] });
 
@@ -33,5 +33,21 @@ describe('ruleSetPatch', () => {
       { op: 'replace', path: '/tiers/3/points', value: 5 },
       { op: 'replace', path: '/tiers/3/tiers/0/points', value: 5 },
     ]);
+  });
+});
+
+describe('withReplacedValues', () => {
+  it('keeps each replaced plain value as it was just before its operation, and the patch still applies', () => {
+    const from = { items: [{ id: 'a', points: 1 }, { id: 'b', points: 2, tags: ['x'] }], bar: 120 };
+    const to = { items: [{ id: 'b', points: 3, tags: ['y'] }], bar: 125 };
+    const patch = withReplacedValues(from, ruleSetPatch(from, to));
+    // `b` is at index 0 once `a` is removed: its old points are b's, not a's.
+    expect(patch).toContainEqual({ op: 'replace', path: '/items/0/points', value: 3, was: 2 });
+    expect(patch).toContainEqual({ op: 'replace', path: '/bar', value: 125, was: 120 });
+    expect(patch.find((op) => op.op === 'remove')).not.toHaveProperty('was');
+    const copy = structuredClone(from);
+    expect(applyPatch(copy, patch).every((r) => r === null)).toBe(true);
+    expect(copy).toEqual(to);
+    expect(from.items).toHaveLength(2);
   });
 });

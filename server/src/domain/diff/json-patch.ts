@@ -1,4 +1,4 @@
-import type { Operation } from 'rfc6902';
+import { applyPatch, type Operation } from 'rfc6902';
 import { diffAny } from 'rfc6902/diff';
 import { Pointer } from 'rfc6902/pointer';
 
@@ -17,6 +17,23 @@ export function ruleSetPatch(from: unknown, to: unknown): Operation[] {
   const diff: Diff = (input, output, ptr) =>
     idKeyed(input) && idKeyed(output) ? diffById(input, output, ptr, diff) : diffAny(input, output, ptr, diff);
   return diff(from, to, new Pointer());
+}
+
+/**
+ * `patch` with each replaced plain value (a number, text, true/false, null) kept beside its operation as
+ * `was`, read just before that operation applies, so a record of the save reads 120 → 125. RFC 6902
+ * ignores members it does not define, so the patch still applies as it is.
+ *
+ * @example
+ * withReplacedValues(v1, [{ op: 'replace', path: '/scenarios/0/bar', value: 125 }]); // [{ …, value: 125, was: 120 }]
+ */
+export function withReplacedValues(from: unknown, patch: readonly Operation[]): (Operation & { was?: unknown })[] {
+  const doc = structuredClone(from);
+  return patch.map((op) => {
+    const was: unknown = op.op === 'replace' && op.path !== '' ? Pointer.fromJSON(op.path).get(doc) : undefined;
+    applyPatch(doc, [op]);
+    return was === undefined || (was !== null && typeof was === 'object') ? op : { ...op, was };
+  });
 }
 
 function idKeyed(value: unknown): value is Keyed[] {

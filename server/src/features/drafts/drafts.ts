@@ -4,7 +4,7 @@ import { JifenError, type FieldError } from '../../domain/errors';
 import { checkDocument } from '../../domain/drafts/check-document';
 import { assertEditable, ifMatchHolds, type Draft, type StoredDraft } from '../../domain/drafts/draft';
 import { draftName } from '../../domain/drafts/draft-name';
-import { ruleSetPatch } from '../../domain/diff/json-patch';
+import { ruleSetPatch, withReplacedValues } from '../../domain/diff/json-patch';
 import { contentHash } from '../../domain/rule-set/hash';
 import { resolveRuleSet } from '../../domain/rule-set/resolve';
 import { evaluate, type EngineName } from '../../domain/scoring/evaluate';
@@ -152,7 +152,7 @@ export async function saveDraft(
       target: draftTarget(draft),
       before: draft.documentHash,
       after: next.documentHash,
-      details: { revision: next.revision, casesFailed: next.cases.failed, ...auditedPatch(patch) },
+      details: { revision: next.revision, casesFailed: next.cases.failed, ...auditedPatch(withReplacedValues(draft.document, patch)) },
     });
   });
   return next;
@@ -254,7 +254,10 @@ export function withName(names: readonly string[], name: string): string[] {
 /** The most operations of a save's JSON Patch an audit entry keeps; a bigger save records how many it had. */
 export const AUDITED_PATCH_OPS = 200;
 
-/** A save's JSON Patch as its `draft-edited` entry records it, so an auditor sees who changed which field. */
-export function auditedPatch(patch: Operation[]): { patch: Operation[]; patchOps?: number } {
+/**
+ * A save's JSON Patch as its `draft-edited` entry records it, so an auditor sees who changed which field
+ * (and, for a plain value, what it `was`).
+ */
+export function auditedPatch<T extends Operation>(patch: T[]): { patch: T[]; patchOps?: number } {
   return patch.length > AUDITED_PATCH_OPS ? { patch: patch.slice(0, AUDITED_PATCH_OPS), patchOps: patch.length } : { patch };
 }

@@ -64,7 +64,7 @@ describe('a draft’s author withdraws a submission; each save’s change is on 
     expect(first.status).toBe(200);
     const saved: Draft = await first.json();
     const [entry] = await audit('draft-edited');
-    expect(entry).toMatchObject({ actor: 'zhang', details: { revision: 2, patch: [{ op: 'replace', path: '/scenarios/0/bar', value: 125 }] } });
+    expect(entry).toMatchObject({ actor: 'zhang', details: { revision: 2, patch: [{ op: 'replace', path: '/scenarios/0/bar', value: 125, was: draft.document.scenarios[0]!.bar }] } });
 
     const again = await zhang.call('PUT', `${DRAFTS}/${draft.id}`, { body: { document: saved.document }, headers: { 'if-match': first.headers.get('etag')! } });
     expect(again.status).toBe(200);
