@@ -142,7 +142,7 @@ describe('a save in the audit trail (zh)', () => {
       expect(await change.locator('.change').textContent()).toBe(`${tier!.points} → ${tier!.points + 2}`);
       expect(await change.locator('code.pointer').textContent()).toBe(pointer);
       expect(await change.locator('.where').getAttribute('title')).toBe(pointer);
-      // On a phone the trail scrolls sideways inside its card: bring the change into view.
+      // On a phone each entry is a block of its own: bring the change into view.
       await change.scrollIntoViewIfNeeded();
       if (shots) await trail.screenshot({ path: join(shots, `audit-words-${width}.png`), fullPage: true });
       await trail.context().close();
