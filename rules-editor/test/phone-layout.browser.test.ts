@@ -15,6 +15,8 @@ import { MESSAGES, signedIn, visible } from '../../test/support/editor-pages';
 const m = MESSAGES.zh;
 const EDITING = '2027年春季入学积分调整（随迁子女教育名额）';
 const SUBMITTED = '2027年秋季入学积分调整';
+// A name with nowhere to break, as long as a name may be.
+const UNBROKEN = `Spring2027-school-places-${'x'.repeat(35)}`;
 const PHONE = { width: 375, height: 812 };
 
 let env: EditorServer;
@@ -24,6 +26,7 @@ let approver: StaffAccount;
 let auditor: StaffAccount;
 let editing = '';
 let submitted = '';
+let unbroken = '';
 
 beforeAll(async () => {
   ensureEditorBuilt();
@@ -39,8 +42,11 @@ beforeAll(async () => {
   };
   editing = await start(EDITING);
   submitted = await start(SUBMITTED);
-  const res = await asEditor('POST', `/api/v1/rule-sets/district-sample/drafts/${submitted}/submit`, { note: '入学名额按区教育局通知执行' });
-  expect(res.status).toBe(200);
+  unbroken = await start(UNBROKEN);
+  for (const id of [submitted, unbroken]) {
+    const res = await asEditor('POST', `/api/v1/rule-sets/district-sample/drafts/${id}/submit`, { note: '入学名额按区教育局通知执行' });
+    expect(res.status).toBe(200);
+  }
   browser = await launchBrowser();
 }, 120_000);
 
@@ -66,7 +72,7 @@ const SCREENS: Screen[] = [
     path: () => '/editor/',
     key: (page) => {
       const card = page.locator('jifen-rule-sets article', { has: page.getByRole('heading', { name: 'XX区新市民量化积分（示例）' }) });
-      return [card.locator('dl.meta dd').getByText('第 2 版', { exact: true }), card.getByTestId('draft-link').filter({ hasText: EDITING })];
+      return [card.locator('dl.meta dd').getByText('第 2 版', { exact: true }), card.getByTestId('draft-link').filter({ hasText: EDITING }), card.getByTestId('draft-link').filter({ hasText: UNBROKEN })];
     },
   },
   {
@@ -77,6 +83,7 @@ const SCREENS: Screen[] = [
       page.locator('jifen-rule-set tr[data-version="2"]').getByTestId('version-number'),
       page.locator('jifen-rule-set tr[data-version="2"]').getByRole('link', { name: m.viewTable }),
       page.locator(`jifen-rule-set tr[data-draft="${editing}"]`).getByTestId('draft-link'),
+      page.locator('jifen-rule-set').getByTestId('draft-link').filter({ hasText: UNBROKEN }),
       page.locator(`jifen-rule-set tr[data-draft="${submitted}"]`).getByText(m.statuses.submitted, { exact: true }),
     ],
   },
@@ -96,12 +103,16 @@ const SCREENS: Screen[] = [
     name: 'approvals',
     who: () => approver,
     path: () => '/editor/approvals',
-    key: (page) => [page.getByTestId('queue-draft-name').filter({ hasText: SUBMITTED }), page.locator(`tr[data-draft="${submitted}"]`).getByRole('link', { name: m.review })],
+    key: (page) => [
+      page.getByTestId('queue-draft-name').filter({ hasText: SUBMITTED }),
+      page.locator(`tr[data-draft="${submitted}"]`).getByRole('link', { name: m.review }),
+      page.getByTestId('queue-draft-name').filter({ hasText: UNBROKEN }),
+    ],
   },
   {
     name: 'review',
     who: () => approver,
-    path: () => `${draftPath(submitted)}/review`,
+    path: () => `${draftPath(unbroken)}/review`,
     key: (page) => [page.getByTestId('review-draft-name'), page.getByTestId('approve')],
   },
   {
@@ -118,7 +129,11 @@ const SCREENS: Screen[] = [
     who: () => auditor,
     path: () => '/editor/audit',
     key: (page) => {
-      const entry = page.locator('jifen-audit tbody tr', { has: page.getByText(m.auditActions['draft-submitted']!, { exact: true }) }).first();
+      const entry = page
+        .locator('jifen-audit tbody tr')
+        .filter({ has: page.getByText(m.auditActions['draft-submitted']!, { exact: true }) })
+        .filter({ has: page.getByTestId('target-draft').filter({ hasText: SUBMITTED }) })
+        .first();
       return [entry.getByText(m.auditActions['draft-submitted']!, { exact: true }), entry.getByTestId('target-draft').filter({ hasText: SUBMITTED }), entry.getByText(editor.username, { exact: true })];
     },
   },

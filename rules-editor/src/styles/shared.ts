@@ -307,6 +307,7 @@ export const shared = css`
       left: 0;
       width: 96px;
       color: var(--jf-muted);
+      font-family: var(--jf-font);
       font-size: var(--jf-text-small);
       font-weight: 500;
       line-height: 21px;

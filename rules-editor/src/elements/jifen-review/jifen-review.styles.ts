@@ -7,6 +7,7 @@ export const styles = css`
     align-items: center;
     gap: var(--jf-space-2);
     flex-wrap: wrap;
+    overflow-wrap: anywhere;
   }
   .note {
     white-space: pre-wrap;

@@ -53,6 +53,10 @@ export const styles = css`
     padding: 4px 0;
     border-bottom: 1px solid var(--jf-border);
   }
+  .drafts a {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   /* A phone: the version in force reads as a list, each value beside its name, rather than five columns. */
   @media (max-width: 720px) {
     .meta {
