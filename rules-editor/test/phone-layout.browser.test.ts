@@ -59,6 +59,8 @@ interface Screen {
   name: string;
   who: () => StaffAccount;
   path: () => string;
+  /** What staff do on the screen before reading it (run the impact), if anything. */
+  act?: (page: Page) => Promise<void>;
   /** What staff open the screen for: each must be on the screen, whole, once scrolled to. */
   key: (page: Page) => Locator[];
 }
@@ -113,7 +115,11 @@ const SCREENS: Screen[] = [
     name: 'review',
     who: () => approver,
     path: () => `${draftPath(unbroken)}/review`,
-    key: (page) => [page.getByTestId('review-draft-name'), page.getByTestId('approve')],
+    act: (page) => page.getByTestId('impact-run').click(),
+    key: (page) => {
+      const school = page.locator('[data-testid="impact-scenarios"] tr[data-scenario="school-enrollment"]');
+      return [page.getByTestId('review-draft-name'), page.getByTestId('approve'), school.locator('td').first(), page.getByTestId('lost-school-enrollment')];
+    },
   },
   {
     name: 'compare',
@@ -176,6 +182,7 @@ describe.each([PHONE, { width: 1280, height: 900 }])('every editor screen at $wi
   it.each(SCREENS)('$name fits the screen with what staff came for in view', async (screen) => {
     const page = await pageOf(screen.who());
     await page.goto(`${env.url}${screen.path()}`);
+    await screen.act?.(page);
     const key = screen.key(page);
     for (const [i, locator] of key.entries()) await onScreen(page, locator, `${screen.name} key ${i + 1}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${screen.name} page width`).toBeLessThanOrEqual(size.width);

@@ -289,7 +289,6 @@ export const shared = css`
       border-bottom: 0;
     }
     table.stacked td {
-      position: relative;
       flex: 1 0 100%;
       min-width: 0;
       max-width: 100%;
@@ -303,9 +302,11 @@ export const shared = css`
     }
     table.stacked td[data-label]::before {
       content: attr(data-label);
-      position: absolute;
-      left: 0;
+      float: left;
+      margin-left: -104px;
       width: 96px;
+      white-space: normal;
+      text-align: left;
       color: var(--jf-muted);
       font-family: var(--jf-font);
       font-size: var(--jf-text-small);

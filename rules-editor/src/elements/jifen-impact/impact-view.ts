@@ -17,14 +17,14 @@ export function signed(n: number): string {
 /** Per scenario: eligible before → after, gained, lost. */
 export function scenarioTable(impact: DraftImpact): TemplateResult {
   const m = msg();
-  return html`<table class="scenarios" data-testid="impact-scenarios">
+  return html`<table class="scenarios stacked" data-testid="impact-scenarios">
     <thead><tr><th>${m.impactScenario}</th><th class="num">${m.impactEligible}</th><th class="num">${m.impactGained}</th><th class="num">${m.impactLost}</th></tr></thead>
     <tbody>${impact.scenarios.map(
       (s) => html`<tr data-scenario=${s.id}>
-        <td>${pick(s.title)} ${s.status === 'kept' ? nothing : html`<span class="badge warn">${m.impactScenarioStatus[s.status]}</span>`}</td>
-        <td class="num">${count(s.eligibleBefore)} → ${count(s.eligibleAfter)}</td>
-        <td class="num ${s.gained ? 'up' : 'zero'}" data-testid="gained-${s.id}">${s.gained ? `+${count(s.gained)}` : '0'}</td>
-        <td class="num ${s.lost ? 'down' : 'zero'}" data-testid="lost-${s.id}">${s.lost ? `−${count(s.lost)}` : '0'}</td>
+        <td class="lead">${pick(s.title)} ${s.status === 'kept' ? nothing : html`<span class="badge warn">${m.impactScenarioStatus[s.status]}</span>`}</td>
+        <td class="num" data-label=${m.impactEligible}>${count(s.eligibleBefore)} → ${count(s.eligibleAfter)}</td>
+        <td class="num ${s.gained ? 'up' : 'zero'}" data-label=${m.impactGained} data-testid="gained-${s.id}">${s.gained ? `+${count(s.gained)}` : '0'}</td>
+        <td class="num ${s.lost ? 'down' : 'zero'}" data-label=${m.impactLost} data-testid="lost-${s.id}">${s.lost ? `−${count(s.lost)}` : '0'}</td>
       </tr>`,
     )}</tbody>
   </table>`;

@@ -122,13 +122,13 @@ export const styles = css`
   .overview,
   .ranking {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(340px, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(340px, 100%), 1fr));
     gap: var(--jf-space-4) var(--jf-space-5);
     align-items: start;
   }
   .movers-pair {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(260px, 100%), 1fr));
     gap: var(--jf-space-4);
   }
   .facts {
