@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../test/support/browser';
 import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, signedIn, visible } from '../../test/support/editor-pages';
+import { MESSAGES, openSection, signedIn, visible } from '../../test/support/editor-pages';
 
 /**
  * Staff on a phone (375 × 812, the Chinese UI): every main screen of the editor fits the screen with no
@@ -99,7 +99,14 @@ const SCREENS: Screen[] = [
     name: 'draft',
     who: () => editor,
     path: () => draftPath(editing),
-    key: (page) => [page.getByTestId('draft-name'), page.locator('jifen-general-form h2')],
+    act: async (page) => {
+      await visible(page.locator('jifen-general-form h2'));
+      await openSection(page, m.testCases);
+    },
+    key: (page) => {
+      const first = page.locator('jifen-test-cases tr[data-case]').first();
+      return [page.getByTestId('draft-name'), first.locator('td').first(), first.getByText(m.passed, { exact: true })];
+    },
   },
   {
     name: 'approvals',

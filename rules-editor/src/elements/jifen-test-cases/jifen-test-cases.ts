@@ -116,7 +116,7 @@ export class JifenTestCases extends LitElement {
         ? html`<p class="empty">${m.noCases}</p>`
         : shown.length === 0
           ? nothing
-        : html`<table>
+        : html`<table class="stacked">
             <thead><tr><th>${m.caseTitle}</th><th>${m.asOf}</th><th>${m.result}</th><th><span class="sr-only">${m.actions}</span></th></tr></thead>
             <tbody>
               ${shown.map((c) => {
@@ -124,11 +124,11 @@ export class JifenTestCases extends LitElement {
                 const res = byId.get(c.id);
                 const problems = countUnder(this.errors, ['cases', i]);
                 return html`<tr data-case=${c.id}>
-                  <td><div>${c.title}</div><div class="small muted mono">${c.id}</div>
+                  <td class="lead"><div>${c.title}</div><div class="small muted mono">${c.id}</div>
                     <div class="small ${c.scope ? 'scope' : 'muted'}" data-testid="case-scope">${describeScope(c.scope, names, m, this.i18n.lang)}</div>
                     ${problems ? html`<div class="field-error">${m.errorsCount(problems)}</div>` : nothing}</td>
-                  <td class="nowrap">${c.asOf}</td>
-                  <td>${!res
+                  <td class="nowrap" data-label=${m.asOf}>${c.asOf}</td>
+                  <td data-label=${m.result}>${!res
                     ? html`<span class="badge">${m.notRun}</span>`
                     : res.passed
                       ? html`<span class="badge ok">${m.passed}</span>`
@@ -137,7 +137,7 @@ export class JifenTestCases extends LitElement {
                           <ul class="diffs">${res.differences.map((d) => html`<li class="small" data-path=${d.path}>${words(d).failure}</li>`)}</ul>
                           ${this.readonly || res.error ? nothing : html`<button type="button" class="small" @click=${() => this.ask([res])}>${m.acceptResult}</button>`}`}
                   </td>
-                  <td>${this.readonly ? nothing : html`<button type="button" class="small icon danger" aria-label=${`${m.remove}: ${c.title}`} title=${m.remove}
+                  <td class="lead">${this.readonly ? nothing : html`<button type="button" class="small icon danger" aria-label=${`${m.remove}: ${c.title}`} title=${m.remove}
                     @click=${() => emitEdit(this, { op: 'remove', path: ['cases', i] })}>✕</button>`}</td>
                 </tr>`;
               })}
