@@ -8,6 +8,10 @@ const setupFiles = ['test/support/zod-openapi-first.ts', 'test/support/test-pass
 
 export default defineConfig({
   test: {
+    // Both cores of a 2-core machine (vitest's default leaves one idle: available parallelism − 1). Test files
+    // share no port (servers listen on port 0), no file (temp folders of their own; builds take a lock) and
+    // no database (each test database is its own file or its own sqld), so two can run side by side.
+    maxWorkers: 2,
     // The widget is built once, before any file that serves it runs.
     globalSetup: ['test/support/build-widget-once.ts'],
     projects: [
