@@ -86,6 +86,8 @@ async function calendarPage(account: StaffAccount, width = 1280): Promise<Page> 
   await page.keyboard.press('Enter');
   await page.getByRole('link', { name: '工作日历' }).click();
   await visible(page.getByRole('heading', { name: '工作日历', exact: true }));
+  // As a person does: the screen is read once its years are there.
+  await visible(page.getByTestId('state-2027'));
   return page;
 }
 

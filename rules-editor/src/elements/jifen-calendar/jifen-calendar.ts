@@ -65,7 +65,11 @@ export class JifenCalendar extends LitElement {
       ${this.isAdmin ? nothing : html`<p class="notice" data-testid="read-only">${m.calReadOnly}</p>`}
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
       ${this.calendar ? this.renderYears(this.calendar.coverage) : html`<p class="muted">${this.i18n.m.loading}</p>`}
-      ${this.isAdmin ? html`<jifen-notice-entry .year=${this.calendar ? this.nextOpenYear() : 0}></jifen-notice-entry>` : nothing}
+      ${
+        // The form appears with the years above it, not before them: the years arriving would push it down
+        // under a pointer already on its way to a button.
+        this.isAdmin && this.calendar ? html`<jifen-notice-entry .year=${this.nextOpenYear()}></jifen-notice-entry>` : nothing
+      }
       ${this.renderNotices()}
       <jifen-calendar-overrides .overrides=${this.calendar?.overrides ?? []} ?canEdit=${this.isAdmin}></jifen-calendar-overrides>
     </div>`;
