@@ -66,17 +66,25 @@ export function checkValue(def: FactDefinition, value: unknown): string | undefi
     case 'string':
       return typeof value === 'string' && value.length <= 200 ? undefined : 'must be a string of at most 200 characters';
     case 'enum': {
-      const allowed = (def.values ?? []).map((v) => v.id);
-      return typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
+      const allowed = allowedValues(def);
+      return typeof value === 'string' && allowed.has(value) ? undefined : `must be one of ${[...allowed].join(', ')}`;
     }
     case 'enum-list': {
-      const allowed = (def.values ?? []).map((v) => v.id);
-      if (!Array.isArray(value)) return `must be a list of ${allowed.join(', ')}`;
-      const bad = value.filter((v) => typeof v !== 'string' || !allowed.includes(v));
+      const allowed = allowedValues(def);
+      if (!Array.isArray(value)) return `must be a list of ${[...allowed].join(', ')}`;
       // Repeated values are valid (every credential held is listed) and count once.
-      return bad.length > 0 ? `has unknown values; allowed: ${allowed.join(', ')}` : undefined;
+      return value.every((v) => typeof v === 'string' && allowed.has(v)) ? undefined : `has unknown values; allowed: ${[...allowed].join(', ')}`;
     }
   }
+}
+
+const allowedByFact = new WeakMap<FactDefinition, ReadonlySet<string>>();
+
+/** An enum fact's value ids, in the rule set's order; worked out once per definition (a batch checks thousands of residents). */
+function allowedValues(def: FactDefinition): ReadonlySet<string> {
+  let allowed = allowedByFact.get(def);
+  if (!allowed) allowedByFact.set(def, (allowed = new Set((def.values ?? []).map((v) => v.id))));
+  return allowed;
 }
 
 /** Input facts with defaults filled in and derived facts computed at `asOf`: what conditions read. */
