@@ -9,11 +9,9 @@ import { localDate } from '../../domain/local-date';
 import { contentHash } from '../../domain/rule-set/hash';
 import type { VersionMeta } from '../../domain/rule-set/repository';
 import { appendAudit } from '../../platform/db/audit-log';
-import { inTransaction, type SqlExecutor } from '../../platform/db/database';
-import { createDraftStore } from './draft-store';
 import { createLibsqlRuleSetRepository } from '../rule-sets';
 import type { LifecycleContext } from '../../platform/db/context';
-import { assertMayEdit, checkForDraft, draftTarget, getDraft, ownerOf, StaleDraft, withName } from './drafts';
+import { assertMayEdit, checkForDraft, draftTarget, getDraft, ownerOf, withName, writeDraftRevision } from './drafts';
 
 /**
  * Submits a draft for approval with its change note. Refused (422) while any of its test cases fails, for
@@ -44,7 +42,7 @@ export async function submitDraft(
     revision: draft.revision + 1,
     contributors: withName(draft.contributors, user.username),
   };
-  return write(ctx, draft, next, (tx) =>
+  return writeDraftRevision(ctx, draft, next, (tx) =>
     appendAudit(tx, {
       at,
       actor: user.username,
@@ -104,7 +102,7 @@ export async function approveDraft(
     updatedAt: at,
   };
   let version: VersionMeta | undefined;
-  const saved = await write(ctx, draft, next, async (tx) => {
+  const saved = await writeDraftRevision(ctx, draft, next, async (tx) => {
     const repo = createLibsqlRuleSetRepository(tx);
     const now = await repo.listVersions(ruleSetId);
     assertStillCurrent(draft, now);
@@ -171,7 +169,7 @@ export async function rejectDraft(
     revision: draft.revision + 1,
     updatedAt: at,
   };
-  return write(ctx, draft, next, (tx) =>
+  return writeDraftRevision(ctx, draft, next, (tx) =>
     appendAudit(tx, { at, actor: user.username, action: 'draft-rejected', target: draftTarget(draft), after: draft.documentHash, details: { reason } }),
   );
 }
@@ -190,19 +188,9 @@ export async function withdrawDraft(ctx: LifecycleContext, user: StaffUser, rule
   const at = ctx.now().toISOString();
   const { submittedAt: _s, ...rest } = draft;
   const next: StoredDraft = { ...rest, status: 'editing', revision: draft.revision + 1, updatedAt: at };
-  return write(ctx, draft, next, (tx) =>
+  return writeDraftRevision(ctx, draft, next, (tx) =>
     appendAudit(tx, { at, actor: user.username, action: 'draft-withdrawn', target: draftTarget(draft), after: draft.documentHash, details: { note: draft.note } }),
   );
-}
-
-/** Writes `next` over `draft` and whatever goes with it in one transaction; a concurrent write wins and this one is refused. */
-async function write(ctx: LifecycleContext, draft: StoredDraft, next: StoredDraft, alongside: (tx: SqlExecutor) => Promise<unknown>) {
-  await inTransaction(ctx.db, async (tx) => {
-    const drafts = createDraftStore(tx);
-    if (!(await drafts.update(next, draft.revision))) throw new StaleDraft((await drafts.get(draft.ruleSetId, draft.id)) ?? draft);
-    await alongside(tx);
-  });
-  return next;
 }
 
 function assertStillCurrent(draft: StoredDraft, versions: readonly VersionMeta[]): void {

@@ -11,7 +11,7 @@ import { evaluate, type EngineName } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
 import type { Evaluation } from '../../domain/scoring/types';
 import { appendAudit } from '../../platform/db/audit-log';
-import { inTransaction } from '../../platform/db/database';
+import { inTransaction, type SqlExecutor } from '../../platform/db/database';
 import { createDraftStore } from './draft-store';
 import { includedDocuments } from '../rule-sets';
 import { createLibsqlResidentRepository, scoringInputs } from '../residents';
@@ -142,10 +142,8 @@ export async function saveDraft(
     cases: checked.cases,
     updatedAt: at,
   };
-  await inTransaction(ctx.db, async (tx) => {
-    const drafts = createDraftStore(tx);
-    if (!(await drafts.update(next, draft.revision))) throw new StaleDraft((await drafts.get(ruleSetId, draftId)) ?? draft);
-    await appendAudit(tx, {
+  return writeDraftRevision(ctx, draft, next, (tx) =>
+    appendAudit(tx, {
       at,
       actor: user.username,
       action: 'draft-edited',
@@ -153,7 +151,27 @@ export async function saveDraft(
       before: draft.documentHash,
       after: next.documentHash,
       details: { revision: next.revision, casesFailed: next.cases.failed, ...auditedPatch(withReplacedValues(draft.document, patch)) },
-    });
+    }),
+  );
+}
+
+/**
+ * Writes a draft's next revision over `draft`, and whatever goes with it (its audit entry), in one
+ * transaction; when another write got there first, this one is refused with the draft as it now is.
+ *
+ * @example
+ * return writeDraftRevision(ctx, draft, next, (tx) => appendAudit(tx, { action: 'draft-withdrawn', … }));
+ */
+export async function writeDraftRevision(
+  ctx: LifecycleContext,
+  draft: StoredDraft,
+  next: StoredDraft,
+  alongside: (tx: SqlExecutor) => Promise<unknown>,
+): Promise<StoredDraft> {
+  await inTransaction(ctx.db, async (tx) => {
+    const drafts = createDraftStore(tx);
+    if (!(await drafts.update(next, draft.revision))) throw new StaleDraft((await drafts.get(draft.ruleSetId, draft.id)) ?? draft);
+    await alongside(tx);
   });
   return next;
 }

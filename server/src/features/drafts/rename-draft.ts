@@ -3,9 +3,7 @@ import { ifMatchHolds, type StoredDraft } from '../../domain/drafts/draft';
 import { assertRenamable, draftName } from '../../domain/drafts/draft-name';
 import { appendAudit } from '../../platform/db/audit-log';
 import type { LifecycleContext } from '../../platform/db/context';
-import { inTransaction } from '../../platform/db/database';
-import { createDraftStore } from './draft-store';
-import { assertMayEdit, draftTarget, getDraft, ownerOf, StaleDraft, withName } from './drafts';
+import { assertMayEdit, draftTarget, getDraft, ownerOf, StaleDraft, withName, writeDraftRevision } from './drafts';
 
 /**
  * Renames a draft, if `ifMatch` names its current revision: a new revision (so a tab that read the old one
@@ -39,10 +37,8 @@ export async function renameDraft(
     contributors: withName(draft.contributors, user.username),
     updatedAt: at,
   };
-  await inTransaction(ctx.db, async (tx) => {
-    const drafts = createDraftStore(tx);
-    if (!(await drafts.update(next, draft.revision))) throw new StaleDraft((await drafts.get(ruleSetId, draftId)) ?? draft);
-    await appendAudit(tx, {
+  return writeDraftRevision(ctx, draft, next, (tx) =>
+    appendAudit(tx, {
       at,
       actor: user.username,
       action: 'draft-renamed',
@@ -51,7 +47,6 @@ export async function renameDraft(
       after: next.documentHash,
       // `from` is null for a draft that had no name yet.
       details: { revision: next.revision, from: draft.name ?? null, to: name },
-    });
-  });
-  return next;
+    }),
+  );
 }
