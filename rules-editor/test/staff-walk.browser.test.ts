@@ -5,8 +5,8 @@ import { failingCasesText } from '../../server/src/domain/drafts/cases-gate';
 import { earliestEffectiveFrom, effectiveFromProblems } from '../../server/src/domain/drafts/effective-from';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../../test/support/browser';
-import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, openDraft, openSection, saveState, visible, WAIT, type Lang } from '../../test/support/editor-pages';
+import { EDITOR_TODAY, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT, type Lang } from '../../test/support/editor-pages';
 
 /**
  * What a newcomer walking the editor as policy staff must see: undo takes a field's error away with the
@@ -44,19 +44,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** Signed in on a page whose clock reads the editor tests' day (`EDITOR_TODAY`), as the server's does. */
-async function signedInToday(account: StaffAccount, lang: Lang): Promise<Page> {
-  const context = await editorContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
-  await context.addInitScript((l) => localStorage.setItem('jifen.editor.lang', l), lang);
-  const page = await context.newPage();
-  await page.goto(`${env.url}/editor/`);
-  await page.getByLabel(MESSAGES[lang].username).fill(account.username);
-  await page.getByLabel(MESSAGES[lang].password).fill(account.password);
-  await page.getByRole('button', { name: MESSAGES[lang].signIn }).click();
-  await visible(page.getByRole('heading', { name: MESSAGES[lang].ruleSets, exact: true }));
-  return page;
-}
-
 async function stored(api: string): Promise<{ document: RuleSet; status: string; cases: { failed: number } }> {
   return (await asEditor('GET', api)).json();
 }
@@ -79,7 +66,7 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
   let page: Page;
 
   beforeAll(async () => {
-    page = await signedInToday(editor, lang);
+    page = await signedIn(browser, env, editor, lang, 1280, { clock: true });
   }, 60_000);
 
   afterAll(async () => page?.context().close());
@@ -241,7 +228,7 @@ describe.each(['zh', 'en'] as const)('walking the editor as policy staff (%s)', 
     expect(await proposed.textContent()).not.toContain(district.effectiveFrom);
     expect((await asEditor('POST', `${draft.api}/submit`, { note: 'no change' })).status).toBe(200);
 
-    const review = await signedInToday(approver, lang);
+    const review = await signedIn(browser, env, approver, lang, 1280, { clock: true });
     await review.goto(`${env.url}${draft.page}/review`);
     const date = review.getByTestId('effective-from');
     await visible(date);

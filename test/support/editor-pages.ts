@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { en } from '../../rules-editor/src/i18n/en';
 import { zh, type Messages } from '../../rules-editor/src/i18n/zh';
-import type { EditorServer, StaffAccount } from './editor';
+import { editorContext, type EditorServer, type StaffAccount } from './editor';
 
 /** Page helpers for the editor's browser tests, in either language of the UI. */
 
@@ -16,12 +16,21 @@ export const saveState = (page: Page) => expect.poll(() => page.getByTestId('sav
 
 /**
  * A new page signed in as `account`, the UI in `lang` (kept in the browser as the language switch keeps it).
+ * With `clock`, the page's clock reads the editor tests' day (`EDITOR_NOW`), as the server's does.
  *
  * @example
  * const page = await signedIn(browser, env, editor, 'en', 375);
  */
-export async function signedIn(browser: Browser, env: EditorServer, account: StaffAccount, lang: Lang, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+export async function signedIn(
+  browser: Browser,
+  env: EditorServer,
+  account: StaffAccount,
+  lang: Lang,
+  width = 1280,
+  options: { clock?: boolean } = {},
+): Promise<Page> {
+  const contextOptions = { viewport: { width, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' };
+  const context = options.clock ? await editorContext(browser, contextOptions) : await browser.newContext(contextOptions);
   await context.addInitScript((l) => localStorage.setItem('jifen.editor.lang', l), lang);
   const page = await context.newPage();
   await page.goto(`${env.url}/editor/`);

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { stackedTables } from './stacked-tables';
+import { statusMarks } from './status-marks';
 
 /**
- * The editor's common look, included first in every element's styles: controls, tables, cards, badges,
- * dialogs. Colours and spacing come from the tokens in tokens.css.
+ * The editor's common look: controls, tables, cards, dialogs. Colours and spacing come from the tokens
+ * in tokens.css.
  */
-export const shared = css`
+const common = css`
   :host {
     display: block;
     color: var(--jf-text);
@@ -257,126 +259,6 @@ export const shared = css`
     font-weight: 600;
     background: var(--jf-surface-alt);
   }
-  /*
-   * A phone: a table marked .stacked reads as one block per row, nothing scrolls sideways. The cells marked
-   * .lead come first, on one line, as the row's title; every other cell sits under the name of its column
-   * (its data-label). The header row stays for screen readers only.
-   */
-  @media (max-width: 720px) {
-    table.stacked,
-    table.stacked tbody {
-      display: block;
-    }
-    table.stacked.card {
-      padding: 0 var(--jf-space-3);
-    }
-    table.stacked thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    table.stacked tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      column-gap: var(--jf-space-2);
-      padding: var(--jf-space-2) 0;
-      border-bottom: 1px solid var(--jf-border);
-    }
-    table.stacked tr:last-child {
-      border-bottom: 0;
-    }
-    table.stacked td {
-      flex: 1 0 100%;
-      min-width: 0;
-      max-width: 100%;
-      padding: 2px 0;
-      border: 0;
-      overflow-wrap: anywhere;
-      text-align: left;
-    }
-    table.stacked td[data-label] {
-      padding-left: 104px;
-    }
-    table.stacked td[data-label]::before {
-      content: attr(data-label);
-      float: left;
-      margin-left: -104px;
-      width: 96px;
-      white-space: normal;
-      text-align: left;
-      color: var(--jf-muted);
-      font-family: var(--jf-font);
-      font-size: var(--jf-text-small);
-      font-weight: 500;
-      line-height: 21px;
-    }
-    table.stacked td.lead {
-      order: -1;
-      flex: 0 1 auto;
-      font-weight: 600;
-    }
-    table.stacked td.lead .small {
-      font-weight: 400;
-    }
-    table.stacked td:empty {
-      display: none;
-    }
-  }
-
-  .badge {
-    display: inline-block;
-    padding: 0 8px;
-    border-radius: 999px;
-    font-size: var(--jf-text-small);
-    line-height: 20px;
-    background: var(--jf-surface-alt);
-    border: 1px solid var(--jf-border);
-    color: var(--jf-muted);
-    white-space: nowrap;
-  }
-  .badge.ok {
-    background: var(--jf-success-soft);
-    border-color: transparent;
-    color: var(--jf-success);
-  }
-  .badge.bad {
-    background: var(--jf-danger-soft);
-    border-color: transparent;
-    color: var(--jf-danger);
-  }
-  .badge.warn {
-    background: var(--jf-warning-soft);
-    border-color: transparent;
-    color: var(--jf-warning);
-  }
-  .badge.info {
-    background: var(--jf-primary-soft);
-    border-color: transparent;
-    color: var(--jf-primary);
-  }
-
-  .notice {
-    padding: var(--jf-space-2) var(--jf-space-3);
-    border-radius: var(--jf-radius);
-    background: var(--jf-primary-soft);
-    color: var(--jf-text);
-  }
-  .notice.bad {
-    background: var(--jf-danger-soft);
-    color: var(--jf-danger);
-  }
-  .notice.ok {
-    background: var(--jf-success-soft);
-    color: var(--jf-success);
-  }
-  .notice.warn {
-    background: var(--jf-warning-soft);
-    color: var(--jf-warning);
-  }
-
   dialog {
     border: 1px solid var(--jf-border);
     border-radius: 8px;
@@ -416,3 +298,6 @@ export const shared = css`
     font-size: 12.5px;
   }
 `;
+
+/** What every element includes first: the common look, badges and notices, tables that stack on a phone. */
+export const shared = [common, statusMarks, stackedTables];
