@@ -6,6 +6,7 @@ import type { AnonymousRateLimit } from './platform/http/anonymous-rate-limit';
 import { createWidgetServices, publicUrlFrom, startWidgetDemo } from './features/widget';
 import { seedDemoUsers, type DemoCredential } from './features/staff';
 import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './platform/db/database';
+import { openPreparedReads, type PreparedReads } from './platform/db/prepared-reads';
 import { createLibsqlRuleSetRepository } from './features/rule-sets';
 import { seedDemoResidents, type DemoSeedReport } from './features/residents';
 import { loadResidentTokenSecret } from './features/credentials';
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const client = openDatabase(options.database);
   let server: ServerType | undefined;
   let witness: ReturnType<typeof startAuditWitness> | undefined;
+  let reads: PreparedReads | undefined;
   try {
     await useWriteAheadLog(client, options.database.url);
     await migrate(client);
@@ -84,7 +86,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const seeded = await inTransaction(client, (tx) =>
       seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: options.ruleSetsDirectory, now }),
     );
-    const ruleSets = createLibsqlRuleSetRepository(client);
+    reads = openPreparedReads(options.database.url);
+    const ruleSets = createLibsqlRuleSetRepository(client, reads ? { reads } : {});
     const demoUsers = options.demo ? await seedDemoUsers({ db: client, ruleSets, now: clock }) : [];
     const widget = await createWidgetServices(client, {
       now: clock,
@@ -137,12 +140,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       app,
       close: () => {
         witness?.stop();
-        return stop(running, () => client.close());
+        return stop(running, () => {
+          reads?.close();
+          client.close();
+        });
       },
     };
   } catch (error) {
     witness?.stop();
     server?.close();
+    reads?.close();
     client.close();
     throw error;
   }

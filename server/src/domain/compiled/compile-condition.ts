@@ -91,14 +91,11 @@ function compileLeaf(leaf: FactCondition, slot: number): Node {
     value: test,
     culprits: (s, target, out) => {
       if (test(s) !== target) return;
-      out.push({
-        fact,
-        operator,
-        value: Array.isArray(value) ? value.slice() : value,
-        actual: actual(s),
-        ...(path === undefined ? {} : { path }),
-        ...(target ? { negated: true } : {}),
-      });
+      // Built field by field, not by spreading: every failed leaf then shares one object shape.
+      const failed: FailedCondition = { fact, operator, value: Array.isArray(value) ? value.slice() : value, actual: actual(s) };
+      if (path !== undefined) failed.path = path;
+      if (target) failed.negated = true;
+      out.push(failed);
     },
   };
 }

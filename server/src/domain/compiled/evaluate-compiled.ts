@@ -30,7 +30,11 @@ export function evaluateCompiled(rs: ResolvedRuleSet, facts: Facts, asOf: string
 }
 
 function lookup(conditions: ReadonlyMap<string, CompiledCondition>, s: Slots): ConditionLookup {
-  return (key) => conditions.get(key)?.outcome(s) ?? { passed: false, failed: [] };
+  return (key, explain) => {
+    const condition = conditions.get(key);
+    if (!condition) return { passed: false, failed: [] };
+    return explain ? condition.outcome(s) : { passed: condition.test(s), failed: [] };
+  };
 }
 
 /** What `scoreFacts` (totals.ts) names `score.total`, `vetoed`, `score.group.<id>`…, read straight from the scores. */

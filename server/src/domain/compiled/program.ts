@@ -66,10 +66,10 @@ function buildProgram(rs: ResolvedRuleSet, key: string): Program {
   const layout = buildLayout(rs);
   const indicatorConditions = new Map<string, CompiledCondition>();
   for (const ind of rs.indicators) {
-    if (ind.conditions) indicatorConditions.set(conditionKeys.gate(ind.id), compileCondition(ind.conditions, layout.indicatorSlot));
+    if (ind.conditions) indicatorConditions.set(conditionKeys.gate(ind), compileCondition(ind.conditions, layout.indicatorSlot));
     if (ind.kind === 'tiers') {
       for (const tier of ind.tiers) {
-        indicatorConditions.set(conditionKeys.tier(ind.id, tier.id), compileCondition(tier.conditions, layout.indicatorSlot));
+        indicatorConditions.set(conditionKeys.tier(ind, tier), compileCondition(tier.conditions, layout.indicatorSlot));
       }
     }
   }
@@ -84,7 +84,7 @@ function buildProgram(rs: ResolvedRuleSet, key: string): Program {
         if (scoreSlots.has(slot)) read.add(slot);
         return slot;
       };
-      scenarioConditions.set(conditionKeys.scenario(sc.id), compileCondition(sc.eligibility, slotOf));
+      scenarioConditions.set(conditionKeys.scenario(sc), compileCondition(sc.eligibility, slotOf));
     }
     const only = sc.counted ? new Set(sc.counted) : undefined;
     const pick = (want: boolean) => Int32Array.from(rs.indicators.flatMap((ind, i) => (only?.has(ind.id) === want ? [i] : [])));

@@ -1,14 +1,26 @@
 import { fromHundredths, shortOfBar, toHundredths } from '../points';
 import type { Scenario } from '../rule-set/schema';
-import { explainGap, explainReason } from './explain';
+import { explainGap, explainIndicatorReason } from './explain';
 import { conditionKeys, type ConditionLookup, type IndicatorOutcome } from './indicator-points';
 import type { PreparedFacts } from './facts';
-import { computeScores, groupResults, sumScores, type Scores } from './totals';
+import { computeScores, groupResults, sumTotal, type Scores } from './totals';
 import type { Evaluation, Gap, ResolvedRuleSet, ScenarioResult } from './types';
 
 /** Scenario score in hundredths: the total, or the same sum over the scenario's counted indicators. */
 export function scenarioScore(rs: ResolvedRuleSet, scenario: Scenario, outcomes: readonly IndicatorOutcome[], scores: Scores): number {
-  return scenario.counted ? sumScores(rs, outcomes, new Set(scenario.counted)).total : scores.total;
+  return scenario.counted ? sumTotal(rs, outcomes, countedSet(scenario.counted)) : scores.total;
+}
+
+// A scenario's counted list is read for every evaluation: made into a set once per list.
+const countedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function countedSet(counted: readonly string[]): ReadonlySet<string> {
+  let set = countedSets.get(counted);
+  if (!set) {
+    set = new Set(counted);
+    countedSets.set(counted, set);
+  }
+  return set;
 }
 
 /**
@@ -27,7 +39,7 @@ export function scenarioResult(
   const gaps: Gap[] = [];
   if (scores.vetoedBy) gaps.push({ code: 'vetoed', indicator: scores.vetoedBy.id, title: scores.vetoedBy.title });
   if (scenario.eligibility) {
-    const outcome = check(conditionKeys.scenario(scenario.id));
+    const outcome = check(conditionKeys.scenario(scenario), true);
     if (!outcome.passed) gaps.push({ code: 'condition-failed', failed: outcome.failed });
   }
   const short = shortOfBar(bar, score);
@@ -42,7 +54,8 @@ export function scenarioResult(
     shortBy: fromHundredths(short),
     missing: gaps.map((gap) => {
       const text = explainGap(rs, gap);
-      return { ...gap, message: text.en, messageZh: text.zh };
+      // The gaps are this call's own objects: adding the words keeps their shape (a spread would copy each).
+      return Object.assign(gap, { message: text.en, messageZh: text.zh });
     }),
   };
 }
@@ -71,18 +84,23 @@ export function assembleEvaluation(
     groups: groupResults(rs, scores),
     indicators: rs.indicators.map((ind, i) => {
       const outcome = outcomes[i] ?? { points: 0, reason: { code: 'no-tier' as const }, vetoed: false };
-      const text = explainReason(rs, outcome.reason);
-      return {
-        id: ind.id,
-        title: ind.title,
-        group: ind.group,
-        kind: ind.kind,
-        ...(ind.category === undefined ? {} : { category: ind.category }),
-        points: fromHundredths(outcome.points),
-        explanation: text.en,
-        explanationZh: text.zh,
-        reason: outcome.reason,
-      };
+      const text = explainIndicatorReason(rs, i, outcome.reason);
+      const points = fromHundredths(outcome.points);
+      // Two plain literals rather than a spread of the optional category: objects of one shape build and
+      // serialise several times faster.
+      return ind.category === undefined
+        ? { id: ind.id, title: ind.title, group: ind.group, kind: ind.kind, points, explanation: text.en, explanationZh: text.zh, reason: outcome.reason }
+        : {
+            id: ind.id,
+            title: ind.title,
+            group: ind.group,
+            kind: ind.kind,
+            category: ind.category,
+            points,
+            explanation: text.en,
+            explanationZh: text.zh,
+            reason: outcome.reason,
+          };
     }),
     scenarios: rs.scenarios.map((s) => scenarioResult(rs, s, outcomes, scores, check)),
     derived,

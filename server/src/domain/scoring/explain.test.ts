@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRuleSet } from '../rule-set/resolve';
 import { ruleSetSchema, type RuleSetInput } from '../rule-set/schema';
+import { population, POPULATION_AS_OF } from '../../../../test/support/population';
+import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { evaluateCompiled } from '../compiled/evaluate-compiled';
 import { explainReason } from './explain';
+import { parseFacts } from './facts';
 import type { Reason } from './types';
 
 const ref = { document: 'test' };
@@ -51,5 +55,23 @@ describe('rate explanations', () => {
     const failed = explainReason(rs, { code: 'condition-failed', failed: [{ fact: 'months', operator: 'greaterThanInclusive', value: 12, actual: 8 }] });
     expect(failed.en).toBe('condition failed: Months ≥ 12 (is 8)');
     expect(failed.zh).not.toContain('months');
+  });
+});
+
+describe('remembered explanations', () => {
+  it('word every indicator of every resident exactly as explaining its reason afresh would', () => {
+    for (const key of ['district-sample@1', 'district-sample@2']) {
+      const shipped = loadShippedRuleSets().get(key)!;
+      // Twice over the same residents: the second round is answered from what the first remembered.
+      for (const round of [1, 2]) {
+        for (const { facts } of population(500, 11)) {
+          const evaluation = evaluateCompiled(shipped, parseFacts(shipped, facts, 'facts', POPULATION_AS_OF), POPULATION_AS_OF);
+          for (const result of evaluation.indicators) {
+            const fresh = explainReason(shipped, result.reason);
+            expect({ en: result.explanation, zh: result.explanationZh }, `${key} ${result.id} round ${round}`).toEqual(fresh);
+          }
+        }
+      }
+    }
   });
 });

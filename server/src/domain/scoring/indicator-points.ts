@@ -11,15 +11,34 @@ export interface ConditionOutcome {
   failed: FailedCondition[];
 }
 
-/** Looks up a condition's outcome by its key (see `conditionKeys`); evaluators differ only in this. */
-export type ConditionLookup = (key: string) => ConditionOutcome;
+/**
+ * Looks up a condition's outcome by its key (see `conditionKeys`); evaluators differ only in this. With
+ * `explain` false only `passed` is read, and an evaluator may leave `failed` empty: the failed tiers before
+ * the one that holds are never shown, and finding their failed leaves was most of an evaluation's work.
+ */
+export type ConditionLookup = (key: string, explain: boolean) => ConditionOutcome;
 
-/** Keys under which the evaluators report conditions. */
+/**
+ * Keys under which the evaluators report conditions: `gate:<indicator>`, `tier:<indicator>:<tier>`,
+ * `scenario:<scenario>`. An evaluation looks up dozens, so each is made once per rule-set object and handed
+ * out again: a string built anew would be hashed anew on every lookup.
+ */
 export const conditionKeys = {
-  gate: (indicator: string) => `gate:${indicator}`,
-  tier: (indicator: string, tier: string) => `tier:${indicator}:${tier}`,
-  scenario: (scenario: string) => `scenario:${scenario}`,
+  gate: (indicator: { id: string }) => keyOf(indicator, 'gate', indicator.id, undefined),
+  tier: (indicator: { id: string }, tier: { id: string }) => keyOf(tier, 'tier', indicator.id, tier.id),
+  scenario: (scenario: { id: string }) => keyOf(scenario, 'scenario', scenario.id, undefined),
 };
+
+const keys = new WeakMap<object, { id: string; sub: string | undefined; key: string }>();
+
+function keyOf(holder: object, kind: string, id: string, sub: string | undefined): string {
+  const known = keys.get(holder);
+  // Checked against the ids, so a tier shared by two indicators (or an edited object) never gets a stale key.
+  if (known && known.id === id && known.sub === sub) return known.key;
+  const key = sub === undefined ? `${kind}:${id}` : `${kind}:${id}:${sub}`;
+  keys.set(holder, { id, sub, key });
+  return key;
+}
 
 /** An indicator's points, in hundredths, and why. */
 export interface IndicatorOutcome {
@@ -35,7 +54,7 @@ export interface IndicatorOutcome {
  */
 export function scoreIndicator(ind: Indicator, facts: PreparedFacts, check: ConditionLookup): IndicatorOutcome {
   if (ind.conditions) {
-    const gate = check(conditionKeys.gate(ind.id));
+    const gate = check(conditionKeys.gate(ind), ind.kind !== 'veto');
     if (ind.kind === 'veto') return { points: 0, reason: { code: 'veto', triggered: gate.passed }, vetoed: gate.passed };
     if (!gate.passed) return zero({ code: 'condition-failed', failed: gate.failed });
     if (ind.kind === 'fixed') return fixed(ind.points);
@@ -47,7 +66,7 @@ export function scoreIndicator(ind: Indicator, facts: PreparedFacts, check: Cond
       return zero({ code: 'no-tier' });
     case 'tiers': {
       for (const tier of ind.tiers) {
-        if (check(conditionKeys.tier(ind.id, tier.id)).passed) {
+        if (check(conditionKeys.tier(ind, tier), false).passed) {
           return { points: toHundredths(tier.points), reason: { code: 'tier', tier: tier.id, title: tier.title, points: tier.points }, vetoed: false };
         }
       }

@@ -40,10 +40,10 @@ function rulesOf(rs: ResolvedRuleSet) {
     });
     const indicatorRules: RuleProperties[] = [];
     for (const ind of rs.indicators) {
-      if (ind.conditions) indicatorRules.push(rule(conditionKeys.gate(ind.id), ind.conditions));
-      if (ind.kind === 'tiers') for (const t of ind.tiers) indicatorRules.push(rule(conditionKeys.tier(ind.id, t.id), t.conditions));
+      if (ind.conditions) indicatorRules.push(rule(conditionKeys.gate(ind), ind.conditions));
+      if (ind.kind === 'tiers') for (const t of ind.tiers) indicatorRules.push(rule(conditionKeys.tier(ind, t), t.conditions));
     }
-    const scenarioRules = rs.scenarios.flatMap((s) => (s.eligibility ? [rule(conditionKeys.scenario(s.id), s.eligibility)] : []));
+    const scenarioRules = rs.scenarios.flatMap((s) => (s.eligibility ? [rule(conditionKeys.scenario(s), s.eligibility)] : []));
     rules = { indicatorRules, scenarioRules };
     cache.set(rs, rules);
   }

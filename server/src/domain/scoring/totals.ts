@@ -23,22 +23,74 @@ export function sumScores(
   outcomes: readonly IndicatorOutcome[],
   only?: ReadonlySet<string>,
 ): Pick<Scores, 'total' | 'groups'> {
+  const shape = shapeOf(rs);
+  const { positive, deductions, total } = groupSums(shape, outcomes, only && countedMask(rs, only));
   const groups = new Map<string, { positive: number; deductions: number; score: number; cap: number }>();
-  for (const g of rs.groups) groups.set(g.id, { positive: 0, deductions: 0, score: 0, cap: toHundredths(g.cap) });
-  rs.indicators.forEach((ind, i) => {
-    if (only && !only.has(ind.id)) return;
-    const group = groups.get(ind.group);
-    const points = outcomes[i]?.points ?? 0;
-    if (!group) return;
-    if (ind.kind === 'deduction') group.deductions += points;
-    else group.positive += points;
+  shape.ids.forEach((id, g) => {
+    groups.set(id, { positive: positive[g]!, deductions: deductions[g]!, score: Math.min(positive[g]!, shape.caps[g]!) - deductions[g]!, cap: shape.caps[g]! });
   });
-  let total = 0;
-  for (const g of groups.values()) {
-    g.score = Math.min(g.positive, g.cap) - g.deductions;
-    total += g.score;
-  }
   return { total, groups };
+}
+
+/** `sumScores(rs, outcomes, only).total` without the groups: a scenario's score, asked for every scenario of every evaluation. */
+export function sumTotal(rs: ResolvedRuleSet, outcomes: readonly IndicatorOutcome[], only: ReadonlySet<string>): number {
+  return groupSums(shapeOf(rs), outcomes, countedMask(rs, only)).total;
+}
+
+/** The one place where points become group scores and a total. */
+function groupSums(shape: Shape, outcomes: readonly IndicatorOutcome[], mask: Uint8Array | undefined) {
+  const positive = new Float64Array(shape.ids.length);
+  const deductions = new Float64Array(shape.ids.length);
+  for (let i = 0; i < shape.groupOf.length; i++) {
+    const g = shape.groupOf[i]!;
+    if (g < 0 || (mask && mask[i] === 0)) continue;
+    const points = outcomes[i]?.points ?? 0;
+    if (shape.deduction[i] === 1) deductions[g] = deductions[g]! + points;
+    else positive[g] = positive[g]! + points;
+  }
+  let total = 0;
+  for (let g = 0; g < shape.ids.length; g++) total += Math.min(positive[g]!, shape.caps[g]!) - deductions[g]!;
+  return { positive, deductions, total };
+}
+
+/** A rule set's groups (first place of each id, the last cap given) and each indicator's group (−1: none). */
+interface Shape {
+  ids: string[];
+  caps: Float64Array;
+  groupOf: Int32Array;
+  deduction: Uint8Array;
+}
+
+// Worked out once per resolved rule set (its objects never change once resolved), as is each counted mask.
+const shapes = new WeakMap<ResolvedRuleSet, Shape>();
+const masks = new WeakMap<ReadonlySet<string>, WeakMap<ResolvedRuleSet, Uint8Array>>();
+
+function shapeOf(rs: ResolvedRuleSet): Shape {
+  let shape = shapes.get(rs);
+  if (!shape) {
+    const index = new Map<string, number>();
+    const caps: number[] = [];
+    for (const g of rs.groups) {
+      if (!index.has(g.id)) index.set(g.id, index.size);
+      caps[index.get(g.id)!] = toHundredths(g.cap);
+    }
+    shape = {
+      ids: [...index.keys()],
+      caps: Float64Array.from(caps),
+      groupOf: Int32Array.from(rs.indicators, (ind) => index.get(ind.group) ?? -1),
+      deduction: Uint8Array.from(rs.indicators, (ind) => (ind.kind === 'deduction' ? 1 : 0)),
+    };
+    shapes.set(rs, shape);
+  }
+  return shape;
+}
+
+function countedMask(rs: ResolvedRuleSet, only: ReadonlySet<string>): Uint8Array {
+  let byRuleSet = masks.get(only);
+  if (!byRuleSet) masks.set(only, (byRuleSet = new WeakMap()));
+  let mask = byRuleSet.get(rs);
+  if (!mask) byRuleSet.set(rs, (mask = Uint8Array.from(rs.indicators, (ind) => (only.has(ind.id) ? 1 : 0))));
+  return mask;
 }
 
 /** Every score a scenario or a tie-breaker may read. */

@@ -10,6 +10,7 @@ import type {
 } from '../../domain/rule-set/repository';
 import { ruleSetSchema, textSchema } from '../../domain/rule-set/schema';
 import type { SqlExecutor } from '../../platform/db/database';
+import type { PreparedReads } from '../../platform/db/prepared-reads';
 
 const META = 'rule_set_id, version, hash, effective_from, published_at, published_by, note, approved_by';
 /** The version in force on a date: the latest effective date on or before it, then the highest number. */
@@ -18,14 +19,16 @@ const IN_FORCE = `FROM rule_set_versions WHERE rule_set_id = ? AND effective_fro
 
 /**
  * The rule-set repository on libsql. Give it the client, or an open transaction to make its writes part
- * of a larger unit (a publish and its audit entry).
+ * of a larger unit (a publish and its audit entry). With `reads` (the client's own file, never a
+ * transaction's), the version in force is read through a statement prepared once.
  *
  * @example
  * const repo = createLibsqlRuleSetRepository(client);
  * await repo.findVersionInForce('provincial-common', '2026-06-30');
  */
-export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepository {
+export function createLibsqlRuleSetRepository(db: SqlExecutor, options: { reads?: PreparedReads } = {}): RuleSetRepository {
   const one = async (sql: string, args: (string | number)[]) => (await db.execute({ sql, args })).rows[0];
+  const preparedInForce = options.reads?.prepare(`SELECT version ${IN_FORCE}`);
 
   async function summaries(where: string, args: string[]): Promise<RuleSetSummary[]> {
     // The latest version of each rule set: no higher version of the same rule set exists.
@@ -80,6 +83,14 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor): RuleSetRepositor
 
     async findVersionNumberInForce(ruleSetId, asOf) {
       // One column, read from the index `rule_set_versions_in_force` alone: this runs on every evaluation.
+      if (preparedInForce) {
+        try {
+          const row = preparedInForce(ruleSetId, asOf);
+          return row && Number(row[0]);
+        } catch {
+          // The file was busy (or the connection is gone): the client reads it, and reports what is wrong.
+        }
+      }
       const row = await one(`SELECT version ${IN_FORCE}`, [ruleSetId, asOf]);
       return row && Number(row.version);
     },

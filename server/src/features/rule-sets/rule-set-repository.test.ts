@@ -8,6 +8,7 @@ import { parseRuleSet } from '../../domain/rule-set/validate';
 import { createLibsqlRuleSetRepository } from './libsql-rule-set-repository';
 import { createMemoryRuleSetRepository } from './memory-rule-set-repository';
 import { migrate } from '../../platform/db/migrations/migrations';
+import { openPreparedReads } from '../../platform/db/prepared-reads';
 
 const publish = (repo: RuleSetRepository, options: Parameters<typeof tinyRuleSet>[0], note = '') =>
   repo.insertVersion({ document: parseRuleSet(tinyRuleSet(options)), publishedAt: '2026-01-01T08:00:00.000Z', publishedBy: 'alice', note });
@@ -20,6 +21,23 @@ const implementations: [string, () => Promise<{ repo: RuleSetRepository; cleanup
       const client = db.open();
       await migrate(client);
       return { repo: createLibsqlRuleSetRepository(client), cleanup: db.cleanup };
+    },
+  ],
+  [
+    // The version in force read through a statement prepared once (an embedded file; on sqld, the client reads).
+    'libsql file with prepared reads',
+    async () => {
+      const db = tempDatabase();
+      const client = db.open();
+      await migrate(client);
+      const reads = openPreparedReads(db.url);
+      return {
+        repo: createLibsqlRuleSetRepository(client, reads ? { reads } : {}),
+        cleanup: () => {
+          reads?.close();
+          db.cleanup();
+        },
+      };
     },
   ],
   ['memory', async () => ({ repo: createMemoryRuleSetRepository(), cleanup: () => undefined })],
@@ -131,5 +149,22 @@ describe('libsql immutability', () => {
     ).rejects.toThrow(/immutable/);
 
     expect(await repo.getVersionMeta('tiny', 1)).toEqual(meta);
+  });
+});
+
+describe('the version in force through prepared reads', () => {
+  it('is read through the client when the prepared read fails (a busy file)', async () => {
+    const db = tempDatabase();
+    const client = db.open();
+    await migrate(client);
+    const busyRead = () => {
+      throw new Error('SQLITE_BUSY: database is locked');
+    };
+    const busy = { prepare: () => busyRead, close: () => undefined };
+    const repo = createLibsqlRuleSetRepository(client, { reads: busy });
+    await publish(repo, { version: 1, effectiveFrom: '2026-01-01' });
+    expect(await repo.findVersionNumberInForce('tiny', '2026-06-30')).toBe(1);
+    expect(await repo.findVersionNumberInForce('tiny', '2025-06-30')).toBeUndefined();
+    db.cleanup();
   });
 });
