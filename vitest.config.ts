@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { TESTS_WITHOUT_DATABASE } from './test/support/sqld-project';
+import { TESTS_WITHOUT_DATABASE } from './test/support/databases/sqld-project';
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 // Loads @hono/zod-openapi before anything else, as the entry points do, and lowers the cost of test

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
-import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { applicationForm, EVIDENCE } from '../../test/support/resident-app';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { applicationForm, EVIDENCE } from '../../test/support/apps/resident-app';
 
 /**
  * 「工作日历」: an admin enters the State Council's 2027 holiday notice in Chinese, reads back what the

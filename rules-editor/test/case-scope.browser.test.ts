@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet, TestCase } from '../../server/src/domain/rule-set/schema';
-import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT } from '../../test/support/editor-pages';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT } from '../../test/support/browser/editor-pages';
 
 /**
  * A case about one thing, saved from the preview in Chinese: staff choose what the case checks (one

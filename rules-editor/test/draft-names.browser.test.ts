@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../server/src/domain/drafts/draft';
-import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, signedIn, visible, WAIT } from '../../test/support/editor-pages';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { MESSAGES, newDraft, signedIn, visible, WAIT } from '../../test/support/browser/editor-pages';
 
 /**
  * Policy staff name a draft when they start it and rename it while it is a draft, in the Chinese UI; the

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
-import { launchBrowser } from '../../test/support/browser';
-import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
 
 /**
  * Work is never lost and never silently overwritten: two pages saving the same draft have their edits to

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
-import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT, type Lang } from '../../test/support/editor-pages';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT, type Lang } from '../../test/support/browser/editor-pages';
 
 /**
  * The traps staff fell into, each walked in Chinese and in English: a required number left blank is an

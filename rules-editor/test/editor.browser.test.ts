@@ -3,8 +3,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import type { Evaluation } from '../../server/src/domain/scoring/types';
-import { launchBrowser } from '../../test/support/browser';
-import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
 
 /**
  * The whole job through the editor, against a real server and database: an editor raises one indicator's

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, openSection, signedIn, visible } from '../../test/support/editor-pages';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { MESSAGES, openSection, signedIn, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * Staff on a phone (375 × 812, the Chinese UI): every main screen of the editor fits the screen with no

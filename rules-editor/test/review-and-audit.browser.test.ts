@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
-import { launchBrowser } from '../../test/support/browser';
-import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT } from '../../test/support/editor-pages';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT } from '../../test/support/browser/editor-pages';
 
 /**
  * The review page shows each person only what they may do: the author of a submission sees no approve or

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failingCasesText } from '../../server/src/domain/drafts/cases-gate';
 import { earliestEffectiveFrom, effectiveFromProblems } from '../../server/src/domain/drafts/effective-from';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
-import { launchBrowser } from '../../test/support/browser';
-import { EDITOR_TODAY, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/editor';
-import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT, type Lang } from '../../test/support/editor-pages';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { EDITOR_TODAY, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { MESSAGES, newDraft, openDraft, openSection, saveState, signedIn, visible, WAIT, type Lang } from '../../test/support/browser/editor-pages';
 
 /**
  * What a newcomer walking the editor as policy staff must see: undo takes a field's error away with the

@@ -14,7 +14,7 @@ import { DEFAULT_SESSION_POLICY } from '../src/features/staff/sessions';
 import { evaluate } from '../src/domain/scoring/evaluate';
 import { parseFacts } from '../src/domain/scoring/facts';
 import type { Evaluation } from '../src/domain/scoring/types';
-import { loadShippedRuleSets } from '../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../test/support/data/rule-sets';
 
 /**
  * The ceiling of `POST /api/v1/evaluate` on this machine, for `npm run bench` part (b): the same path

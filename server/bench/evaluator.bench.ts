@@ -8,9 +8,9 @@ import { rankApplicants } from '../src/domain/ranking/rank';
 import { resolveRuleSet } from '../src/domain/rule-set/resolve';
 import { evaluateReference } from '../src/domain/scoring/reference-evaluator';
 import type { Evaluation, ResolvedRuleSet } from '../src/domain/scoring/types';
-import { population, POPULATION_AS_OF } from '../../test/support/population';
-import { loadShippedRuleSets } from '../../test/support/rule-sets';
-import { evaluationNumbers, populationNumbers } from '../../test/support/score-numbers';
+import { population, POPULATION_AS_OF } from '../../test/support/data/population';
+import { loadShippedRuleSets } from '../../test/support/data/rule-sets';
+import { evaluationNumbers, populationNumbers } from '../../test/support/data/score-numbers';
 
 /**
  * The compiled evaluator's figures for `npm run bench`, printed, never asserted: fast-mode residents/s

@@ -1,5 +1,5 @@
 // The app first (through the staff helpers): it extends zod with `.openapi()` before the domain's schemas are built.
-import { addStaff, lifecycleApp, signIn } from '../../test/support/staff';
+import { addStaff, lifecycleApp, signIn } from '../../test/support/callers/staff';
 import { factsFor, HOSTILE } from '../../test/fuzz/hostile-rule-set-docs';
 import { resolveRuleSet } from '../src/domain/rule-set/resolve';
 import { parseRuleSet } from '../src/domain/rule-set/validate';

@@ -2,8 +2,8 @@ import { draftImpact } from '../src/domain/compiled/impact';
 import { residentTable } from '../src/domain/compiled/population';
 import { resolveRuleSet } from '../src/domain/rule-set/resolve';
 import type { ResolvedRuleSet } from '../src/domain/scoring/types';
-import { populationStream, POPULATION_AS_OF } from '../../test/support/population';
-import { loadShippedRuleSets } from '../../test/support/rule-sets';
+import { populationStream, POPULATION_AS_OF } from '../../test/support/data/population';
+import { loadShippedRuleSets } from '../../test/support/data/rule-sets';
 
 /**
  * `npm run bench` part (d), in a process of its own so that its peak memory is its own: a province-sized

@@ -8,9 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { ENGINES, evaluate } from '../src/domain/scoring/evaluate';
 import type { Facts } from '../src/domain/scoring/types';
-import { population as seededPopulation, POPULATION_AS_OF } from '../../test/support/population';
-import { loadShippedRuleSets } from '../../test/support/rule-sets';
-import { spawnServer } from '../../test/support/spawn-server';
+import { population as seededPopulation, POPULATION_AS_OF } from '../../test/support/data/population';
+import { loadShippedRuleSets } from '../../test/support/data/rule-sets';
+import { spawnServer } from '../../test/support/apps/spawn-server';
 import { benchEvaluator } from './evaluator.bench';
 import { benchHostile } from './hostile.bench';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnServer, type SpawnedServer } from '../../test/support/spawn-server';
-import { tempDatabase } from '../../test/support/temp-database';
+import { spawnServer, type SpawnedServer } from '../../test/support/apps/spawn-server';
+import { tempDatabase } from '../../test/support/databases/temp-database';
 
 describe('npm start', () => {
   const db = tempDatabase();

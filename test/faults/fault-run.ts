@@ -9,7 +9,7 @@ import { openDatabase } from '../../server/src/platform/db/database';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
 import { issueCredential } from '../../server/src/features/credentials/service-credentials';
-import { mulberry32 } from '../support/population';
+import { mulberry32 } from '../support/data/population';
 import { signIn } from './fault-http';
 import { auditVerifyCli, faultServer } from './fault-server';
 import { feedWorkload } from './feed-workload';

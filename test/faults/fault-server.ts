@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { spawnServer, type SpawnedServer } from '../support/spawn-server';
+import { spawnServer, type SpawnedServer } from '../support/apps/spawn-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -5,8 +5,8 @@ import { migrate } from '../../server/src/platform/db/migrations/migrations';
 import { createLibsqlResidentRepository } from '../../server/src/features/residents/residents-repository';
 import { seedRuleSets } from '../../server/src/features/rule-sets/seed';
 import { issueCredential } from '../../server/src/features/credentials/service-credentials';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
 import { runFaults } from './fault-run';
 import { checkInvariants } from './invariants';
 

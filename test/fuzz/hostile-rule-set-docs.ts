@@ -1,5 +1,5 @@
 import type { ResolvedRuleSet } from '../../server/src/domain/scoring/types';
-import { tinyRuleSet } from '../support/rule-set-docs';
+import { tinyRuleSet } from '../support/data/rule-set-docs';
 
 /**
  * Rule-set documents an attacker (or a careless paste) could send to the validator: deep, wide, huge,

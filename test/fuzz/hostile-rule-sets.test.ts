@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The app first: it extends zod with `.openapi()` before the domain's schemas are built.
-import { addStaff, lifecycleApp, signIn, type Browser } from '../support/staff';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../support/callers/staff';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../server/src/platform/http/access';
 import { resolveRuleSet } from '../../server/src/domain/rule-set/resolve';

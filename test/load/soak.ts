@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/src/platform/db/database';
-import { mulberry32, population, POPULATION_AS_OF } from '../support/population';
-import { spawnServer } from '../support/spawn-server';
-import { addPartner } from '../support/widget';
+import { mulberry32, population, POPULATION_AS_OF } from '../support/data/population';
+import { spawnServer } from '../support/apps/spawn-server';
+import { addPartner } from '../support/apps/widget';
 import { runAtRate, type RateResult } from './autocannon-run';
 import { FLAT, memoryVerdict, rssMb, type RssSample } from './memory';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The app first (through the staff helpers): it extends zod with `.openapi()` before the domain's schemas are built.
-import { acceptActuals } from '../support/staff';
+import { acceptActuals } from '../support/callers/staff';
 import { createUser } from '../../server/src/features/staff/accounts';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { spawnServer, type SpawnedServer } from '../support/spawn-server';
-import { tempDatabase } from '../support/temp-database';
+import { spawnServer, type SpawnedServer } from '../support/apps/spawn-server';
+import { tempDatabase } from '../support/databases/temp-database';
 
 const FACTS = { birthDate: '1990-05-01', education: 'bachelor', socialInsuranceMonths: 59, residenceMonths: 30 };
 /**

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/src/features/staff';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { fromAddress } from '../support/from-address';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
+import { fromAddress } from '../support/apps/from-address';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
 
 /**
  * One address that keeps calling without signing in, against a real server on 127.0.0.1: it gets its

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { serveApp } from '../support/serve-app';
-import { testApp } from '../support/test-app';
+import { launchBrowser } from '../support/browser/browser';
+import { serveApp } from '../support/apps/serve-app';
+import { testApp } from '../support/apps/test-app';
 
 describe('the API reference page in Chromium', () => {
   let browser: Browser;

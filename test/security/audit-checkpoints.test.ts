@@ -9,10 +9,10 @@ import { chainEntry, type AuditEntry } from '../../server/src/domain/audit/chain
 import { readAuditTrail } from '../../server/src/platform/db/audit-log';
 import { migrate } from '../../server/src/platform/db/migrations/migrations';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { addStaff, signIn, type Browser } from '../support/staff';
-import { tempDatabase } from '../support/temp-database';
-import { runJifen } from '../support/cli';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { addStaff, signIn, type Browser } from '../support/callers/staff';
+import { tempDatabase } from '../support/databases/temp-database';
+import { runJifen } from '../support/apps/cli';
 
 /**
  * Someone who can write the database file cuts the audit trail back, or rewrites an entry and computes

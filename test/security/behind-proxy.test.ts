@@ -3,8 +3,8 @@ import { startServer, type RunningServer } from '../../server/src/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { createUser } from '../../server/src/features/staff';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
 
 /**
  * Jifen behind a TLS proxy (JIFEN_TRUST_PROXY=1), and the same server reached directly: the session

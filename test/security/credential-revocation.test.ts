@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CREDENTIAL_STATUS_TTL_MS } from '../../server/src/features/credentials/credential-status';
-import { addStaff, signIn, type Browser } from '../support/staff';
-import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../support/widget';
+import { addStaff, signIn, type Browser } from '../support/callers/staff';
+import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../support/apps/widget';
 
 /**
  * A resident-app credential leaks and an admin revokes it. Every token it asked for — residents' API tokens

@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
-import { launchBrowser } from '../support/browser';
-import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../support/editor';
-import { HOSTILE_TEXT, hostileRuleSet, injectedMarkup, watchDialogs } from '../support/hostile-text';
+import { launchBrowser } from '../support/browser/browser';
+import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../support/browser/editor';
+import { HOSTILE_TEXT, hostileRuleSet, injectedMarkup, watchDialogs } from '../support/data/hostile-text';
 
 /**
  * Hostile text where policy staff read it: a draft of the district rule set whose every title, description

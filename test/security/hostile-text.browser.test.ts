@@ -11,13 +11,13 @@ import { createLibsqlResidentRepository } from '../../server/src/features/reside
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from '../../server/src/features/rounds/round-steps';
 import type { RoundActor } from '../../server/src/features/rounds/round-workflow';
 import { createRuleSetResolver } from '../../server/src/features/rule-sets/rule-set-resolver';
-import { launchBrowser } from '../support/browser';
-import { HOSTILE_TEXT, hostileRuleSet, injectedMarkup, watchDialogs } from '../support/hostile-text';
-import { districtFacts } from '../support/round-facts';
-import { addResident } from '../support/round-residents';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
-import { addPartner, ensureWidgetBuilt, partnerSite, residentAppCredential, SCHOOL } from '../support/widget';
+import { launchBrowser } from '../support/browser/browser';
+import { HOSTILE_TEXT, hostileRuleSet, injectedMarkup, watchDialogs } from '../support/data/hostile-text';
+import { districtFacts } from '../support/data/round-facts';
+import { addResident } from '../support/data/round-residents';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
+import { addPartner, ensureWidgetBuilt, partnerSite, residentAppCredential, SCHOOL } from '../support/apps/widget';
 
 /**
  * Hostile text where residents and the public read it: a published rule-set version whose every title,

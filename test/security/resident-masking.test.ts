@@ -5,9 +5,9 @@ import { ACCESS, type Audience } from '../../server/src/platform/http/access';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { DEMO_RESIDENTS } from '../../server/src/features/residents/demo-residents';
 import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
-import { addPartner, residentAppCredential, SCHOOL } from '../support/widget';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
+import { addPartner, residentAppCredential, SCHOOL } from '../support/apps/widget';
 import { findLeaks, loadIdentities, type Identities } from './personal-data';
 
 /**

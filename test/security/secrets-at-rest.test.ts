@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/src/features/staff/accounts';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
 
 /**
  * Issues one of every secret Jifen hands out — passwords (set and changed), sessions with their CSRF

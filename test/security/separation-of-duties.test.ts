@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/src/features/staff/accounts';
-import { applicationForm, EVIDENCE, residentApp } from '../support/resident-app';
-import { roundApp } from '../support/round-app';
-import { districtFacts } from '../support/round-facts';
-import { addResident } from '../support/round-residents';
-import { addStaff, lifecycleApp, signIn, type Browser } from '../support/staff';
+import { applicationForm, EVIDENCE, residentApp } from '../support/apps/resident-app';
+import { roundApp } from '../support/apps/round-app';
+import { districtFacts } from '../support/data/round-facts';
+import { addResident } from '../support/data/round-residents';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../support/callers/staff';
 
 /**
  * One admin tries to publish alone, as the attack went: give itself editor rights, draft and submit a

@@ -4,10 +4,10 @@ import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { createUser } from '../../server/src/features/staff';
-import { fromAddress } from '../support/from-address';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { testClock } from '../support/staff';
-import { tempDatabase } from '../support/temp-database';
+import { fromAddress } from '../support/apps/from-address';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { testClock } from '../support/callers/staff';
+import { tempDatabase } from '../support/databases/temp-database';
 
 /**
  * Lockout as a weapon (OWASP ASVS V2.2), against a real server on 127.0.0.1 with attackers on other

@@ -6,8 +6,8 @@ import { createUser } from '../../server/src/features/staff/accounts';
 import { DEFAULT_SESSION_POLICY } from '../../server/src/features/staff/sessions';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { RULE_SETS_DIR } from '../support/rule-sets';
-import { tempDatabase } from '../support/temp-database';
+import { RULE_SETS_DIR } from '../support/data/rule-sets';
+import { tempDatabase } from '../support/databases/temp-database';
 
 /**
  * What the lifecycle tests (server/src/features/staff/auth-routes.test.ts: fixation, CSRF on one route, the sign-in

@@ -1,4 +1,4 @@
-import { ensureBuilt } from './builds';
+import { ensureBuilt } from './apps/builds';
 
 /**
  * Vitest global setup: builds the widget once before any test file runs (when `widget/dist` is missing or

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { createRuleSetResolver } from '../../server/src/features/rule-sets/rule-set-resolver';
 import { startWidgetDemo } from '../../server/src/features/widget/widget-app';
-import { launchBrowser } from '../../test/support/browser';
-import { serveApp } from '../../test/support/serve-app';
-import { addResident, widgetApp } from '../../test/support/widget';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { serveApp } from '../../test/support/apps/serve-app';
+import { addResident, widgetApp } from '../../test/support/apps/widget';
 
 /**
  * The token hand-off as a resident lives it — consent in the resident's app, a form POST to the partner's

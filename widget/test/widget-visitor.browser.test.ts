@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/src/server';
-import { launchBrowser } from '../../test/support/browser';
-import { hangingServer, partnerPages, type PartnerPage } from '../../test/support/partner-page';
-import { RULE_SETS_DIR } from '../../test/support/rule-sets';
-import { tempDatabase } from '../../test/support/temp-database';
-import { addPartner, SCHOOL } from '../../test/support/widget';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { hangingServer, partnerPages, type PartnerPage } from '../../test/support/browser/partner-page';
+import { RULE_SETS_DIR } from '../../test/support/data/rule-sets';
+import { tempDatabase } from '../../test/support/databases/temp-database';
+import { addPartner, SCHOOL } from '../../test/support/apps/widget';
 
 /**
  * What a visitor of a partner's page meets: a partner page on a second origin under a strict CSP, the

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facts } from '../../server/src/domain/scoring/types';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { partnerAdmin } from '../../server/src/features/partners/partners-service';
-import { launchBrowser } from '../../test/support/browser';
-import { RULE_SETS_DIR } from '../../test/support/rule-sets';
-import { tempDatabase } from '../../test/support/temp-database';
-import { addPartner, addResident, ensureWidgetBuilt, partnerSite, residentAppCredential, SCHOOL } from '../../test/support/widget';
+import { launchBrowser } from '../../test/support/browser/browser';
+import { RULE_SETS_DIR } from '../../test/support/data/rule-sets';
+import { tempDatabase } from '../../test/support/databases/temp-database';
+import { addPartner, addResident, ensureWidgetBuilt, partnerSite, residentAppCredential, SCHOOL } from '../../test/support/apps/widget';
 import type { JifenResultDetail, WidgetResult } from '../src/jifen-eligibility/jifen-eligibility';
 
 /**

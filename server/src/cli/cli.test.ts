@@ -8,9 +8,9 @@ import { inTransaction } from '../platform/db/database';
 import { createLibsqlRuleSetRepository } from '../features/rule-sets/libsql-rule-set-repository';
 import { migrate } from '../platform/db/migrations/migrations';
 import { seedRuleSets } from '../features/rule-sets/seed';
-import { RULE_SETS_DIR } from '../../../test/support/rule-sets';
-import { tempDatabase } from '../../../test/support/temp-database';
-import { runJifen, spawnJifen } from '../../../test/support/cli';
+import { RULE_SETS_DIR } from '../../../test/support/data/rule-sets';
+import { tempDatabase } from '../../../test/support/databases/temp-database';
+import { runJifen, spawnJifen } from '../../../test/support/apps/cli';
 
 /**
  * `npm run jifen -- …` on the test database: the first run starts the CLI as a shell does (a Node process

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JifenError } from '../errors';
-import { sampleAuditChain } from '../../../../test/support/audit-chain';
+import { sampleAuditChain } from '../../../../test/support/databases/audit-chain';
 import { chainEntry, entryHash, GENESIS_HASH, type AuditEntry } from './chain';
 import { verifyChain } from './verify';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleAuditChain } from '../../../../test/support/audit-chain';
+import { sampleAuditChain } from '../../../../test/support/databases/audit-chain';
 import { chainEntry, entryHash, type AuditEntry } from './chain';
 import { signCheckpoint, verifyCheckpoint } from './checkpoint';
 

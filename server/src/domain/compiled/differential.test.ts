@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { thresholdResidents } from '../../../../test/support/threshold-residents';
-import { population, POPULATION_AS_OF } from '../../../../test/support/population';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { evaluationNumbers, populationNumbers } from '../../../../test/support/score-numbers';
+import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
+import { population, POPULATION_AS_OF } from '../../../../test/support/data/population';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { evaluationNumbers, populationNumbers } from '../../../../test/support/data/score-numbers';
 import { evaluateReference } from '../scoring/reference-evaluator';
 import type { Facts, ResolvedRuleSet } from '../scoring/types';
 import { evaluateCompiled } from './evaluate-compiled';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { thresholdResidents } from '../../../../test/support/threshold-residents';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { smallRuleSet } from '../../../../test/support/small-rule-set';
+import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { smallRuleSet } from '../../../../test/support/data/small-rule-set';
 import { resolveRuleSet } from '../rule-set/resolve';
 import { evaluateReference } from '../scoring/reference-evaluator';
 import { draftImpact, draftImpactSteps } from './impact';

@@ -7,7 +7,7 @@ import { OPERATOR_FNS } from '../scoring/operators';
 import { deriveFast, packDate } from './facts/derive-fast';
 import { leafKernel, present } from './leaf-kernels';
 import { leafPredicate } from './leaf-predicate';
-import { PROPERTY_SEED } from '../../../../test/support/property-seed';
+import { PROPERTY_SEED } from '../../../../test/support/data/property-seed';
 
 /** Values of every shape a fact or a literal can take, and a few no JSON can (NaN, ±∞, holes). */
 const scalar = fc.oneof(

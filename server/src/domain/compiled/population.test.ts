@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { thresholdResidents } from '../../../../test/support/threshold-residents';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { evaluationNumbers, populationNumbers } from '../../../../test/support/score-numbers';
-import { smallRuleSet } from '../../../../test/support/small-rule-set';
+import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { evaluationNumbers, populationNumbers } from '../../../../test/support/data/score-numbers';
+import { smallRuleSet } from '../../../../test/support/data/small-rule-set';
 import { evaluateCompiled } from './evaluate-compiled';
 import { factTable } from './facts/fact-table';
 import { scorePopulation, type Resident } from './population';

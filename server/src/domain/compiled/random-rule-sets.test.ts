@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryFacts, arbitraryRuleSet } from '../../../../test/support/arbitrary-rule-set';
-import { evaluationNumbers, populationNumbers } from '../../../../test/support/score-numbers';
-import { PROPERTY_SEED } from '../../../../test/support/property-seed';
+import { arbitraryFacts, arbitraryRuleSet } from '../../../../test/support/data/arbitrary-rule-set';
+import { evaluationNumbers, populationNumbers } from '../../../../test/support/data/score-numbers';
+import { PROPERTY_SEED } from '../../../../test/support/data/property-seed';
 import { evaluateReference } from '../scoring/reference-evaluator';
 import { evaluateCompiled } from './evaluate-compiled';
 import { scorePopulation } from './population';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { thresholdResidents } from '../../../../test/support/threshold-residents';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
 import { resolveRuleSet } from '../rule-set/resolve';
 import type { RuleSet } from '../rule-set/schema';
 import { factTable } from './facts/fact-table';

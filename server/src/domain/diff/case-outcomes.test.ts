@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { resolveRuleSet } from '../rule-set/resolve';
 import type { RuleSet } from '../rule-set/schema';
 import { parseFacts } from '../scoring/facts';

@@ -1,6 +1,6 @@
 import { applyPatch, createPatch } from 'rfc6902';
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import type { Indicator, RuleSet } from '../rule-set/schema';
 import { diffRuleSets, titlesOf } from './diff';
 

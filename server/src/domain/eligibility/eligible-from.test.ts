@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import type { LedgerEntry } from '../ledger/ledger';
 import { evaluate } from '../scoring/evaluate';
 import type { FactValue } from '../scoring/types';

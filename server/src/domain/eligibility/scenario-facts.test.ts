@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { JifenError } from '../errors';
 import { maxPoints } from './max-points';
 import { indicatorFacts, scenarioInfo } from './scenario-facts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { evaluateCompiled } from '../compiled/evaluate-compiled';
 import { scorePopulation } from '../compiled/population';
 import { scoringFacts } from '../residents/scoring-facts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../../../test/support/refusal';
+import { refusal } from '../../../../test/support/callers/refusal';
 import { balanceAt, canSpend, lotsAt, planSpend, type LedgerEntry } from './ledger';
 import { lastValidDay } from './term';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../../../test/support/refusal';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { refusal } from '../../../../test/support/callers/refusal';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { checkFeedRecord } from './feed-record';
 import { maskName, maskPermit } from './mask';
 import { checkClaim, indicatorInputFacts } from './self-application';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { population, POPULATION_AS_OF } from '../../../../test/support/population';
-import { districtFacts } from '../../../../test/support/round-facts';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { population, POPULATION_AS_OF } from '../../../../test/support/data/population';
+import { districtFacts } from '../../../../test/support/data/round-facts';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { evaluate } from '../scoring/evaluate';
 import { rankRound } from './rank-round';
 import { usableFacts } from './subjects';

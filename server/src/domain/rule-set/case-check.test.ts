@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { caseOutcome, caseOutcomeChanges } from '../diff/case-outcomes';
 import { parseFacts } from '../scoring/facts';
 import { evaluate } from '../scoring/evaluate';

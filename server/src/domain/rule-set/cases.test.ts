@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets, readRuleSetFiles } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets, readRuleSetFiles } from '../../../../test/support/data/rule-sets';
 import { evaluate } from '../scoring/evaluate';
 import { runCases } from './run-cases';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../../../test/support/refusal';
+import { refusal } from '../../../../test/support/callers/refusal';
 import { evaluate } from '../scoring/evaluate';
 import { parseFacts } from '../scoring/facts';
 import { checkFactBounds, factBounds, factBoundViolations } from './fact-bounds';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { PROPERTY_SEED } from '../../../../test/support/property-seed';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { PROPERTY_SEED } from '../../../../test/support/data/property-seed';
 import { evaluate } from '../scoring/evaluate';
 import { parseFacts } from '../scoring/facts';
 

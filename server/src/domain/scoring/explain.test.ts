@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRuleSet } from '../rule-set/resolve';
 import { ruleSetSchema, type RuleSetInput } from '../rule-set/schema';
-import { population, POPULATION_AS_OF } from '../../../../test/support/population';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { population, POPULATION_AS_OF } from '../../../../test/support/data/population';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { evaluateCompiled } from '../compiled/evaluate-compiled';
 import { explainReason } from './explain';
 import { parseFacts } from './facts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { diffRuleSets } from '../diff/diff';
 import { JifenError } from '../errors';
 import { contentHash } from '../rule-set/hash';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 

@@ -1,7 +1,7 @@
 import { applyPatch } from 'rfc6902';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../domain/drafts/draft';
-import { acceptActuals, addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { acceptActuals, addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 const DRAFTS = '/api/v1/rule-sets/district-sample/drafts';

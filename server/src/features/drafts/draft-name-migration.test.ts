@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RULE_SETS_DIR } from '../../../../test/support/rule-sets';
-import { tempDatabase } from '../../../../test/support/temp-database';
+import { RULE_SETS_DIR } from '../../../../test/support/data/rule-sets';
+import { tempDatabase } from '../../../../test/support/databases/temp-database';
 import { DRAFT_NAME_MIGRATIONS } from '../../platform/db/migrations/draft-name-migrations';
 import { migrate, MIGRATIONS } from '../../platform/db/migrations/migrations';
 import { createDraftStore } from './draft-store';

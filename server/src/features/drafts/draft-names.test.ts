@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../domain/drafts/draft';
-import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../domain/drafts/draft';
 import { contentHash } from '../../domain/rule-set/hash';
 import type { RuleSet } from '../../domain/rule-set/schema';
-import { acceptActuals, addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { acceptActuals, addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lifecycleApp } from '../../../../test/support/staff';
+import { lifecycleApp } from '../../../../test/support/callers/staff';
 import { ACCESS } from '../../platform/http/access';
 
 describe('OpenAPI document of the lifecycle routes', () => {

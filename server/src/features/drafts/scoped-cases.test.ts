@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../domain/drafts/draft';
 import type { RuleSet, TestCase } from '../../domain/rule-set/schema';
-import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 

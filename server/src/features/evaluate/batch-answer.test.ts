@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROPERTY_SEED } from '../../../../test/support/property-seed';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { thresholdResidents } from '../../../../test/support/threshold-residents';
+import { PROPERTY_SEED } from '../../../../test/support/data/property-seed';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
 import { scoreSummaryColumns, summarizeEvaluation, summaryAt } from '../../domain/compiled';
 import { evaluateCompiled } from '../../domain/compiled/evaluate-compiled';
 import { JsonBytes } from '../../platform/http/json-bytes';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadShippedRuleSets } from '../../../../test/support/rule-sets';
-import { postJson, publishInput } from '../../../../test/support/test-app';
-import { thresholdResidents } from '../../../../test/support/threshold-residents';
+import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
+import { postJson, publishInput } from '../../../../test/support/apps/test-app';
+import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
 import { createApp } from '../../app';
 import { summarizeEvaluation } from '../../domain/compiled/summaries';
 import type { Evaluation } from '../../domain/scoring/types';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { postJson, testApp } from '../../../../test/support/test-app';
+import { postJson, testApp } from '../../../../test/support/apps/test-app';
 import type { ErrorBody } from '../../platform/http/errors';
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];

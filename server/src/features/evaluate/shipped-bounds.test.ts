@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentApp } from '../../../../test/support/resident-app';
+import { residentApp } from '../../../../test/support/apps/resident-app';
 import type { ErrorBody } from '../../platform/http/errors';
 
 /**

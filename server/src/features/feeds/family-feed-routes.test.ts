@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { districtFacts } from '../../../../test/support/round-facts';
-import { addResident } from '../../../../test/support/round-residents';
-import { residentApp } from '../../../../test/support/resident-app';
+import { districtFacts } from '../../../../test/support/data/round-facts';
+import { addResident } from '../../../../test/support/data/round-residents';
+import { residentApp } from '../../../../test/support/apps/resident-app';
 import { listAudit } from '../../platform/db/audit-log';
 
 const WANG = '330106199001011234';

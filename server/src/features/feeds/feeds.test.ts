@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentDatabase } from '../../../../test/support/resident-db';
+import { residentDatabase } from '../../../../test/support/databases/resident-db';
 import { listAudit, verifyAuditLog } from '../../platform/db/audit-log';
 import { applyFeed, type FeedCall } from './feeds';
 import { resolveFor } from '../residents/residents-scoring';

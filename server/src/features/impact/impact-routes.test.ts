@@ -6,8 +6,8 @@ import { insertRows } from '../../platform/db/bulk-insert';
 import { inTransaction } from '../../platform/db/database';
 import { createLibsqlResidentRepository } from '../residents/residents-repository';
 import { createLibsqlRoundRepository } from '../rounds/rounds-repository';
-import { addResident } from '../../../../test/support/round-residents';
-import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { addResident } from '../../../../test/support/data/round-residents';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 import { draftImpactSchema, impactLineSchema } from './impact-schemas';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { factReading } from '../../domain/residents/fact-reading';
 import { resolveRuleSet } from '../../domain/rule-set/resolve';
-import { addResident } from '../../../../test/support/round-residents';
-import { residentDatabase } from '../../../../test/support/resident-db';
+import { addResident } from '../../../../test/support/data/round-residents';
+import { residentDatabase } from '../../../../test/support/databases/resident-db';
 import { createPopulationCache } from './population-cache';
 import { loadPopulation, populationRevision } from './population-snapshot';
 import { resolveFor } from '../residents/residents-scoring';

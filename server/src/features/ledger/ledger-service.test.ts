@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentDatabase } from '../../../../test/support/resident-db';
+import { residentDatabase } from '../../../../test/support/databases/resident-db';
 import { JifenError } from '../../domain/errors';
 import type { Provenance } from '../../domain/residents/types';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';

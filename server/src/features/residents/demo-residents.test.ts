@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentDatabase } from '../../../../test/support/resident-db';
+import { residentDatabase } from '../../../../test/support/databases/resident-db';
 import { permitCheckChar } from '../../domain/residents/demo-population';
 import { maskName } from '../../domain/residents/mask';
 import { storedScore } from '../../domain/residents/score-summary';

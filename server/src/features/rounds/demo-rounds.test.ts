@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { residentDatabase } from '../../../../test/support/resident-db';
+import { residentDatabase } from '../../../../test/support/databases/resident-db';
 import { verifyAuditLog } from '../../platform/db/audit-log';
 import { seedDemoResidents } from '../residents/demo-residents';
 import { seedDemoRounds, type DemoRoundsReport } from './demo-rounds';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../../../test/support/browser';
-import { roundApp } from '../../../../test/support/round-app';
-import { districtFacts } from '../../../../test/support/round-facts';
-import { addResident } from '../../../../test/support/round-residents';
-import { serveApp } from '../../../../test/support/serve-app';
+import { launchBrowser } from '../../../../test/support/browser/browser';
+import { roundApp } from '../../../../test/support/apps/round-app';
+import { districtFacts } from '../../../../test/support/data/round-facts';
+import { addResident } from '../../../../test/support/data/round-residents';
+import { serveApp } from '../../../../test/support/apps/serve-app';
 import type { RuleSet } from '../../domain/rule-set/schema';
 import { XLSX_TYPE, xlsxToSheets } from '../../domain/workbook';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from './round-steps';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { roundApp } from '../../../../test/support/round-app';
-import { districtFacts } from '../../../../test/support/round-facts';
-import { addResident } from '../../../../test/support/round-residents';
-import { addStaff, signIn, type Browser } from '../../../../test/support/staff';
+import { roundApp } from '../../../../test/support/apps/round-app';
+import { districtFacts } from '../../../../test/support/data/round-facts';
+import { addResident } from '../../../../test/support/data/round-residents';
+import { addStaff, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 let env: Awaited<ReturnType<typeof roundApp>>;
 let civil: Browser;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { residentDatabase } from '../../../../test/support/resident-db';
-import { districtFacts } from '../../../../test/support/round-facts';
-import { addResident } from '../../../../test/support/round-residents';
+import { residentDatabase } from '../../../../test/support/databases/resident-db';
+import { districtFacts } from '../../../../test/support/data/round-facts';
+import { addResident } from '../../../../test/support/data/round-residents';
 import { listAudit, verifyAuditLog } from '../../platform/db/audit-log';
 import { publicRound, roundSummary } from './round-queries';
 import { applyToRound, closeAndRank, openScenarioRound, publishRanking, reviewApplication } from './round-steps';

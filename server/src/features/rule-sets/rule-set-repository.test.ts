@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDatabase } from '../../../../test/support/temp-database';
-import { tinyRuleSet } from '../../../../test/support/rule-set-docs';
+import { tempDatabase } from '../../../../test/support/databases/temp-database';
+import { tinyRuleSet } from '../../../../test/support/data/rule-set-docs';
 import { JifenError } from '../../domain/errors';
 import { contentHash } from '../../domain/rule-set/hash';
 import type { RuleSetRepository } from '../../domain/rule-set/repository';

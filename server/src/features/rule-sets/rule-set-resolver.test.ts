@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tinyDistrict, tinyRuleSet } from '../../../../test/support/rule-set-docs';
+import { tinyDistrict, tinyRuleSet } from '../../../../test/support/data/rule-set-docs';
 import type { RuleSetRepository } from '../../domain/rule-set/repository';
 import type { RuleSetInput } from '../../domain/rule-set/schema';
 import { parseRuleSet } from '../../domain/rule-set/validate';

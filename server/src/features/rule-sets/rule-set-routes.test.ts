@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testApp } from '../../../../test/support/test-app';
+import { testApp } from '../../../../test/support/apps/test-app';
 import { createApp } from '../../app';
 import { contentHash } from '../../domain/rule-set/hash';
 import { ENGINES } from '../../domain/scoring/evaluate';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applicationForm, EVIDENCE, residentApp } from '../../../../test/support/resident-app';
+import { applicationForm, EVIDENCE, residentApp } from '../../../../test/support/apps/resident-app';
 import { listAudit } from '../../platform/db/audit-log';
 
 let env: Awaited<ReturnType<typeof residentApp>>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addStaff, browser, lifecycleApp, sessionCookie, signIn } from '../../../../test/support/staff';
+import { addStaff, browser, lifecycleApp, sessionCookie, signIn } from '../../../../test/support/callers/staff';
 
 type Env = Awaited<ReturnType<typeof lifecycleApp>>;
 

@@ -2,7 +2,7 @@ import type { Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibsqlRuleSetRepository } from '../rule-sets/libsql-rule-set-repository';
 import { migrate } from '../../platform/db/migrations/migrations';
-import { tempDatabase } from '../../../../test/support/temp-database';
+import { tempDatabase } from '../../../../test/support/databases/temp-database';
 import type { LifecycleContext } from '../../platform/db/context';
 import { formatDemoCredentials, seedDemoUsers } from './demo-users';
 import { DEFAULT_SESSION_POLICY, signIn } from './sessions';

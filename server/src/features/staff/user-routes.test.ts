@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/staff';
+import { addStaff, lifecycleApp, signIn, type Browser } from '../../../../test/support/callers/staff';
 
 describe('staff accounts (admin)', () => {
   let env: Awaited<ReturnType<typeof lifecycleApp>>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addResident, widgetApp } from '../../../../test/support/widget';
+import { addResident, widgetApp } from '../../../../test/support/apps/widget';
 import { createLibsqlRuleSetRepository } from '../rule-sets/libsql-rule-set-repository';
 import { createRuleSetResolver } from '../rule-sets/rule-set-resolver';
 import { startWidgetDemo } from './widget-app';

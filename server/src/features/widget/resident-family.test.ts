@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Facts } from '../../domain/scoring/types';
 import { applyFamilyFeed } from '../feeds';
-import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../../../../test/support/widget';
+import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../../../../test/support/apps/widget';
 
 const SITE = 'https://school.example';
 const base: Facts = { accompanyingChildren: 1, birthDate: '1990-05-01', education: 'bachelor', appRegistered: true, profileVerified: true, housing: 'owned' };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addPartner, widgetApp } from '../../../../test/support/widget';
+import { addPartner, widgetApp } from '../../../../test/support/apps/widget';
 
 type Env = Awaited<ReturnType<typeof widgetApp>>;
 

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Facts } from '../../domain/scoring/types';
 import { inTransaction } from '../../platform/db/database';
 import { createLibsqlRoundRepository } from '../rounds/rounds-repository';
-import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../../../../test/support/widget';
-import { addStaff, signIn } from '../../../../test/support/staff';
+import { addPartner, addResident, residentAppCredential, SCHOOL, widgetApp } from '../../../../test/support/apps/widget';
+import { addStaff, signIn } from '../../../../test/support/callers/staff';
 import { issueResidentToken as issueResidentApiToken, loadResidentTokenSecret } from '../credentials';
 
 type Env = Awaited<ReturnType<typeof widgetApp>>;

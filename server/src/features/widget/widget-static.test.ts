@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { widgetApp } from '../../../../test/support/widget';
+import { widgetApp } from '../../../../test/support/apps/widget';
 import { WIDGET_ROOT, widgetVersion } from './widget-assets';
 
 type Env = Awaited<ReturnType<typeof widgetApp>>;

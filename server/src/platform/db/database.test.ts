@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDatabase } from '../../../../test/support/temp-database';
+import { tempDatabase } from '../../../../test/support/databases/temp-database';
 import { databaseConfigFromEnv, embeddedFilePath, inTransaction, redactDatabaseUrl, useWriteAheadLog } from './database';
 
 describe('database configuration', () => {

@@ -3,10 +3,10 @@ import { createApp } from '../../app';
 import { ROLES, type Role } from '../../domain/accounts/roles';
 import { startServer, type RunningServer } from '../../server';
 import { createLibsqlRuleSetRepository } from '../../features/rule-sets/libsql-rule-set-repository';
-import { EXTRA_CALLERS, type MatrixEnv } from '../../../../test/support/callers';
-import { RULE_SETS_DIR } from '../../../../test/support/rule-sets';
-import { addStaff, openSession } from '../../../../test/support/staff';
-import { tempDatabase } from '../../../../test/support/temp-database';
+import { EXTRA_CALLERS, type MatrixEnv } from '../../../../test/support/callers/callers';
+import { RULE_SETS_DIR } from '../../../../test/support/data/rule-sets';
+import { addStaff, openSession } from '../../../../test/support/callers/staff';
+import { tempDatabase } from '../../../../test/support/databases/temp-database';
 import { ACCESS, permits, tableKey, type Audience, type Principal } from './access';
 
 type Env = MatrixEnv;

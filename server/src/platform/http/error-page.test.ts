@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../../../test/support/browser';
-import { serveApp } from '../../../../test/support/serve-app';
-import { testApp } from '../../../../test/support/test-app';
+import { launchBrowser } from '../../../../test/support/browser/browser';
+import { serveApp } from '../../../../test/support/apps/serve-app';
+import { testApp } from '../../../../test/support/apps/test-app';
 
 /** What Chromium sends when it navigates to a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';

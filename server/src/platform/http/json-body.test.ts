@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveApp } from '../../../../test/support/serve-app';
+import { serveApp } from '../../../../test/support/apps/serve-app';
 import { errorHandler } from './errors';
 import { findProtoKey, jsonBody } from './json-body';
 

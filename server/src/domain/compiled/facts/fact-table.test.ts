@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { population } from '../../../../../test/support/population';
-import { evaluationNumbers, populationNumbers } from '../../../../../test/support/score-numbers';
-import { loadShippedRuleSets } from '../../../../../test/support/rule-sets';
-import { smallRuleSet } from '../../../../../test/support/small-rule-set';
+import { population } from '../../../../../test/support/data/population';
+import { evaluationNumbers, populationNumbers } from '../../../../../test/support/data/score-numbers';
+import { loadShippedRuleSets } from '../../../../../test/support/data/rule-sets';
+import { smallRuleSet } from '../../../../../test/support/data/small-rule-set';
 import type { Facts } from '../../scoring/types';
 import { evaluateCompiled } from '../evaluate-compiled';
 import { factTable, MISSING_FACT } from './fact-table';

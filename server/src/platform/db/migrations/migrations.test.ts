@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDatabase } from '../../../../../test/support/temp-database';
+import { tempDatabase } from '../../../../../test/support/databases/temp-database';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 
 describe('migrate', () => {
