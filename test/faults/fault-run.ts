@@ -9,7 +9,7 @@ import { openDatabase } from '../../server/src/platform/db/database';
 import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-sets/libsql-rule-set-repository';
 import { loadResidentTokenSecret } from '../../server/src/features/credentials/resident-token-secret';
 import { issueCredential } from '../../server/src/features/credentials/service-credentials';
-import { mulberry32 } from '../support/data/population';
+import { seededRandom } from '../../server/src/domain/seeded-random';
 import { signIn } from './fault-http';
 import { auditVerifyCli, faultServer } from './fault-server';
 import { feedWorkload } from './feed-workload';
@@ -129,7 +129,7 @@ async function prepareContext(client: Client, server: ReturnType<typeof faultSer
     approver: await signIn(server.url, accounts.approver, passwords[accounts.approver]!),
     feed: { bearer: feed.token },
     residentSecret: await loadResidentTokenSecret(client, undefined, new Date()),
-    random: mulberry32(options.seed),
+    random: seededRandom(options.seed),
     feedBatch: options.feedBatch,
   };
 }

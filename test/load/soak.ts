@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/src/platform/db/database';
-import { mulberry32, population, POPULATION_AS_OF } from '../support/data/population';
+import { seededRandom } from '../../server/src/domain/seeded-random';
+import { population, POPULATION_AS_OF } from '../support/data/population';
 import { spawnServer } from '../support/apps/spawn-server';
 import { addPartner } from '../support/apps/widget';
 import { runAtRate, type RateResult } from './autocannon-run';
@@ -52,7 +53,7 @@ try {
 
   // Varied bodies: 2,000 synthetic residents for /evaluate, self-check answers drawn from a seeded PRNG.
   const residents = population(2_000, 7).map((r) => JSON.stringify({ ruleSetId: 'district-sample', asOf: POPULATION_AS_OF, facts: r.facts }));
-  const next = mulberry32(7);
+  const next = seededRandom(7);
   let i = 0;
   const selfCheck = () =>
     JSON.stringify({

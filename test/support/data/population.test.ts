@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../server/src/domain/scoring/evaluate';
 import { parseFacts } from '../../../server/src/domain/scoring/facts';
-import { mulberry32, population, POPULATION_AS_OF } from './population';
+import { seededRandom } from '../../../server/src/domain/seeded-random';
+import { population, POPULATION_AS_OF } from './population';
 import { loadShippedRuleSets } from './rule-sets';
 
 const district = loadShippedRuleSets().get('district-sample@1')!;
@@ -11,7 +12,7 @@ describe('population', () => {
     expect(population(200, 7)).toEqual(population(200, 7));
     expect(population(200, 7)).not.toEqual(population(200, 8));
     expect(population(5, 7)).toEqual(population(200, 7).slice(0, 5));
-    const a = mulberry32(1);
+    const a = seededRandom(1);
     const first = [a(), a(), a()];
     expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(new Set(first).size).toBe(3);

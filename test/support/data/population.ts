@@ -1,4 +1,5 @@
 import type { FactValue } from '../../../server/src/domain/scoring/types';
+import { seededRandom } from '../../../server/src/domain/seeded-random';
 
 /** The date the population's dates are drawn around; evaluate it `asOf` this day or later. */
 export const POPULATION_AS_OF = '2025-07-01';
@@ -10,22 +11,6 @@ export interface SyntheticResident {
   facts: Record<string, FactValue>;
 }
 
-/**
- * A tiny, fast, seedable PRNG (mulberry32): the same seed always gives the same sequence.
- *
- * @example
- * const next = mulberry32(7); next(); // 0 ≤ x < 1
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof draw>;
 
@@ -86,7 +71,7 @@ export function population(n: number, seed: number): SyntheticResident[] {
  * const table = residentTable(populationStream(5_000_000, 2026));
  */
 export function* populationStream(n: number, seed: number): Generator<SyntheticResident, void, void> {
-  const rnd = draw(mulberry32(seed));
+  const rnd = draw(seededRandom(seed));
   for (let i = 0; i < n; i++) yield { id: `r${String(i + 1).padStart(6, '0')}`, facts: resident(rnd) };
 }
 

@@ -1,18 +1,7 @@
 import { forEachLeaf, type Condition } from '../../../server/src/domain/rule-set/condition';
 import type { FactDefinition } from '../../../server/src/domain/rule-set/schema';
 import type { FactValue, Facts, ResolvedRuleSet } from '../../../server/src/domain/scoring/types';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same residents on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../server/src/domain/seeded-random';
 
 /**
  * Valid facts for any rule set, drawn from its own fact definitions: numbers near every threshold its

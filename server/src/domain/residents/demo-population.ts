@@ -1,4 +1,5 @@
 import type { FactValue } from '../scoring/types';
+import { seededRandom } from '../seeded-random';
 
 /**
  * A deterministic synthetic population for demonstrations: the same seed gives the same residents,
@@ -39,17 +40,6 @@ const VOCATIONAL = ['qualification_level_2', 'qualification_level_3', 'qualifica
 const EMPLOYMENT = ['contract', 'contract', 'contract', 'self_employed', 'flexible', 'flexible', 'not_employed'];
 const HOUSING = ['owned', 'registered_rental', 'registered_rental', 'registered_rental', 'employer_dormitory', 'other'];
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -70,7 +60,7 @@ export function permitCheckChar(first17: string): string {
  * const { residents, children } = demoPopulation(20_000);
  */
 export function demoPopulation(count: number, seed = 20_260_101): { residents: DemoResident[]; children: DemoChild[] } {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
   const chance = (p: number) => r() < p;
