@@ -19,5 +19,6 @@ describe('conditionKeys', () => {
     expect(conditionKeys.scenario(scenario)).toBe('scenario:school');
     scenario.id = 'housing';
     expect(conditionKeys.scenario(scenario)).toBe('scenario:housing');
+    expect(conditionKeys.gate(scenario)).toBe('gate:housing');
   });
 });

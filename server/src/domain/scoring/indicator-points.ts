@@ -29,14 +29,14 @@ export const conditionKeys = {
   scenario: (scenario: { id: string }) => keyOf(scenario, 'scenario', scenario.id, undefined),
 };
 
-const keys = new WeakMap<object, { id: string; sub: string | undefined; key: string }>();
+const keys = new WeakMap<object, { kind: string; id: string; sub: string | undefined; key: string }>();
 
 function keyOf(holder: object, kind: string, id: string, sub: string | undefined): string {
   const known = keys.get(holder);
-  // Checked against the ids, so a tier shared by two indicators (or an edited object) never gets a stale key.
-  if (known && known.id === id && known.sub === sub) return known.key;
+  // Checked against what it was made of, so a tier shared by two indicators (or an edited object) never gets a stale key.
+  if (known && known.kind === kind && known.id === id && known.sub === sub) return known.key;
   const key = sub === undefined ? `${kind}:${id}` : `${kind}:${id}:${sub}`;
-  keys.set(holder, { id, sub, key });
+  keys.set(holder, { kind, id, sub, key });
   return key;
 }
 

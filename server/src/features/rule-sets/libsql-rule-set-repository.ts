@@ -10,7 +10,7 @@ import type {
 } from '../../domain/rule-set/repository';
 import { ruleSetSchema, textSchema } from '../../domain/rule-set/schema';
 import type { SqlExecutor } from '../../platform/db/database';
-import type { PreparedReads } from '../../platform/db/prepared-reads';
+import type { PreparedRead, PreparedReads } from '../../platform/db/prepared-reads';
 
 const META = 'rule_set_id, version, hash, effective_from, published_at, published_by, note, approved_by';
 /** The version in force on a date: the latest effective date on or before it, then the highest number. */
@@ -26,9 +26,24 @@ const IN_FORCE = `FROM rule_set_versions WHERE rule_set_id = ? AND effective_fro
  * const repo = createLibsqlRuleSetRepository(client);
  * await repo.findVersionInForce('provincial-common', '2026-06-30');
  */
-export function createLibsqlRuleSetRepository(db: SqlExecutor, options: { reads?: PreparedReads } = {}): RuleSetRepository {
+export function createLibsqlRuleSetRepository(
+  db: SqlExecutor,
+  options: { reads?: PreparedReads; warn?: (message: string) => void } = {},
+): RuleSetRepository {
   const one = async (sql: string, args: (string | number)[]) => (await db.execute({ sql, args })).rows[0];
-  const preparedInForce = options.reads?.prepare(`SELECT version ${IN_FORCE}`);
+  // Said once, so that a lasting problem (a file another process locks for good) is seen in the log.
+  let warned = false;
+  const readThroughClient = (error: unknown) => {
+    if (warned) return;
+    warned = true;
+    (options.warn ?? console.warn)(`Jifen: the version in force was read through the database client instead (${error instanceof Error ? error.message : String(error)})`);
+  };
+  let preparedInForce: PreparedRead | undefined;
+  try {
+    preparedInForce = options.reads?.prepare(`SELECT version ${IN_FORCE}`);
+  } catch (error) {
+    readThroughClient(error);
+  }
 
   async function summaries(where: string, args: string[]): Promise<RuleSetSummary[]> {
     // The latest version of each rule set: no higher version of the same rule set exists.
@@ -87,8 +102,10 @@ export function createLibsqlRuleSetRepository(db: SqlExecutor, options: { reads?
         try {
           const row = preparedInForce(ruleSetId, asOf);
           return row && Number(row[0]);
-        } catch {
-          // The file was busy (or the connection is gone): the client reads it, and reports what is wrong.
+        } catch (error) {
+          // A locked file: this read goes through the client, which waits for the lock and reports whatever
+          // else is wrong; the next read tries the prepared statement again.
+          readThroughClient(error);
         }
       }
       const row = await one(`SELECT version ${IN_FORCE}`, [ruleSetId, asOf]);

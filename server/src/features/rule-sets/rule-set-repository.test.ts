@@ -153,18 +153,37 @@ describe('libsql immutability', () => {
 });
 
 describe('the version in force through prepared reads', () => {
-  it('is read through the client when the prepared read fails (a busy file)', async () => {
+  it('is read through the client when the prepared read fails (a locked file), and the log says so once', async () => {
     const db = tempDatabase();
     const client = db.open();
     await migrate(client);
-    const busyRead = () => {
+    const lockedRead = () => {
       throw new Error('SQLITE_BUSY: database is locked');
     };
-    const busy = { prepare: () => busyRead, close: () => undefined };
-    const repo = createLibsqlRuleSetRepository(client, { reads: busy });
+    const warnings: string[] = [];
+    const repo = createLibsqlRuleSetRepository(client, { reads: { prepare: () => lockedRead, close: () => undefined }, warn: (m) => warnings.push(m) });
     await publish(repo, { version: 1, effectiveFrom: '2026-01-01' });
     expect(await repo.findVersionNumberInForce('tiny', '2026-06-30')).toBe(1);
     expect(await repo.findVersionNumberInForce('tiny', '2025-06-30')).toBeUndefined();
+    expect(warnings).toEqual(['Jifen: the version in force was read through the database client instead (SQLITE_BUSY: database is locked)']);
+    db.cleanup();
+  });
+
+  it('is read through the client when the statement cannot be prepared (a file without the table)', async () => {
+    const db = tempDatabase();
+    const client = db.open();
+    await migrate(client);
+    const warnings: string[] = [];
+    const unprepared = {
+      prepare: () => {
+        throw new Error('SQLITE_ERROR: no such table: rule_set_versions');
+      },
+      close: () => undefined,
+    };
+    const repo = createLibsqlRuleSetRepository(client, { reads: unprepared, warn: (m) => warnings.push(m) });
+    await publish(repo, { version: 1, effectiveFrom: '2026-01-01' });
+    expect(await repo.findVersionNumberInForce('tiny', '2026-06-30')).toBe(1);
+    expect(warnings).toHaveLength(1);
     db.cleanup();
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, useWriteAheadLog } from './database';
 import { openPreparedReads } from './prepared-reads';
@@ -56,5 +56,15 @@ describe('openPreparedReads', () => {
     for (const url of ['http://127.0.0.1:8080', 'libsql://jifen.example.org', 'ws://127.0.0.1:8080', 'file::memory:', ':memory:']) {
       expect(openPreparedReads(url), url).toBeUndefined();
     }
+  });
+
+  it('answers undefined, and makes no file, where it might not open the very file the client does', async () => {
+    const { url, client } = await embedded();
+    const folder = join(fileURLToPath(url), '..');
+    for (const other of [`${url}?mode=ro`, `${url}#x`, pathToFileURL(join(folder, 'my db.db')).href, pathToFileURL(join(folder, 'not-made-yet.db')).href]) {
+      expect(openPreparedReads(other), other).toBeUndefined();
+    }
+    expect(readdirSync(folder).filter((f) => !f.startsWith('jifen.db'))).toEqual([]);
+    client.close();
   });
 });

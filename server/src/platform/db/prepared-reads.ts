@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'libsql';
 import { embeddedFilePath } from './database';
 
@@ -13,9 +14,11 @@ export interface PreparedReads {
  * A second connection to an embedded file, for the one read every evaluation makes (which version is in
  * force). The client prepares each statement anew and answers through promises, about 20 µs a read; a
  * statement prepared once answers in a few. It sees what is committed, never a transaction's writes in
- * progress, so it serves reads made outside transactions. It never waits for a lock, which would block the
- * event loop: on a busy file the read throws and the caller reads through the client.
- * Undefined for a libsql server or an in-memory database.
+ * progress, so it serves reads made outside transactions. No busy wait is set on it (SQLite's default), so
+ * a locked file makes the read throw at once instead of holding the event loop, and the caller reads
+ * through the client. Undefined for a libsql server, an in-memory database, a file not made yet, and a
+ * URL whose path the client might read otherwise (escapes, a query or a fragment): this connection must
+ * open the very file the client does.
  *
  * @example
  * const reads = openPreparedReads('file:data/jifen.db');
@@ -23,9 +26,9 @@ export interface PreparedReads {
  * inForce?.('district-sample'); // [2]
  */
 export function openPreparedReads(url: string): PreparedReads | undefined {
-  const file = embeddedFilePath(url);
-  if (!file) return undefined;
-  const db = new Database(file, { timeout: 0 });
+  const file = /[%?#]/.test(url) ? undefined : embeddedFilePath(url);
+  if (!file || !existsSync(file)) return undefined;
+  const db = new Database(file);
   return {
     prepare(sql) {
       const statement = db.prepare(sql).raw(true);
