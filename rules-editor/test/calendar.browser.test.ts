@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueResidentToken } from '../../server/src/features/credentials/caller-auth';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
 import { applicationForm, EVIDENCE } from '../../test/support/apps/resident-app';
+import { WAIT, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * 「工作日历」: an admin enters the State Council's 2027 holiday notice in Chinese, reads back what the
@@ -68,8 +69,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const WAIT = { timeout: 15_000 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
 const shots = process.env.JIFEN_SCREENSHOTS;
 const shoot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });

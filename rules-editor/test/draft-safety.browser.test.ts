@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { WAIT, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * Work is never lost and never silently overwritten: two pages saving the same draft have their edits to
@@ -14,8 +15,6 @@ import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer,
 
 const district = JSON.parse(readFileSync(new URL('../../rule-sets/district-sample/1.json', import.meta.url), 'utf8')) as RuleSet;
 const scenario = district.scenarios[0]!;
-const WAIT = { timeout: 15_000 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
 const text = (l: Locator) => expect.poll(async () => (await l.textContent())?.trim(), WAIT);
 const state = (page: Page) => expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), WAIT);
 

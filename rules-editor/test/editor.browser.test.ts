@@ -5,6 +5,7 @@ import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import type { Evaluation } from '../../server/src/domain/scoring/types';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { WAIT, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * The whole job through the editor, against a real server and database: an editor raises one indicator's
@@ -68,8 +69,6 @@ async function evaluate(body: Record<string, unknown>): Promise<Evaluation> {
 const pointsOf = (ev: Evaluation, id: string) => ev.indicators.find((i) => i.id === id)?.points;
 
 // Playwright's own assertions belong to its test runner; these wait the same way under vitest.
-const WAIT = { timeout: 15_000 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
 const text = (l: Locator) => expect.poll(async () => (await l.textContent())?.trim(), WAIT);
 const value = (l: Locator) => expect.poll(() => l.inputValue(), WAIT);
 const saved = (page: Page) => visible(page.locator('[data-testid="save-state"][data-state="saved"]'));

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { WAIT, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * Exports for meetings and records: the diff of two versions printed and as a workbook (policy changes
@@ -42,8 +43,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const WAIT = { timeout: 15_000 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
 
 async function signInPage(account: StaffAccount): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

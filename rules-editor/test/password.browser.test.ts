@@ -1,7 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { WAIT, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * An approver whose password an admin chose opens a submitted draft and approves: the editor says why it
@@ -31,8 +32,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const WAIT = { timeout: 15_000 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
 
 describe('an approver with a password an admin chose', () => {
   it('is told why the approval is refused, changes the password in place, and then approves', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleSet } from '../../server/src/domain/rule-set/schema';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { WAIT, visible } from '../../test/support/browser/editor-pages';
 
 /**
  * The whole scoring table and the Excel round trip, as district staff use them: keyboard only in the
@@ -33,8 +34,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const WAIT = { timeout: 15_000 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible', ...WAIT });
 const text = (l: Locator) => expect.poll(async () => (await l.textContent())?.trim(), WAIT);
 const saved = (page: Page) => visible(page.locator('[data-testid="save-state"][data-state="saved"]'));
 

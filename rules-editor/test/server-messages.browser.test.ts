@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
+import { WAIT } from '../../test/support/browser/editor-pages';
 
 /**
  * Staff read the server's refusals in the editor's language: its Chinese (`messageZh`) in the Chinese UI,
@@ -30,7 +31,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const WAIT = { timeout: 15_000 };
 const SHOTS = join(tmpdir(), 'jifen-editor-screenshots');
 
 async function editorPage(lang: 'zh' | 'en'): Promise<Page> {
