@@ -8,19 +8,7 @@ import type { Evaluation, Gap, ResolvedRuleSet, ScenarioResult } from './types';
 
 /** Scenario score in hundredths: the total, or the same sum over the scenario's counted indicators. */
 export function scenarioScore(rs: ResolvedRuleSet, scenario: Scenario, outcomes: readonly IndicatorOutcome[], scores: Scores): number {
-  return scenario.counted ? sumTotal(rs, outcomes, countedSet(scenario.counted)) : scores.total;
-}
-
-// A scenario's counted list is read for every evaluation: made into a set once per list.
-const countedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-function countedSet(counted: readonly string[]): ReadonlySet<string> {
-  let set = countedSets.get(counted);
-  if (!set) {
-    set = new Set(counted);
-    countedSets.set(counted, set);
-  }
-  return set;
+  return scenario.counted ? sumTotal(rs, outcomes, scenario.counted) : scores.total;
 }
 
 /**

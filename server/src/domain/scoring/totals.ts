@@ -14,17 +14,10 @@ export interface Scores {
   categories: Map<string, number>;
 }
 
-/**
- * Group score = min(positive points, cap) − deductions; total = Σ group scores. With `only`, the same sum
- * over a subset of indicators (a scenario's counted indicators).
- */
-export function sumScores(
-  rs: ResolvedRuleSet,
-  outcomes: readonly IndicatorOutcome[],
-  only?: ReadonlySet<string>,
-): Pick<Scores, 'total' | 'groups'> {
+/** Group score = min(positive points, cap) − deductions; total = Σ group scores. */
+export function sumScores(rs: ResolvedRuleSet, outcomes: readonly IndicatorOutcome[]): Pick<Scores, 'total' | 'groups'> {
   const shape = shapeOf(rs);
-  const { positive, deductions, total } = groupSums(shape, outcomes, only && countedMask(rs, only));
+  const { positive, deductions, total } = groupSums(shape, outcomes, undefined);
   const groups = new Map<string, { positive: number; deductions: number; score: number; cap: number }>();
   shape.ids.forEach((id, g) => {
     groups.set(id, { positive: positive[g]!, deductions: deductions[g]!, score: Math.min(positive[g]!, shape.caps[g]!) - deductions[g]!, cap: shape.caps[g]! });
@@ -32,9 +25,12 @@ export function sumScores(
   return { total, groups };
 }
 
-/** `sumScores(rs, outcomes, only).total` without the groups: a scenario's score, asked for every scenario of every evaluation. */
-export function sumTotal(rs: ResolvedRuleSet, outcomes: readonly IndicatorOutcome[], only: ReadonlySet<string>): number {
-  return groupSums(shapeOf(rs), outcomes, countedMask(rs, only)).total;
+/**
+ * The same total over a subset of indicators, named by id (a scenario's counted indicators), without the
+ * groups: asked for every scenario of every evaluation.
+ */
+export function sumTotal(rs: ResolvedRuleSet, outcomes: readonly IndicatorOutcome[], counted: readonly string[]): number {
+  return groupSums(shapeOf(rs), outcomes, countedMask(rs, counted)).total;
 }
 
 /** The one place where points become group scores and a total. */
@@ -63,7 +59,7 @@ interface Shape {
 
 // Worked out once per resolved rule set (its objects never change once resolved), as is each counted mask.
 const shapes = new WeakMap<ResolvedRuleSet, Shape>();
-const masks = new WeakMap<ReadonlySet<string>, WeakMap<ResolvedRuleSet, Uint8Array>>();
+const masks = new WeakMap<readonly string[], WeakMap<ResolvedRuleSet, Uint8Array>>();
 
 function shapeOf(rs: ResolvedRuleSet): Shape {
   let shape = shapes.get(rs);
@@ -85,11 +81,15 @@ function shapeOf(rs: ResolvedRuleSet): Shape {
   return shape;
 }
 
-function countedMask(rs: ResolvedRuleSet, only: ReadonlySet<string>): Uint8Array {
-  let byRuleSet = masks.get(only);
-  if (!byRuleSet) masks.set(only, (byRuleSet = new WeakMap()));
+function countedMask(rs: ResolvedRuleSet, counted: readonly string[]): Uint8Array {
+  let byRuleSet = masks.get(counted);
+  if (!byRuleSet) masks.set(counted, (byRuleSet = new WeakMap()));
   let mask = byRuleSet.get(rs);
-  if (!mask) byRuleSet.set(rs, (mask = Uint8Array.from(rs.indicators, (ind) => (only.has(ind.id) ? 1 : 0))));
+  if (!mask) {
+    const only = new Set(counted);
+    mask = Uint8Array.from(rs.indicators, (ind) => (only.has(ind.id) ? 1 : 0));
+    byRuleSet.set(rs, mask);
+  }
   return mask;
 }
 
