@@ -5,6 +5,7 @@
  * must leave this list, so that its storage runs on sqld too.
  */
 export const TESTS_WITHOUT_DATABASE = [
+  'server/src/features/evaluate/batch-answer.test.ts',
   'server/src/features/evaluate/batch-differential.test.ts',
   'server/src/features/evaluate/evaluate-routes.test.ts',
   'server/src/features/rule-sets/rule-set-resolver.test.ts',

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbitraryFacts, arbitraryRuleSet } from '../../../../test/support/data/arbitrary-rule-set';
 import { PROPERTY_SEED } from '../../../../test/support/data/property-seed';
 import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { thresholdResidents } from '../../../../test/support/data/threshold-residents';
 import { scoreSummaryColumns, summarizeEvaluation, summaryAt } from '../../domain/compiled';
 import { evaluateCompiled } from '../../domain/compiled/evaluate-compiled';
-import { JsonBytes } from '../../platform/http/json-bytes';
+import { writeHundredths } from '../../platform/http/json-bytes';
 import { summaryAnswerJson, type BatchRefusal } from './batch-answer';
 
 const ASOF = '2026-06-30';
@@ -31,6 +32,19 @@ describe('the batch summary answer written as bytes', () => {
     expect(text(summaryAnswerJson(head, ids, outcomes, columns))).toBe(JSON.stringify(expected));
   });
 
+  it('is byte for byte JSON.stringify for any rule set, with scenarios or none', () => {
+    fc.assert(
+      fc.property(arbitraryRuleSet, fc.array(arbitraryFacts, { minLength: 1, maxLength: 8 }), (rs, residents) => {
+        const columns = scoreSummaryColumns(rs, residents, ASOF);
+        const head = { ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: ASOF };
+        const ids = residents.map((_, i) => `r${i}`);
+        const expected = { ...head, evaluated: residents.length, failed: 0, results: ids.map((id, r) => ({ id, summary: summaryAt(columns, r) })) };
+        expect(text(summaryAnswerJson(head, ids, ids.map((_, r) => r), columns))).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 150, seed: PROPERTY_SEED },
+    );
+  });
+
   it('gives each resident the summary of its full evaluation', () => {
     const residents = thresholdResidents(500, 31, ASOF, district).filter((r) => String(r.facts.birthDate ?? '') <= ASOF);
     const columns = scoreSummaryColumns(district, residents.map((r) => r.facts), ASOF);
@@ -38,15 +52,16 @@ describe('the batch summary answer written as bytes', () => {
   });
 
   it('writes any amount of hundredths as JSON.stringify writes the points', () => {
-    const written = (h: number) => {
-      const out = new JsonBytes(8);
-      out.hundredths(h);
-      return text(out.bytes());
-    };
-    for (const h of [0, -0, 5, -5, 10, 50, 99, 100, 101, 110, 1250, -1250, 10_750, 999_999_999, 2 ** 40]) expect(written(h), String(h)).toBe(JSON.stringify(h / 100));
-    fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 46), max: 2 ** 46 }), (h) => written(h) === JSON.stringify(h / 100)),
-      { numRuns: 20_000, seed: PROPERTY_SEED },
-    );
+    const buffer = new Uint8Array(32);
+    const written = (h: number) => text(buffer.subarray(0, writeHundredths(buffer, 0, h)));
+    const edges = [0, -0, 5, -5, 10, 50, 99, 100, 101, 110, 1250, -1250, 10_750, 999_999_999, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 40, 0.5, -12.25];
+    for (const h of edges) expect(written(h), String(h)).toBe(JSON.stringify(h / 100));
+    // Points as they come (32 bits, integer arithmetic only) and far beyond.
+    for (const range of [{ min: -(2 ** 31), max: 2 ** 31 - 1 }, { min: -(2 ** 46), max: 2 ** 46 }]) {
+      fc.assert(
+        fc.property(fc.integer(range), (h) => written(h) === JSON.stringify(h / 100)),
+        { numRuns: 20_000, seed: PROPERTY_SEED },
+      );
+    }
   });
 });

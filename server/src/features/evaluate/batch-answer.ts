@@ -1,6 +1,6 @@
 import type { SummaryColumns } from '../../domain/compiled';
 import { shortOfBar } from '../../domain/points';
-import { JsonBytes } from '../../platform/http/json-bytes';
+import { JsonBytes, writeHundredths } from '../../platform/http/json-bytes';
 
 /** A resident refused on its own, as the batch answers it. */
 export interface BatchRefusal {
@@ -34,38 +34,14 @@ export function summaryAnswerJson(
   outcomes: readonly (number | BatchRefusal)[],
   columns: SummaryColumns,
 ): Uint8Array<ArrayBuffer> {
-  const keysOf = (ids: readonly string[], after: string) =>
-    ids.map((id, k) => JsonBytes.fixed(`${k === 0 ? '' : ','}${JSON.stringify(id)}:${after}`));
-  const groupKeys = keysOf(columns.groupIds, '');
-  const indicatorKeys = keysOf(columns.indicatorIds, '');
-  const scenarioKeys = keysOf(columns.scenarioIds, '{"eligible":');
-  const fixed = {
-    total: JsonBytes.fixed(',"summary":{"total":'),
-    vetoed: JsonBytes.fixed(',"vetoed":'),
-    groups: JsonBytes.fixed(',"groups":{'),
-    indicators: JsonBytes.fixed('},"indicators":{'),
-    scenarios: JsonBytes.fixed('},"scenarios":{'),
-    score: JsonBytes.fixed(',"score":'),
-    shortBy: JsonBytes.fixed(',"shortBy":'),
-    end: JsonBytes.fixed('}}}'),
-  };
-  // Room for one resident's summary: every key, and at most 24 bytes for each number or word.
-  const perResident =
-    [...Object.values(fixed), ...groupKeys, ...indicatorKeys, ...scenarioKeys].reduce((n, key) => n + key.length, 0) +
-    fixed.score.length * scenarioKeys.length + fixed.shortBy.length * scenarioKeys.length +
-    24 * (2 + groupKeys.length + indicatorKeys.length + 3 * scenarioKeys.length) + 8;
-  const nGroups = groupKeys.length;
-  const nIndicators = indicatorKeys.length;
-  const nScenarios = scenarioKeys.length;
+  const layout = summaryLayout(columns);
   const failed = outcomes.reduce<number>((n, o) => n + (typeof o === 'number' ? 0 : 1), 0);
-
-  const out = new JsonBytes(256 + outcomes.length * perResident);
+  const out = new JsonBytes(256 + outcomes.length * (layout.room + 32));
   const { ruleSetId, version, hash, asOf } = head;
   out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: outcomes.length - failed, failed }).slice(0, -1));
   out.text(',"results":[');
   for (let i = 0; i < outcomes.length; i++) {
-    if (i > 0) out.text(',');
-    out.text('{"id":');
+    out.text(i > 0 ? ',{"id":' : '{"id":');
     out.value(ids[i]);
     const outcome = outcomes[i]!;
     if (typeof outcome !== 'number') {
@@ -74,35 +50,108 @@ export function summaryAnswerJson(
       out.text('}');
       continue;
     }
-    const r = outcome;
-    out.reserve(perResident);
-    out.raw(fixed.total);
-    out.hundredths(columns.total[r]!);
-    out.raw(fixed.vetoed);
-    out.ascii(columns.vetoedBy[r]! >= 0 ? 'true' : 'false');
-    out.raw(fixed.groups);
-    for (let g = 0; g < nGroups; g++) {
-      out.raw(groupKeys[g]!);
-      out.hundredths(columns.groups[r * nGroups + g]!);
-    }
-    out.raw(fixed.indicators);
-    for (let k = 0; k < nIndicators; k++) {
-      out.raw(indicatorKeys[k]!);
-      out.hundredths(columns.indicators[r * nIndicators + k]!);
-    }
-    out.raw(fixed.scenarios);
-    for (let k = 0; k < nScenarios; k++) {
-      const score = columns.scenarioScores[r * nScenarios + k]!;
-      out.raw(scenarioKeys[k]!);
-      out.ascii(columns.eligible[r * nScenarios + k] === 1 ? 'true' : 'false');
-      out.raw(fixed.score);
-      out.hundredths(score);
-      out.raw(fixed.shortBy);
-      out.hundredths(shortOfBar(columns.bars[k]!, score));
-      out.ascii('}');
-    }
-    out.raw(fixed.end);
+    out.fill(layout.room, (buffer, at) => writeSummary(buffer, at, layout, columns, outcome));
   }
   out.text(']}');
   return out.bytes();
+}
+
+/**
+ * Every summary has the same keys in the same order: the text between two figures is the same for every
+ * resident. It is encoded once, as one run of bytes, with where each piece starts.
+ */
+interface SummaryLayout {
+  /** Piece p is `bytes[start[p]] … bytes[start[p + 1] - 1]`; a figure follows each piece but the last. */
+  bytes: Uint8Array;
+  start: Int32Array;
+  /** Most bytes one summary takes (every figure at its longest). */
+  room: number;
+}
+
+const TRUE = JsonBytes.fixed('true');
+const FALSE = JsonBytes.fixed('false');
+
+function summaryLayout(columns: SummaryColumns): SummaryLayout {
+  const pieces: string[] = [];
+  let text = '';
+  // Ends the piece before a figure.
+  const figure = () => {
+    pieces.push(text);
+    text = '';
+  };
+  const members = (ids: readonly string[], each: () => void) =>
+    ids.forEach((id, k) => {
+      text += `${k > 0 ? ',' : ''}${JSON.stringify(id)}:`;
+      each();
+    });
+  text += ',"summary":{"total":';
+  figure();
+  text += ',"vetoed":';
+  figure();
+  text += ',"groups":{';
+  members(columns.groupIds, figure);
+  text += '},"indicators":{';
+  members(columns.indicatorIds, figure);
+  text += '},"scenarios":{';
+  members(columns.scenarioIds, () => {
+    text += '{"eligible":';
+    figure();
+    text += ',"score":';
+    figure();
+    text += ',"shortBy":';
+    figure();
+    text += '}';
+  });
+  text += '}}}';
+  pieces.push(text);
+  const encoded = pieces.map((piece) => JsonBytes.fixed(piece));
+  const start = new Int32Array(encoded.length + 1);
+  encoded.forEach((piece, p) => (start[p + 1] = start[p]! + piece.length));
+  const bytes = new Uint8Array(start[encoded.length]!);
+  encoded.forEach((piece, p) => bytes.set(piece, start[p]!));
+  return { bytes, start, room: bytes.length + 24 * pieces.length };
+}
+
+/**
+ * Resident row `r`'s summary written at `at`, figures in the layout's order: total, vetoed, each group,
+ * each indicator, then each scenario's eligibility, score and shortfall. Answers the position after it.
+ * Pieces are a few dozen bytes, copied by hand: shorter than a call to `set` is worth. The copies are
+ * written out rather than put in a helper closure, which would keep `at` off the registers.
+ */
+function writeSummary(buffer: Buffer, at: number, layout: SummaryLayout, columns: SummaryColumns, r: number): number {
+  const { bytes, start } = layout;
+  const { total, vetoedBy, groups, indicators, eligible, scenarioScores, bars } = columns;
+  const nGroups = columns.groupIds.length;
+  const nIndicators = columns.indicatorIds.length;
+  const nScenarios = columns.scenarioIds.length;
+  let p = 0;
+  for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+  at = writeHundredths(buffer, at, total[r]!);
+  for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+  at = writeWord(buffer, at, vetoedBy[r]! >= 0);
+  for (let g = 0; g < nGroups; g++) {
+    for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+    at = writeHundredths(buffer, at, groups[r * nGroups + g]!);
+  }
+  for (let k = 0; k < nIndicators; k++) {
+    for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+    at = writeHundredths(buffer, at, indicators[r * nIndicators + k]!);
+  }
+  for (let k = 0; k < nScenarios; k++) {
+    const score = scenarioScores[r * nScenarios + k]!;
+    for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+    at = writeWord(buffer, at, eligible[r * nScenarios + k] === 1);
+    for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+    at = writeHundredths(buffer, at, score);
+    for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+    at = writeHundredths(buffer, at, shortOfBar(bars[k]!, score));
+  }
+  for (let b = start[p]!, end = start[++p]!; b < end; b++) buffer[at++] = bytes[b]!;
+  return at;
+}
+
+function writeWord(buffer: Buffer, at: number, yes: boolean): number {
+  const word = yes ? TRUE : FALSE;
+  for (let b = 0; b < word.length; b++) buffer[at++] = word[b]!;
+  return at;
 }

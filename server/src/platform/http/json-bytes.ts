@@ -1,14 +1,20 @@
 /**
  * JSON text written as UTF-8 bytes into one growing buffer, for answers of many megabytes made of the
  * same few keys and numbers (a batch's summaries): no string or object per value, so nothing for the
- * garbage collector. Callers write well-formed JSON themselves; `fixed` pieces are encoded once.
- * `raw`, `ascii` and `hundredths` write into room made beforehand with `reserve` (checking room for each
- * piece would cost as much as writing it); `value` and `text` make their own.
+ * garbage collector. Callers write well-formed JSON themselves: `text` and `value` for the odd piece, and
+ * `fill` for a run of bytes written by hand (keys encoded once with `fixed`, figures with
+ * `writeHundredths`) into room made for it beforehand — checking room for each byte would cost as much as
+ * writing it.
  *
  * @example
  * const out = new JsonBytes(1024);
  * const key = JsonBytes.fixed('{"total":');
- * out.reserve(64); out.raw(key); out.hundredths(10750); out.ascii('}');
+ * out.fill(64, (buffer, at) => {
+ *   buffer.set(key, at);
+ *   at = writeHundredths(buffer, at + key.length, 10750);
+ *   buffer[at] = 0x7d; // }
+ *   return at + 1;
+ * });
  * out.bytes(); // {"total":107.5}
  */
 export class JsonBytes {
@@ -19,32 +25,18 @@ export class JsonBytes {
     this.buffer = Buffer.allocUnsafe(Math.max(expected, 64));
   }
 
-  /** Encodes a piece of JSON text once, to be written many times with `raw`. */
+  /** Encodes a piece of JSON text once, to be copied many times. */
   static fixed(text: string): Uint8Array {
     return Buffer.from(text, 'utf8');
   }
 
-  /** Makes room for `bytes` more bytes of `raw`, `ascii` and `hundredths` (at most 24 bytes each). */
-  reserve(bytes: number): void {
+  /**
+   * Makes room for `bytes` more bytes and lets `fill` write at most that many from `at` on, answering
+   * where it stopped: a writer of many pieces keeps its place in a local variable, not in this object.
+   */
+  fill(bytes: number, fill: (buffer: Buffer, at: number) => number): void {
     this.room(bytes);
-  }
-
-  /** Bytes encoded with `fixed`. */
-  raw(bytes: Uint8Array): void {
-    const { buffer } = this;
-    let at = this.at;
-    // Short pieces (keys, punctuation) copy faster by hand than through `set`.
-    if (bytes.length < 32) for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i]!;
-    else {
-      buffer.set(bytes, at);
-      at += bytes.length;
-    }
-    this.at = at;
-  }
-
-  /** Text that is already JSON and plain ASCII (punctuation, `true`, `false`). */
-  ascii(text: string): void {
-    for (let i = 0; i < text.length; i++) this.buffer[this.at++] = text.charCodeAt(i);
+    this.at = fill(this.buffer, this.at);
   }
 
   /** Any value, as `JSON.stringify` writes it (ids, refusals). */
@@ -58,43 +50,10 @@ export class JsonBytes {
     this.at += this.buffer.write(json, this.at, 'utf8');
   }
 
-  /**
-   * An amount of hundredths (a safe integer) as the number it stands for, exactly as `JSON.stringify`
-   * writes `hundredths / 100`: `10750` → `107.5`, `-5` → `-0.05`, `300` → `3`. (A 2-decimal value this
-   * small has no shorter decimal that reads back as the same double, so the shortest form is this one.)
-   */
-  hundredths(hundredths: number): void {
-    if (!Number.isSafeInteger(hundredths)) return this.value(hundredths / 100);
-    const { buffer } = this;
-    let h = hundredths;
-    if (h < 0) {
-      buffer[this.at++] = 0x2d;
-      h = -h;
-    }
-    const whole = Math.floor(h / 100);
-    const cents = h - whole * 100;
-    this.whole(whole);
-    if (cents !== 0) {
-      buffer[this.at++] = 0x2e;
-      buffer[this.at++] = 0x30 + Math.floor(cents / 10);
-      if (cents % 10 !== 0) buffer[this.at++] = 0x30 + (cents % 10);
-    }
-  }
-
   /** What was written, as one view of the buffer. */
   bytes(): Uint8Array<ArrayBuffer> {
     // Buffer.allocUnsafe allocates over a plain ArrayBuffer (never a shared one).
     return this.buffer.subarray(0, this.at) as Uint8Array<ArrayBuffer>;
-  }
-
-  private whole(n: number): void {
-    let place = 1;
-    while (place * 10 <= n) place *= 10;
-    for (let rest = n; place >= 1; place /= 10) {
-      const digit = Math.floor(rest / place);
-      this.buffer[this.at++] = 0x30 + digit;
-      rest -= digit * place;
-    }
   }
 
   private room(bytes: number): void {
@@ -103,4 +62,43 @@ export class JsonBytes {
     this.buffer.copy(grown, 0, 0, this.at);
     this.buffer = grown;
   }
+}
+
+/**
+ * Writes an amount of hundredths (a safe integer) at `at` as the number it stands for, exactly as
+ * `JSON.stringify` writes `hundredths / 100` (`10750` → `107.5`, `-5` → `-0.05`, `300` → `3`: a 2-decimal
+ * value this small has no shorter decimal that reads back as the same double), and answers the position
+ * after it. Amounts within 32 bits, as points always are, take integer arithmetic only (a remainder of
+ * doubles costs more than the rest of the number). Needs at most 24 bytes of room.
+ */
+export function writeHundredths(buffer: Uint8Array, at: number, hundredths: number): number {
+  let h = hundredths | 0;
+  if (h !== hundredths || h === -2147483648) return writeLarge(buffer, at, hundredths);
+  if (h < 0) {
+    buffer[at++] = 0x2d;
+    h = -h;
+  }
+  const whole = (h / 100) | 0;
+  const cents = h - whole * 100;
+  let place = 1;
+  while (place <= whole / 10) place *= 10;
+  for (let rest = whole; place >= 1; place = (place / 10) | 0) {
+    const digit = (rest / place) | 0;
+    buffer[at++] = 0x30 + digit;
+    rest -= digit * place;
+  }
+  if (cents !== 0) {
+    const tens = (cents / 10) | 0;
+    buffer[at++] = 0x2e;
+    buffer[at++] = 0x30 + tens;
+    if (cents !== tens * 10) buffer[at++] = 0x30 + cents - tens * 10;
+  }
+  return at;
+}
+
+/** Hundredths beyond 32 bits, or not whole: as `JSON.stringify` writes them. */
+function writeLarge(buffer: Uint8Array, at: number, hundredths: number): number {
+  const text = JSON.stringify(hundredths / 100);
+  for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
+  return at;
 }
