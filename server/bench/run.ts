@@ -31,6 +31,8 @@ const AS_OF = POPULATION_AS_OF;
 const POPULATION = 5_000;
 const SECONDS_PER_ENGINE = 5;
 const HTTP_SECONDS = 10;
+/** Turns each of Jifen and the ceiling take within those seconds. */
+const TURNS = 10;
 const BATCH = 10_000;
 /** Batches timed after one warm-up; the median is printed. */
 const BATCH_ROUNDS = 9;
@@ -82,22 +84,24 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
     const rssBefore = residentMemory(server.process.pid);
     const one = await load(server.url, [body]);
     print('one body, sent again and again', one);
-    const varied = await load(server.url, bodies, server.process.pid);
-    const ourCpu = varied.cpuMicros / (varied['2xx'] + varied.non2xx);
+    // Jifen and the ceiling in turns of a few seconds, so that a machine busier at one moment than at
+    // another weighs on both alike and the ratio compares like with like.
+    const { ours: varied, ceiling: top } = await loadInTurns({ url: server.url, pid: server.process.pid }, { url: ceiling.url, pid: ceiling.process.pid }, bodies);
+    const ourCpu = varied.cpuMicros / varied.requests;
     print(`${fmt(bodies.length)} residents in turn`, varied);
     const rssAfter = residentMemory(server.process.pid);
     if (rssBefore !== undefined && rssAfter !== undefined) {
       console.log(`    server memory (RSS) ${fmt(rssBefore / 1024 / 1024, 1)} MB before, ${fmt(rssAfter / 1024 / 1024, 1)} MB after ${fmt(one['2xx'] + varied['2xx'])} requests`);
     }
     // What this machine allows at all: the same middlewares and validation answering a stored evaluation.
-    const top = await load(ceiling.url, bodies, ceiling.process.pid);
-    const topCpu = top.cpuMicros / (top['2xx'] + top.non2xx);
+    const topCpu = top.cpuMicros / top.requests;
     print('ceiling: same middlewares and validation, no evaluation', top);
     // The server's own CPU time per request does not depend on how the load generator fares on a busy machine.
     console.log(
       `    server CPU per request: ${fmt(ourCpu)} µs; ceiling ${fmt(topCpu)} µs: evaluation costs ${fmt(ourCpu / topCpu, 2)}× the ceiling's CPU`,
     );
-    console.log(`    evaluation runs at ${fmt((100 * varied.requests.average) / top.requests.average)}% of the ceiling (residents in turn)`);
+    const turns = varied.turns.map((n, k) => `${fmt((100 * n) / top.turns[k]!)}%`).join(', ');
+    console.log(`    evaluation runs at ${fmt((100 * varied.average) / top.average)}% of the ceiling (residents in turn; turn by turn ${turns})`);
 
     const residents = seededPopulation(BATCH, 7).map(({ id, facts }) => ({ id, facts }));
     const batchBody = JSON.stringify({ ruleSetId, asOf: AS_OF, residents });
@@ -149,25 +153,75 @@ async function signIn(url: string, output: string): Promise<Record<string, strin
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
-/** Two seconds of warm-up, then `HTTP_SECONDS` of autocannon sending the bodies in turn; with `pid`, that server's CPU time over them. */
-async function load(url: string, bodies: readonly string[], pid?: number): Promise<LoadResult & { cpuMicros: number }> {
+function loadOptions(url: string, bodies: readonly string[]): Parameters<typeof autocannon>[0] {
   let next = 0;
-  const options: Parameters<typeof autocannon>[0] = {
+  return {
     url: `${url}/api/v1/evaluate`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     connections: CONNECTIONS,
     ...(bodies.length === 1 ? { body: bodies[0] } : { requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }] }),
   };
-  await autocannon({ ...options, duration: 2 });
-  const cpu = cpuTime(pid);
-  const result = await autocannon({ ...options, duration: HTTP_SECONDS });
-  return Object.assign(result, { cpuMicros: cpuTime(pid) - cpu });
 }
 
-function print(what: string, result: LoadResult): void {
+/** Two seconds of warm-up, then `HTTP_SECONDS` of autocannon sending the bodies in turn. */
+async function load(url: string, bodies: readonly string[]): Promise<LoadResult> {
+  await autocannon({ ...loadOptions(url, bodies), duration: 2 });
+  return autocannon({ ...loadOptions(url, bodies), duration: HTTP_SECONDS });
+}
+
+/** One server's share of `loadInTurns`: its turns added up. */
+interface TurnsResult {
+  /** Requests per second over all its turns, and in each turn. */
+  average: number;
+  turns: number[];
+  requests: number;
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** The median turn's p50, the worst turn's p99 and the slowest request of all. */
+  latency: { p50: number; p99: number; max: number };
+  cpuMicros: number;
+}
+
+/**
+ * `TURNS` turns of `HTTP_SECONDS / TURNS` seconds each against `ours`, then `ceiling`, then `ours` again,
+ * after two seconds of warm-up each: both servers see the machine as it is over the same stretch of time.
+ */
+async function loadInTurns(ours: { url: string; pid?: number }, ceiling: { url: string; pid?: number }, bodies: readonly string[]): Promise<{ ours: TurnsResult; ceiling: TurnsResult }> {
+  const runs = { ours: [] as (LoadResult & { cpuMicros: number })[], ceiling: [] as (LoadResult & { cpuMicros: number })[] };
+  for (const target of [ours, ceiling]) await autocannon({ ...loadOptions(target.url, bodies), duration: 2 });
+  for (let turn = 0; turn < TURNS; turn++) {
+    for (const [name, target] of [['ours', ours], ['ceiling', ceiling]] as const) {
+      const cpu = cpuTime(target.pid);
+      const result = await autocannon({ ...loadOptions(target.url, bodies), duration: HTTP_SECONDS / TURNS });
+      runs[name].push(Object.assign(result, { cpuMicros: cpuTime(target.pid) - cpu }));
+    }
+  }
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+  const added = (list: readonly (LoadResult & { cpuMicros: number })[]): TurnsResult => {
+    const p50s = list.map((r) => r.latency.p50).sort((a, b) => a - b);
+    const requests = sum(list.map((r) => r['2xx'] + r.non2xx));
+    return {
+      average: sum(list.map((r) => r.requests.total)) / sum(list.map((r) => r.duration)),
+      turns: list.map((r) => r.requests.average),
+      requests,
+      '2xx': sum(list.map((r) => r['2xx'])),
+      non2xx: sum(list.map((r) => r.non2xx)),
+      errors: sum(list.map((r) => r.errors)),
+      timeouts: sum(list.map((r) => r.timeouts)),
+      latency: { p50: p50s[Math.floor(p50s.length / 2)]!, p99: Math.max(...list.map((r) => r.latency.p99)), max: Math.max(...list.map((r) => r.latency.max)) },
+      cpuMicros: sum(list.map((r) => r.cpuMicros)),
+    };
+  };
+  return { ours: added(runs.ours), ceiling: added(runs.ceiling) };
+}
+
+function print(what: string, result: LoadResult | TurnsResult): void {
+  const perSecond = 'average' in result ? result.average : result.requests.average;
   console.log(
-    `    ${fmt(result.requests.average).padStart(6)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  max ${fmt(result.latency.max, 1)} ms` +
+    `    ${fmt(perSecond).padStart(6)} req/s  p50 ${fmt(result.latency.p50, 1)} ms  p99 ${fmt(result.latency.p99, 1)} ms  max ${fmt(result.latency.max, 1)} ms` +
       `  (${fmt(result['2xx'])} 2xx, ${fmt(result.non2xx)} other, ${fmt(result.errors)} errors, ${fmt(result.timeouts)} timeouts): ${what}`,
   );
 }
