@@ -94,7 +94,7 @@ export function factBoundViolations(rs: ResolvedRuleSet, facts: Facts, asOf: str
 export function checkFactBounds(rs: ResolvedRuleSet, facts: Facts, asOf: string, options: FactBoundOptions = {}): void {
   const errors = factBoundViolations(rs, facts, asOf, options);
   if (errors.length > 0) {
-    throw new JifenError('validation_failed', { en: `Facts: ${errors.length === 1 ? 'a fact is' : `${errors.length} facts are`} out of bounds (事实超出允许范围)`, zh: `${errors.length === 1 ? '有一项信息' : `有 ${errors.length} 项信息`}超出允许范围` }, errors);
+    throw new JifenError('validation_failed', { en: `Facts: ${errors.length === 1 ? 'a fact is' : `${errors.length} facts are`} out of bounds`, zh: `${errors.length === 1 ? '有一项信息' : `有 ${errors.length} 项信息`}超出允许范围` }, errors);
   }
 }
 

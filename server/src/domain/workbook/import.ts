@@ -47,7 +47,7 @@ export function sheetsToRuleSet(sheets: readonly Sheet[], base: RuleSet, include
   };
   if (problems.list.length > 0) {
     const n = problems.list.length;
-    throw new JifenError('validation_failed', { en: `Workbook: 工作簿中有 ${n} 处无法读取，未导入任何内容 (${n} cell(s) could not be read; nothing was imported)`, zh: `工作簿中有 ${n} 处无法读取，未导入任何内容` }, problems.list);
+    throw new JifenError('validation_failed', { en: `Workbook: ${n} cell(s) could not be read; nothing was imported`, zh: `工作簿中有 ${n} 处无法读取，未导入任何内容` }, problems.list);
   }
   return { document, places };
 }

@@ -60,7 +60,7 @@ export async function xlsxToSheets(bytes: Uint8Array): Promise<Sheet[]> {
     // exceljs's types ask for a Node Buffer; a Uint8Array view over the same bytes is what it reads.
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {
-    throw new JifenError('validation_failed', { en: 'Workbook: the file is not an .xlsx workbook (文件不是 .xlsx 工作簿)', zh: '文件不是 .xlsx 工作簿' }, [
+    throw new JifenError('validation_failed', { en: 'Workbook: the file is not an .xlsx workbook', zh: '文件不是 .xlsx 工作簿' }, [
       { path: 'workbook', message: '文件不是 .xlsx 工作簿，请上传从积分编辑器下载并在 Excel 中保存的文件 · The file is not an .xlsx workbook: upload a workbook downloaded from Jifen and saved by Excel' },
     ]);
   }

@@ -204,12 +204,17 @@ describe('POST /api/v1/evaluate/batch', () => {
 
   it('refuses repeated ids, too many residents and unknown fields by path', async () => {
     const resident = { id: 'same', facts: {} };
-    await fails(
+    const repeated = await fails(
       await app.request(BATCH, postJson({ ruleSetId: 'tiny', asOf: '2026-06-30', residents: [resident, { ...resident, x: 1 }, resident] })),
       422,
       'validation_failed',
       ['residents.1.x', 'residents.1.id', 'residents.2.id'],
     );
+    // Each repeat names the resident that had the id first, so that a caller finds both.
+    expect(repeated.error.fields?.find((f) => f.path === 'residents.2.id')).toMatchObject({
+      message: 'is repeated (residents.0.id is the same); every resident needs its own id',
+      messageZh: '编号重复（与 residents.0.id 相同）；每位居民须有自己的编号',
+    });
     const many = Array.from({ length: 10_001 }, (_, i) => ({ id: `r${i}`, facts: {} }));
     await fails(await app.request(BATCH, postJson({ ruleSetId: 'tiny', asOf: '2026-06-30', residents: many })), 422, 'validation_failed', [
       'residents',

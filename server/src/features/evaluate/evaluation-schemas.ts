@@ -54,10 +54,11 @@ export const batchRequestSchema = z
       .min(1)
       .max(MAX_BATCH)
       .superRefine((residents, ctx) => {
-        const seen = new Set<string>();
+        const first = new Map<string, number>();
         residents.forEach((r, i) => {
-          if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'is repeated; every resident needs its own id' });
-          seen.add(r.id);
+          const earlier = first.get(r.id);
+          if (earlier === undefined) first.set(r.id, i);
+          else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `is repeated (residents.${earlier}.id is the same); every resident needs its own id` });
         });
       }),
   })

@@ -94,7 +94,7 @@ export async function applyFeed(client: Client, resolver: RuleSetResolver, call:
       const facts = resident ? (onRecord.get(resident.id) ?? {}) : {};
       const outOfBounds = boundsOf(call, plan, facts);
       if (outOfBounds.length > 0) {
-        const error = new JifenError('validation_failed', { en: `Feeds: record ${plan.index} is out of bounds (超出允许范围)`, zh: `第 ${plan.index} 条记录超出允许范围` }, outOfBounds);
+        const error = new JifenError('validation_failed', { en: `Feeds: record ${plan.index} is out of bounds`, zh: `第 ${plan.index} 条记录超出允许范围` }, outOfBounds);
         results.push({ key: item.key, status: 'failed', error: errorOf(error) });
         continue;
       }

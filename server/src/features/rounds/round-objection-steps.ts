@@ -92,7 +92,7 @@ export async function answerRoundObjection(
     // The corrected facts, with those on record, must be possible on the day the round ranks them.
     const onRecord = (await unit.residents.currentValues([decision.correction.residentId])).get(decision.correction.residentId) ?? {};
     const outOfBounds = recordBoundViolations(rs, onRecord, changes, round.closesOn, 'correction.facts');
-    if (outOfBounds.length > 0) throw new JifenError('validation_failed', { en: 'Objections: the correction is out of bounds (更正事实超出允许范围)', zh: '更正的信息超出允许范围' }, outOfBounds);
+    if (outOfBounds.length > 0) throw new JifenError('validation_failed', { en: 'Objections: the correction is out of bounds', zh: '更正的信息超出允许范围' }, outOfBounds);
     await applyCorrection(unit, deps, decision.correction, changes, objection, moment.today);
     await auditRound(unit, moment, 'objection-upheld', { round: round.id, sub }, {
       before: stateHash(before),

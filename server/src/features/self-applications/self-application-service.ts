@@ -53,7 +53,7 @@ export async function submitApplication(client: Client, input: Submission): Prom
     const outOfBounds = recordBoundViolations(input.rs, onRecord, checked.changes, input.today, 'claim.facts');
     const late = checked.ledger && earnedOnProblem(checked.ledger.earnedOn, input.today, 'claim.ledger.earnedOn');
     if (late) outOfBounds.push(late);
-    if (outOfBounds.length > 0) throw new JifenError('validation_failed', { en: 'Applications: the claim is out of bounds (申请事实超出允许范围)', zh: '申报的信息超出允许范围' }, outOfBounds);
+    if (outOfBounds.length > 0) throw new JifenError('validation_failed', { en: 'Applications: the claim is out of bounds', zh: '申报的信息超出允许范围' }, outOfBounds);
     const dueOn = addWorkingDays(input.today, REVIEW_WORKING_DAYS, await loadCalendar(tx));
     const facts = Object.fromEntries(checked.changes.flatMap((c) => (c.value === null ? [] : [[c.fact, c.value] as const])));
     const app: Omit<SelfApplication, 'evidence'> = {

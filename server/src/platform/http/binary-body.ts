@@ -14,7 +14,7 @@ export function binaryBody(options: { type: string; maxBytes: number }): Middlew
     maxSize: options.maxBytes,
     onError: () => {
       const mb = Math.round(options.maxBytes / (1024 * 1024));
-      throw new JifenError('payload_too_large', { en: `Request: the file is larger than ${mb} MB (文件超过 ${mb} MB)`, zh: `文件超过 ${mb} MB` });
+      throw new JifenError('payload_too_large', { en: `Request: the file is larger than ${mb} MB`, zh: `文件超过 ${mb} MB` });
     },
   });
   return async (c, next) => {

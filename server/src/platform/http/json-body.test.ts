@@ -24,7 +24,7 @@ describe('jsonBody over HTTP', () => {
   afterAll(() => served.close());
 
   /** Sends raw bytes with the headers given (no length is added unless given). */
-  function send(headers: Record<string, string>, chunks: string[]): Promise<{ status: number; body: { error?: { code: string; fields?: { path: string }[] }; got?: unknown } }> {
+  function send(headers: Record<string, string>, chunks: string[]): Promise<{ status: number; body: { error?: { code: string; message?: string; messageZh?: string; fields?: { path: string }[] }; got?: unknown } }> {
     return new Promise((resolve, reject) => {
       const req = httpRequest(`${served.url}/echo`, { method: 'POST', headers }, (res) => {
         let text = '';
@@ -44,6 +44,20 @@ describe('jsonBody over HTTP', () => {
     const text = JSON.stringify({ name: '张三', months: [1, 2, 3] });
     const res = await send(json(text), [text]);
     expect(res).toEqual({ status: 200, body: { got: { name: '张三', months: [1, 2, 3] } } });
+  });
+
+  it('takes UTF-8 however the charset is spelled, and refuses any other charset before reading', async () => {
+    const text = JSON.stringify({ id: '张三' });
+    for (const charset of ['utf-8', 'UTF-8', 'utf8', '"utf-8"']) {
+      const res = await send({ ...json(text), 'content-type': `application/json; charset=${charset}` }, [text]);
+      expect(res, charset).toEqual({ status: 200, body: { got: { id: '张三' } } });
+    }
+    // A system that labels its body GBK: read as UTF-8, its Chinese ids would arrive garbled, two of them as one.
+    const before = handled;
+    const res = await send({ ...json(text), 'content-type': 'application/json; charset=GBK' }, [text]);
+    expect(res.status).toBe(415);
+    expect(res.body.error).toMatchObject({ code: 'unsupported_media_type', message: 'Request: send the body in UTF-8, not "GBK"', messageZh: '提交的内容须为 UTF-8 编码，不能是 "GBK"' });
+    expect(handled).toBe(before);
   });
 
   it('refuses a declared length over the limit before any handler runs', async () => {

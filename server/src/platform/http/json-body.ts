@@ -5,6 +5,8 @@ import { scanJsonShape, type JsonShapeLimits, type JsonShapeProblem } from './js
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const DECIMAL = /^\d+$/;
+const CHARSET = /;\s*charset\s*=\s*("?[^;"\s]*"?)/i;
+const UTF8 = /^utf-?8$/i;
 /** Bodies declared this small are read in one piece (one scan, no stream); larger or chunked ones chunk by chunk. */
 const READ_AT_ONCE = 64 * 1024;
 
@@ -41,16 +43,24 @@ export function jsonBody(options: BodyLimits & { anonymous?: BodyLimits }): Midd
     if (!JSON_TYPE.test(media)) {
       throw new JifenError('unsupported_media_type', { en: `Request: send the body as application/json${type ? `, not ${media}` : ''}`, zh: '提交的内容须为 JSON 格式' });
     }
+    // JSON between systems is UTF-8 (RFC 8259). A body in GBK read as UTF-8 would garble every Chinese
+    // id and name without a word, or make two different ids one.
+    const charset = CHARSET.exec(type ?? '')?.[1]?.replace(/"/g, '');
+    if (charset !== undefined && !UTF8.test(charset)) {
+      throw new JifenError('unsupported_media_type', { en: `Request: send the body in UTF-8, not ${JSON.stringify(charset)}`, zh: `提交的内容须为 UTF-8 编码，不能是 ${JSON.stringify(charset)}` });
+    }
     const anonymous = principalOf(c) === undefined;
     const limits = anonymous && options.anonymous ? options.anonymous : options;
+    // An anonymous caller is told what signing in would allow: the refusal is where it finds out.
+    const roomier = anonymous && options.anonymous ? options : undefined;
     const shape: JsonShapeLimits = {
       maxDepth: limits.maxDepth ?? MAX_DEPTH,
       maxMembers: limits.maxMembers ?? (anonymous ? ANONYMOUS_MAX_MEMBERS : MAX_MEMBERS),
     };
     const declared = c.req.header('content-length');
     const length = declared !== undefined && DECIMAL.test(declared) && c.req.header('transfer-encoding') === undefined ? Number(declared) : undefined;
-    if (length !== undefined && length > limits.maxBytes) throw tooLarge(limits.maxBytes);
-    const bytes = length !== undefined && length <= READ_AT_ONCE ? await readAtOnce(c, shape) : await readChunks(c, limits.maxBytes, shape);
+    if (length !== undefined && length > limits.maxBytes) throw tooLarge(limits.maxBytes, roomier);
+    const bytes = length !== undefined && length <= READ_AT_ONCE ? await readAtOnce(c, shape, roomier) : await readChunks(c, limits.maxBytes, shape, roomier);
     const value = parse(bytes);
     // The validator parses `c.req.json()` again; hand it this value instead of a second parse.
     Object.defineProperty(c.req, 'json', { value: () => Promise.resolve(value), configurable: true });
@@ -58,14 +68,14 @@ export function jsonBody(options: BodyLimits & { anonymous?: BodyLimits }): Midd
   };
 }
 
-async function readAtOnce(c: Context, shape: JsonShapeLimits): Promise<Uint8Array> {
+async function readAtOnce(c: Context, shape: JsonShapeLimits, roomier: BodyLimits | undefined): Promise<Uint8Array> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const problem = scanJsonShape(shape).push(bytes);
-  if (problem) throw refusal(problem);
+  if (problem) throw refusal(problem, roomier);
   return bytes;
 }
 
-async function readChunks(c: Context, maxBytes: number, shape: JsonShapeLimits): Promise<Uint8Array> {
+async function readChunks(c: Context, maxBytes: number, shape: JsonShapeLimits, roomier: BodyLimits | undefined): Promise<Uint8Array> {
   const stream = c.req.raw.body;
   if (!stream) return new Uint8Array();
   const scan = scanJsonShape(shape);
@@ -76,9 +86,9 @@ async function readChunks(c: Context, maxBytes: number, shape: JsonShapeLimits):
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) throw tooLarge(maxBytes);
+    if (size > maxBytes) throw tooLarge(maxBytes, roomier);
     const problem = scan.push(value);
-    if (problem) throw refusal(problem);
+    if (problem) throw refusal(problem, roomier);
     chunks.push(value);
   }
   return Buffer.concat(chunks);
@@ -104,18 +114,30 @@ function parse(bytes: Uint8Array): unknown {
   return body;
 }
 
-function refusal(problem: JsonShapeProblem): JifenError {
+function refusal(problem: JsonShapeProblem, roomier: BodyLimits | undefined): JifenError {
   if (problem.kind === 'too-many-members') {
-    return new JifenError('payload_too_large', { en: `Request: the body has more than ${problem.limit} members and items`, zh: `提交的内容太多（超过 ${problem.limit} 项）` });
+    const most = roomier?.maxMembers ?? MAX_MEMBERS;
+    const more = roomier ? moreWhenSignedIn(`${most.toLocaleString('en-US')} members and items`, `${most} 项`) : SMALLER_PARTS;
+    return new JifenError('payload_too_large', {
+      en: `Request: the body has more than ${problem.limit.toLocaleString('en-US')} members and items (keys, values and list items)${more.en}`,
+      zh: `提交的内容太多（超过 ${problem.limit} 项）${more.zh}`,
+    });
   }
   return new JifenError('validation_failed', { en: `Request: the body nests deeper than ${problem.limit} levels`, zh: `提交的内容嵌套超过 ${problem.limit} 层` }, [
     { path: problem.path || '(body)', message: `nests deeper than ${problem.limit} levels` },
   ]);
 }
 
-function tooLarge(maxBytes: number): JifenError {
-  return new JifenError('payload_too_large', { en: `Request: the body is larger than ${formatBytes(maxBytes)}`, zh: `提交的内容超过 ${formatBytes(maxBytes)}` });
+function tooLarge(maxBytes: number, roomier: BodyLimits | undefined): JifenError {
+  const more = roomier ? moreWhenSignedIn(formatBytes(roomier.maxBytes), formatBytes(roomier.maxBytes)) : SMALLER_PARTS;
+  return new JifenError('payload_too_large', { en: `Request: the body is larger than ${formatBytes(maxBytes)}${more.en}`, zh: `提交的内容超过 ${formatBytes(maxBytes)}${more.zh}` });
 }
+
+const SMALLER_PARTS = { en: '; send it in smaller parts', zh: '，请分批提交' };
+const moreWhenSignedIn = (en: string, zh: string) => ({
+  en: `; send it in smaller parts, or sign in (staff) or use a service credential to send up to ${en}`,
+  zh: `，请分批提交，或由工作人员登录、使用服务凭据提交（上限 ${zh}）`,
+});
 
 /**
  * The path of the first own `__proto__` key in a parsed JSON value, if any. Walked without recursion, and
