@@ -290,10 +290,10 @@ function routeKey(c: Context, self: MiddlewareHandler): string | undefined {
 
 function checkCsrf(c: Context, principal: StaffPrincipal): void {
   const sent = c.req.header('x-csrf-token');
-  if (!sent) throw new JifenError('forbidden', { en: 'CSRF: send the X-CSRF-Token header with every change (from sign-in or /auth/me)', zh: '页面的登录状态已失效，请刷新页面后再试' });
+  if (!sent) throw new JifenError('forbidden', { en: 'CSRF: send the X-CSRF-Token header with every change (from sign-in or /auth/me)', zh: '页面的登录状态已失效，请刷新页面后再试（程序提交时，须在 X-CSRF-Token 请求头中附上登录时返回的令牌）' });
   const a = Buffer.from(sent);
   const b = Buffer.from(principal.csrfToken);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new JifenError('forbidden', { en: 'CSRF: the X-CSRF-Token header does not match the session', zh: '页面的登录状态已失效，请刷新页面后再试' });
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new JifenError('forbidden', { en: 'CSRF: the X-CSRF-Token header does not match the session', zh: '页面的登录状态已失效，请刷新页面后再试（程序提交时，X-CSRF-Token 须为本次登录返回的令牌）' });
 }
 
 function describe(principal: Principal): string {
