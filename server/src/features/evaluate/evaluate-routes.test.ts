@@ -89,8 +89,11 @@ describe('POST /api/v1/evaluate', () => {
     await fails(await app.request(EVALUATE, postJson([good])), 422, 'validation_failed', ['body']);
   });
 
-  it('refuses dates that do not exist', async () => {
-    await fails(await app.request(EVALUATE, postJson({ ...good, asOf: '2026-02-30' })), 422, 'validation_failed', ['asOf']);
+  it('refuses dates that do not exist, and dates with a time, with one message each', async () => {
+    const noDay = await fails(await app.request(EVALUATE, postJson({ ...good, asOf: '2026-02-30' })), 422, 'validation_failed', ['asOf']);
+    expect(noDay.error.fields?.[0]?.message).toBe('is not a calendar date');
+    const withTime = await fails(await app.request(EVALUATE, postJson({ ...good, asOf: '2026-06-30T00:00' })), 422, 'validation_failed', ['asOf']);
+    expect(withTime.error.fields?.[0]).toMatchObject({ message: 'must be a date YYYY-MM-DD', messageZh: '必须是日期（YYYY-MM-DD）' });
     await fails(await app.request(EVALUATE, postJson({ ...good, facts: { birthDate: '2026-02-30' } })), 422, 'validation_failed', [
       'facts.birthDate',
     ]);
