@@ -176,7 +176,7 @@ describe('the rules editor, end to end', () => {
     await text(change).toContain(`${oldPoints} → ${newPoints}`);
     await audit.getByRole('link', { name: '审计记录' }).click();
     await audit.getByTestId('verify').click();
-    await text(audit.getByTestId('verify-result')).toContain('记录链完整');
+    await text(audit.getByTestId('verify-result')).toContain('记录链前后相连');
     // The auditor keeps a signed checkpoint of the trail away from the server, and later checks against it.
     const [download] = await Promise.all([audit.waitForEvent('download'), audit.getByTestId('checkpoint-download').click()]);
     expect(download.suggestedFilename()).toMatch(/^jifen-audit-checkpoint-\d+\.json$/);

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     ...networkFromEnv(process.env),
     ...auditFromEnv(process.env),
   });
+  if (server.auditTail) {
+    console.error(`Jifen: the audit trail does not end where it was recorded: ${server.auditTail}. Nothing was repaired or hidden; run \`npm run jifen -- audit verify\` and check it against a saved checkpoint.`);
+  }
   const demo = server.demoResidents;
   if (demo?.seeded) {
     console.log(`Jifen: demo population seeded: ${demo.residents} residents, ${demo.children} children, ${demo.facts} fact values, ${demo.ledgerEntries} ledger entries in ${demo.ms} ms`);

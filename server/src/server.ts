@@ -5,6 +5,7 @@ import { DEFAULT_WITNESS_EVERY_MS, loadAuditKey, startAuditWitness } from './fea
 import type { AnonymousRateLimit } from './platform/http/anonymous-rate-limit';
 import { createWidgetServices, publicUrlFrom, startWidgetDemo } from './features/widget';
 import { seedDemoUsers, type DemoCredential } from './features/staff';
+import { auditTailProblem } from './platform/db/audit-log';
 import { inTransaction, openDatabase, useWriteAheadLog, type DatabaseConfig } from './platform/db/database';
 import { openPreparedReads, type PreparedReads } from './platform/db/prepared-reads';
 import { createLibsqlRuleSetRepository } from './features/rule-sets';
@@ -55,6 +56,11 @@ export interface RunningServer {
   seeded: SeedReport;
   /** Demo accounts created by this start, with their passwords (empty unless the database had no account). */
   demoUsers: DemoCredential[];
+  /**
+   * Set when the audit trail did not end at its recorded head at start (entries cut from its end or added
+   * to it outside Jifen). New entries still follow the head, so the gap stays for `audit verify` to name.
+   */
+  auditTail?: string;
   /** The demo population seeded by this start (`seeded: false` when residents existed already); absent without `demo`. */
   demoResidents?: DemoSeedReport;
   /** The demo rounds seeded by this start (one published, one open); absent without `demo`. */
@@ -81,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await useWriteAheadLog(client, options.database.url);
     await migrate(client);
+    // Before anything is appended: a trail whose end no longer matches its recorded head is told at once.
+    const auditTail = await auditTailProblem(client);
     const clock = options.now ?? (() => new Date());
     const now = clock();
     const seeded = await inTransaction(client, (tx) =>
@@ -135,6 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       port,
       seeded,
       demoUsers,
+      ...(auditTail ? { auditTail } : {}),
       ...(demoResidents ? { demoResidents } : {}),
       ...(demoRounds ? { demoRounds } : {}),
       app,

@@ -309,7 +309,7 @@ export const en: Messages = {
 
   auditTrail: 'Audit trail',
   verifyChain: 'Verify the chain',
-  chainOk: (n) => `The chain is intact: none of the ${n} entries has been altered.`,
+  chainOk: (n) => `The chain holds: none of the ${n} entries was altered, deleted or inserted. Entries cut from its end show only against a saved checkpoint.`,
   chainBroken: (n) => `The chain is broken (${n} entries):`,
   filter: 'Filter',
   actor: 'Actor',

@@ -323,7 +323,7 @@ export const zh = {
   // Audit
   auditTrail: '审计记录',
   verifyChain: '校验记录链',
-  chainOk: (n: number) => `记录链完整：${n} 条记录均未被篡改。`,
+  chainOk: (n: number) => `记录链前后相连：${n} 条记录均未被改动、删除或插入。末尾被截去的记录，须用已保存的检查点核对。`,
   chainBroken: (n: number) => `记录链被破坏（共 ${n} 条记录）：`,
   filter: '筛选',
   actor: '操作人',

@@ -54,6 +54,8 @@ async function verifyChainCommand(io: CliIo): Promise<number> {
   const report = await withDatabase(io.env, (ctx) => verifyAuditLog(ctx.db));
   if (report.ok) {
     io.out(`Audit trail intact: ${report.count} entries${report.head ? `, head seq ${report.head.seq} (${report.head.hash})` : ''}.`);
+    // A chain that holds together says nothing of entries cut from its end with the head rewound.
+    io.out('Entries cut from its end show only against a saved checkpoint: audit verify --checkpoint <file>.');
     return 0;
   }
   io.out(`Audit trail BROKEN: ${report.problems.length} problem(s) in ${report.count} entries.`);

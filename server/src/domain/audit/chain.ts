@@ -64,7 +64,7 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
  * const second = chainEntry(first, { at: '2026-03-01T09:05:00+08:00', actor: 'u1', action: 'draft-created', target: 'rule-set:district-sample/draft:1' });
  * second.prevHash === first.hash; // true
  */
-export function chainEntry(prev: AuditEntry | undefined, input: AuditInput): AuditEntry {
+export function chainEntry(prev: Pick<AuditEntry, 'seq' | 'hash'> | undefined, input: AuditInput): AuditEntry {
   checkInput(input);
   const { at, actor, action, target, before, after, details } = input;
   const entry: Omit<AuditEntry, 'hash'> = {

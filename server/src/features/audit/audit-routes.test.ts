@@ -61,6 +61,22 @@ describe('GET /api/v1/audit and /audit/verify', () => {
     expect(byPath.limit?.messageZh).toBe('必须是 1 到 500 之间的数字');
   });
 
+  it('refuses filters that could only find nothing: an unknown action, a range turned round, an instant without its zone', async () => {
+    const refusal = async (query: string) => {
+      const res = await wang.call('GET', `/api/v1/audit?${query}`);
+      expect(res.status, query).toBe(422);
+      return ((await res.json()) as { error: { fields: { path: string; message: string; messageZh: string }[] } }).error.fields;
+    };
+    const [action] = await refusal('action=nope');
+    expect(action).toMatchObject({ path: 'action', message: expect.stringMatching(/^must be one of .*draft-approved/), messageZh: expect.stringMatching(/^必须是以下之一：/) });
+    expect(await refusal('from=2026-12-06&to=2026-12-01')).toEqual([{ path: 'to', message: 'must be after from', messageZh: '必须晚于开始时间（from）' }]);
+    expect((await refusal('from=2026-06-30T10:00:00')).map((f) => f.path)).toEqual(['from']);
+    // One message for a page size that is not a number at all.
+    expect((await refusal('limit=abc')).map((f) => f.message)).toEqual(['must be a number from 1 to 500']);
+    // The same instant with its zone, and a one-day range, are fine.
+    expect((await wang.call('GET', '/api/v1/audit?from=2026-06-30T00:00:00%2B08:00&to=2026-06-30')).status).toBe(200);
+  });
+
   it('verifies the chain, and names an entry edited in the database', async () => {
     expect(await (await wang.call('GET', '/api/v1/audit/verify')).json()).toMatchObject({ ok: true, count: 5 });
     await env.client.execute('DROP TRIGGER audit_log_no_update');

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { JifenError } from '../../domain/errors';
 import { startOfLocalDate } from '../../domain/local-date';
 import { dateSchema } from '../../domain/rule-set/schema';
 import { listAudit, verifyAuditLog } from '../../platform/db/audit-log';
@@ -39,12 +40,18 @@ export function auditRoutes(deps: LifecycleRouteDeps) {
 
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
+    const from = q.from ? instant(q.from, 'start') : undefined;
+    const to = q.to ? instant(q.to, 'end') : undefined;
+    // A range turned round finds nothing; an empty page would read as "nothing happened".
+    if (from !== undefined && to !== undefined && from >= to) {
+      throw new JifenError('validation_failed', { en: 'Audit: the time range ends before it starts', zh: '查询的时间范围有误：结束早于开始' }, [{ path: 'to', message: 'must be after from' }]);
+    }
     const page = await listAudit(need(deps).db, {
       ...(q.actor ? { actor: q.actor } : {}),
       ...(q.action ? { action: q.action } : {}),
       ...(q.target ? { target: q.target } : {}),
-      ...(q.from ? { from: instant(q.from, 'start') } : {}),
-      ...(q.to ? { to: instant(q.to, 'end') } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
       ...(q.cursor ? { before: Number(q.cursor) } : {}),
       limit: q.limit ? Number(q.limit) : 100,
     });

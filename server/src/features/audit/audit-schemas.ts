@@ -1,16 +1,26 @@
 import { z } from '@hono/zod-openapi';
+import { AUDIT_ACTIONS, isAuditAction } from '../../domain/audit/actions';
 import { dateSchema } from '../../domain/rule-set/schema';
 
 /** Request and response shapes of the audit and diff routes. */
 
+// An instant names its zone: without one, 17:39 would be read in the server's zone while a date is China time.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const instantOrDate = z
   .string()
   .max(40)
-  .refine((s) => dateSchema.safeParse(s).success || (/^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s))), 'must be a date YYYY-MM-DD or an ISO 8601 instant');
+  .refine((s) => dateSchema.safeParse(s).success || (INSTANT.test(s) && !Number.isNaN(Date.parse(s))), 'must be a date YYYY-MM-DD or an ISO 8601 instant');
+
+const LIMIT = /^[1-9][0-9]{0,2}$/;
 
 export const auditQuerySchema = z.strictObject({
   actor: z.string().min(1).max(200).optional().openapi({ example: 'li.approver' }),
-  action: z.string().min(1).max(100).optional().openapi({ example: 'draft-approved' }),
+  // An action that no entry can carry is a typo: an empty page would read as "nothing happened".
+  action: z
+    .string()
+    .refine(isAuditAction, `must be one of ${AUDIT_ACTIONS.join(', ')}`)
+    .optional()
+    .openapi({ example: 'draft-approved' }),
   target: z
     .string()
     .min(1)
@@ -22,8 +32,8 @@ export const auditQuerySchema = z.strictObject({
   cursor: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a nextCursor from a previous page').optional(),
   limit: z
     .string()
-    .regex(/^[1-9][0-9]{0,2}$/, 'must be a number from 1 to 500')
-    .refine((s) => Number(s) <= 500, 'must be at most 500')
+    .regex(LIMIT, 'must be a number from 1 to 500')
+    .refine((s) => !LIMIT.test(s) || Number(s) <= 500, 'must be at most 500')
     .optional()
     .openapi({ description: 'Entries per page (default 100, at most 500).' }),
 });

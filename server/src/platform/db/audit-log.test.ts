@@ -5,7 +5,7 @@ import { contentHash } from '../../domain/rule-set/hash';
 import { parseRuleSet } from '../../domain/rule-set/validate';
 import { tinyRuleSet } from '../../../../test/support/data/rule-set-docs';
 import { tempDatabase } from '../../../../test/support/databases/temp-database';
-import { appendAudit, listAudit, verifyAuditLog } from './audit-log';
+import { appendAudit, auditTailProblem, listAudit, verifyAuditLog } from './audit-log';
 import { inTransaction } from './database';
 import { createLibsqlRuleSetRepository } from '../../features/rule-sets/libsql-rule-set-repository';
 import { migrate } from './migrations/migrations';
@@ -130,6 +130,33 @@ describe('the audit log in libsql', () => {
     await dropGuards(client);
     await client.execute('DELETE FROM audit_log WHERE seq >= 7');
     expect(await problems(client)).toEqual([{ seq: 7, kind: 'deleted' }]);
+  });
+
+  it('keeps a cut end in view after the next change: the next entry follows the recorded head, not the last row', async () => {
+    await appendSample(client, 8);
+    const eighth = String((await client.execute('SELECT hash FROM audit_log WHERE seq = 8')).rows[0]!.hash);
+    await dropGuards(client);
+    await client.execute('DELETE FROM audit_log WHERE seq >= 7');
+    expect(await auditTailProblem(client)).toBe('the recorded head is entry 8, but the last entry in the table is 6: entries were cut from its end outside Jifen');
+    const next = await inTransaction(client, (tx) => appendAudit(tx, { at: at(30), actor: 'admin', action: 'login', target: 'user:admin' }));
+    expect(next).toMatchObject({ seq: 9, prevHash: eighth });
+    expect(await problems(client)).toContainEqual({ seq: 7, kind: 'deleted' });
+    expect(await auditTailProblem(client)).toBeUndefined();
+  });
+
+  it('keeps entries added behind its back in view after the next change', async () => {
+    await appendSample(client, 4);
+    const last = (await client.execute('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!;
+    const forged = { seq: 5, at: at(9), actor: 'intruder', action: 'user-created' as const, target: 'user:intruder', prevHash: String(last.hash) };
+    await client.execute({
+      sql: 'INSERT INTO audit_log (seq, at, actor, action, target, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      args: [5, forged.at, forged.actor, forged.action, forged.target, forged.prevHash, entryHash(forged)],
+    });
+    expect(await auditTailProblem(client)).toMatch(/recorded head is entry 4, but the table holds entries up to 5/);
+    const next = await inTransaction(client, (tx) => appendAudit(tx, { at: at(30), actor: 'admin', action: 'login', target: 'user:admin' }));
+    // After the forged entry in number, but chained to the last entry Jifen wrote: the chain breaks there.
+    expect(next).toMatchObject({ seq: 6, prevHash: String(last.hash) });
+    expect(await problems(client)).toEqual([{ seq: 5, kind: 'inserted' }]);
   });
 
   it('names an entry inserted in the middle, with the later ones renumbered', async () => {

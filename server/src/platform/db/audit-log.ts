@@ -13,10 +13,14 @@ import type { SqlExecutor } from './database';
 const COLUMNS = 'seq, at, actor, action, target, before, after, details, prev_hash, hash';
 
 /**
- * Appends one entry to the audit trail, chained to the latest one. Call it with the open write transaction
- * of the change it records (never with the bare client): the write transaction serialises appends, and
- * `seq` is the primary key, so two appends can never fork the chain. `at` may be a Date or an ISO instant;
- * it is stored as UTC (`…Z`) so that entries sort by time as text.
+ * Appends one entry to the audit trail, chained to the head recorded with the latest append. Call it with
+ * the open write transaction of the change it records (never with the bare client): the write transaction
+ * serialises appends, and `seq` is the primary key, so two appends can never fork the chain. `at` may be a
+ * Date or an ISO instant; it is stored as UTC (`…Z`) so that entries sort by time as text.
+ *
+ * The recorded head, not the last row, is what the next entry follows: entries cut from the end of the
+ * table (or added to it) outside Jifen would otherwise be chained over by the next change, and the trail
+ * would verify whole again. Following the head, the cut stays a gap that `verifyAuditLog` names.
  *
  * @example
  * await inTransaction(client, async (tx) => {
@@ -26,8 +30,9 @@ const COLUMNS = 'seq, at, actor, action, target, before, after, details, prev_ha
  */
 export async function appendAudit(tx: SqlExecutor, entry: Omit<AuditInput, 'at'> & { at: Date | string }): Promise<AuditEntry> {
   const at = typeof entry.at === 'string' ? normaliseInstant(entry.at) : entry.at.toISOString();
-  const last = await tx.execute(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1`);
-  const prev = last.rows[0] ? toEntry(last.rows[0]) : undefined;
+  const { head, lastSeq } = await trailEnd(tx);
+  // After the head, and after any entry already in the table, so that `seq` stays unique either way.
+  const prev = head ? { seq: Math.max(head.seq, lastSeq ?? 0), hash: head.hash } : await lastEntry(tx);
   const next = chainEntry(prev, { ...entry, at });
   await tx.execute({
     sql: `INSERT INTO audit_log (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -49,6 +54,36 @@ export async function appendAudit(tx: SqlExecutor, entry: Omit<AuditInput, 'at'>
     args: [next.seq, next.hash],
   });
   return next;
+}
+
+/** The head recorded with the latest append, and the highest `seq` in the table. */
+async function trailEnd(db: SqlExecutor): Promise<{ head?: { seq: number; hash: string }; lastSeq?: number }> {
+  const row = (await db.execute('SELECT (SELECT max(seq) FROM audit_log) AS last_seq, h.seq, h.hash FROM (SELECT 1) LEFT JOIN audit_head h ON h.id = 1')).rows[0]!;
+  return {
+    ...(row.seq === null ? {} : { head: { seq: Number(row.seq), hash: String(row.hash) } }),
+    ...(row.last_seq === null ? {} : { lastSeq: Number(row.last_seq) }),
+  };
+}
+
+async function lastEntry(db: SqlExecutor): Promise<AuditEntry | undefined> {
+  const last = await db.execute(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  return last.rows[0] ? toEntry(last.rows[0]) : undefined;
+}
+
+/**
+ * Whether the trail ends where its recorded head says, in a sentence when it does not: checked when the
+ * server starts, before anything is appended, so that an operator hears of a cut at once.
+ *
+ * @example
+ * const problem = await auditTailProblem(client); // 'the recorded head is entry 627, but the last entry in the table is 626: …'
+ */
+export async function auditTailProblem(db: SqlExecutor): Promise<string | undefined> {
+  const { head, lastSeq } = await trailEnd(db);
+  if (!head) return lastSeq === undefined ? undefined : `the table holds entries up to ${lastSeq} but no recorded head: it was removed outside Jifen`;
+  if (lastSeq === head.seq) return undefined;
+  return lastSeq === undefined || lastSeq < head.seq
+    ? `the recorded head is entry ${head.seq}, but the last entry in the table is ${lastSeq ?? 'none'}: entries were cut from its end outside Jifen`
+    : `the recorded head is entry ${head.seq}, but the table holds entries up to ${lastSeq}: entries were added to its end outside Jifen`;
 }
 
 /** Filters of the audit listing; every one given must hold. */
