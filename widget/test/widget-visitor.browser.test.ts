@@ -89,7 +89,10 @@ describe('<jifen-eligibility> as a visitor meets it', () => {
 
   it('says a network failure plainly, and an unregistered site as such, with the detail only in the event', async () => {
     const down = await open(site, { widgets: [school({ 'api-base': 'http://127.0.0.1:9' })] });
-    await visible(down.locator('#w [part=error]').getByText('暂时无法连接积分服务，请检查网络后重试。'));
+    // Not blamed on the visitor's connection alone (the service may be paused), and the page's own
+    // fallback (the element's content) is shown beside it.
+    await visible(down.locator('#w [part=error]').getByText('暂时无法连接积分服务（可能是网络问题，也可能是服务暂停），请稍后重试。'));
+    await visible(down.locator('#w').getByText('积分组件未能加载 · The points widget could not load.'));
     expect((await events(down))[0]).toMatchObject({ code: 'network', message: expect.stringContaining('cannot reach Jifen') });
     expect(await down.locator('#w [part=error]').textContent()).not.toContain('127.0.0.1');
 

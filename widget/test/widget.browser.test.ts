@@ -178,6 +178,39 @@ describe('<jifen-eligibility> on a partner site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('clears a result once an answer changes, and does not count points short of the bar for a vetoed resident', async () => {
+    const page = await open(`${site.url}/school`);
+    const widget = page.locator('#self-check');
+    await fillSelfCheck(widget, selfCheckFacts);
+    await widget.locator('[part=submit]').click();
+    const status = widget.getByRole('status');
+    await visible(status.locator('[part=verdict]'));
+    // The result was for 40 months; with 3 typed it no longer is, so it goes until the next check.
+    await widget.locator('input[name=socialInsuranceMonths]').fill('3');
+    await expect.poll(() => status.locator('[part=verdict]').count(), WAIT).toBe(0);
+
+    await widget.locator('input[name=socialInsuranceMonths]').fill(String(selfCheckFacts.socialInsuranceMonths));
+    await widget.locator('input[name=vetoGrounds][value=criminal_penalty]').check();
+    await widget.locator('[part=submit]').click();
+    await visible(status.getByText('暂不符合条件'));
+    await visible(status.locator('[part=missing]').getByText(/一票否决（.+）：积分再高也不符合条件。依据：/));
+    expect(await status.getByText(/距分数线还差/).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'vetoed-zh.png'), fullPage: true });
+  });
+
+  it('says at once that a scenario attribute is missing, and points the visitor elsewhere', async () => {
+    const page = await open(`${site.url}/school`);
+    const widget = page.locator('#self-check');
+    await visible(widget.getByRole('heading', { name: '随迁子女教育' }));
+    await widget.evaluate((el) => el.setAttribute('scenario', ''));
+    const error = widget.locator('[part=error]');
+    await visible(error.getByText('本网站的积分组件配置有误，暂时无法使用。请联系网站管理员。'));
+    // The page's own fallback content, beside the error: the partner's words for where else to go.
+    await visible(widget.getByText('积分自测暂时无法使用，请到新市民服务中心或拨打 12345 咨询办理。'));
+    expect(await error.locator('[part=fallback] slot').count()).toBe(1);
+    expect(await lastEvent(page)).toMatchObject({ type: 'jifen-error', code: 'scenario_missing', message: expect.stringContaining('needs a scenario attribute') });
+  });
+
   it('refuses an unregistered site visibly, in the widget', async () => {
     const page = await open(`${stranger.url}/school`);
     const error = page.locator('#self-check [part=error]');

@@ -38,6 +38,7 @@ export type JifenErrorCode =
   | 'origin_forbidden'
   | 'origin_not_registered'
   | 'scenario_forbidden'
+  | 'scenario_missing'
   | 'not_found'
   | 'validation_failed'
   | 'too_many_requests'

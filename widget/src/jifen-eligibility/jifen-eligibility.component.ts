@@ -45,6 +45,9 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @csspart version - The rule-set version and evaluation date used.
  * @csspart error - A refusal or failure message, next to the check button in a self-check.
  * @csspart retry - The "try again" button of a network failure or timeout.
+ * @csspart fallback - Beside an error the visitor cannot fix: the element's content, or a pointer to the service centre.
+ *
+ * @slot - The page's fallback text: shown while the script cannot load, and beside an error the visitor cannot fix (a setting of the site, Jifen out of reach).
  *
  * Set these on the element or on `:root`; both reach the widget.
  *
@@ -111,7 +114,13 @@ export class JifenEligibility extends LitElement {
     this.current = undefined;
     this.failure = undefined;
     this.fieldErrors = {};
-    if (!this.scenario) return;
+    if (!this.scenario.trim()) {
+      // Said at once, to the visitor and the developer: without a scenario there is nothing to load.
+      const message = '<jifen-eligibility> needs a scenario attribute (a scenario id the partner key is allowed, e.g. scenario="school-enrollment")';
+      return this.attempt(run, async () => {
+        throw new WidgetError('scenario_missing', message, 0);
+      });
+    }
     await this.attempt(run, async () => {
       if (this.residentToken) this.show(await this.api.resident(this.scenario, this.residentToken));
       else this.info = await this.api.scenario(this.scenario);
@@ -133,6 +142,11 @@ export class JifenEligibility extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=result]')?.focus();
     });
+  }
+
+  /** An answer changed: the result shown no longer matches the form, so it goes until the next check. */
+  private edited(): void {
+    if (this.current) this.current = undefined;
   }
 
   private async askFor(blank: readonly FactQuestion[]): Promise<void> {
@@ -219,9 +233,13 @@ export class JifenEligibility extends LitElement {
   private renderError(t: Strings, e: WidgetError): TemplateResult {
     const text = e.code === 'validation_failed' && e.fields.length ? t.fixFields : (t.errors[e.code] ?? t.errors.other);
     const retry = e.code === 'network' || e.code === 'timeout' || e.code === 'too_many_requests' || e.status >= 500;
+    // Anything but a field to correct leaves the visitor another way: the page's own fallback (the element's
+    // content, written by the partner for when the widget cannot work), else the service centre.
+    const elsewhere = !(e.code === 'validation_failed' && e.fields.length);
     return html`<div part="error" role="alert">
       <strong>${t.errorTitle}</strong>
       <p>${text}</p>
+      ${elsewhere ? html`<div part="fallback"><slot><span>${t.elsewhere}</span></slot></div>` : nothing}
       ${retry ? html`<button part="retry" type="button" class="secondary" @click=${this.retry}>${t.retry}</button>` : nothing}
     </div>`;
   }
@@ -237,7 +255,7 @@ export class JifenEligibility extends LitElement {
             <div class="grid">${facts.map(field)}</div>
           </details>`
         : nothing;
-    return html`<form part="form" novalidate @submit=${this.check}>
+    return html`<form part="form" novalidate @submit=${this.check} @input=${this.edited} @change=${this.edited}>
       ${[
         [t.conditions, of('eligibility')] as const,
         [t.scoring, of('score', 'first')] as const,

@@ -10,6 +10,8 @@ import type { GapStep, ListPosition, ResidentResult, WidgetResult } from './type
 export function renderResult(t: Strings, lang: string, r: WidgetResult): TemplateResult {
   const o = r.outcome;
   const missing = o.missing.filter((m) => m.code !== 'below-bar');
+  // A veto closes the scenario whatever the score: points short of the bar would suggest more would help.
+  const vetoed = o.missing.some((m) => m.code === 'vetoed');
   const top = Math.max(o.bar, o.score, 1);
   return html`${r.mode === 'resident'
       ? html`<p part="resident">${t.resident}${r.resident.name} · ${r.resident.permitNumber}</p>`
@@ -18,7 +20,7 @@ export function renderResult(t: Strings, lang: string, r: WidgetResult): Templat
     <p part="score">
       <span>${t.score} <strong>${o.score}</strong> / ${t.bar} ${o.bar}</span>
       <meter part="meter" aria-label=${t.meter(o.score, o.bar)} min="0" max=${top} low=${o.bar} high=${o.bar} optimum=${top} value=${o.score}></meter>
-      ${o.shortBy > 0 ? html`<span class="short">${t.shortBy(o.shortBy)}</span>` : nothing}
+      ${o.shortBy > 0 && !vetoed ? html`<span class="short">${t.shortBy(o.shortBy)}</span>` : nothing}
     </p>
     ${r.mode === 'resident' ? html`<p class="muted">${t.today(r.asOf)}</p>` : nothing}
     ${missing.length

@@ -111,8 +111,16 @@ function rememberedBy(reason: Reason): unknown {
 /** What stands between a resident and a scenario, as a sentence. */
 export function explainGap(rs: ResolvedRuleSet, gap: Gap): Text {
   switch (gap.code) {
-    case 'vetoed':
-      return { en: `disqualified by veto: ${gap.title.en}`, zh: `一票否决：${gap.title.zh}` };
+    case 'vetoed': {
+      // What the veto is and that no score makes up for it, with the clause that lists its grounds: the
+      // indicator's title alone ("一票否决") says nothing a resident can act on.
+      const ref = rs.indicators.find((i) => i.id === gap.indicator)?.reference;
+      const basis = ref ? (ref.clause ? `${ref.document} ${ref.clause}` : ref.document) : undefined;
+      return {
+        en: `disqualified by veto (${gap.title.en}): no score makes up for it${basis ? `. Basis: ${basis}` : ''}`,
+        zh: `一票否决（${gap.title.zh}）：积分再高也不符合条件${basis ? `。依据：${basis}` : ''}`,
+      };
+    }
     case 'condition-failed':
       return failedText(rs, gap.failed);
     case 'below-bar':

@@ -27,6 +27,7 @@ const TEXT = {
       `新市民随迁子女申请本校一年级学位，按XX区新市民积分“随迁子女教育”场景排序。${bar ? `总积分${bar}分以上、` : ''}在本区居住登记满12个月且缴纳社保满12个月的家庭可以报名。`,
     selfCheck: '积分自测',
     selfCheckNote: '不需要登录。填写的信息只用于本次测算，不会被保存。',
+    fallback: '积分自测暂时无法使用，请到新市民服务中心或拨打 12345 咨询办理。',
     resident: '查看我的真实积分',
     residentNote: '已在“新市民”App 中授权本校查看？下面是根据您的档案计算的积分和资格。',
     noResident: '演示环境中没有居民档案，暂无法展示居民模式。',
@@ -43,6 +44,7 @@ const TEXT = {
       `Children of new citizens apply for Grade 1 places ranked by the district's points scheme (scenario "Schooling for accompanying children"). Families with ${bar ? `${bar} points or more, ` : ''}12 months of residence registration in the district and 12 months of social insurance may apply.`,
     selfCheck: 'Check your points',
     selfCheckNote: 'No sign-in needed. What you type is used for this estimate only and is not stored.',
+    fallback: 'The points check is not available right now; please ask at the new-citizen service centre or call 12345.',
     resident: 'See your real points',
     residentNote: 'Allowed this school to see your result in the new-citizen app? Here is your score and eligibility from your record.',
     noResident: 'This demo has no resident records, so resident mode cannot be shown.',
@@ -70,7 +72,10 @@ export function demoSchoolPage(o: DemoPageOptions): string {
   const jifen = o.jifen.replace(/\/+$/, '');
   const assets = o.assets.replace(/\/+$/, '');
   const script = `${jifen}/widget/v${o.pin.version}/jifen-eligibility.js`;
-  const snippet = `<script type="module" src="${script}"\n        integrity="${o.pin.integrity}" crossorigin="anonymous"></script>\n<jifen-eligibility scenario="school-enrollment" partner-key="…"></jifen-eligibility>`;
+  const snippet = `<script type="module" src="${script}"\n        integrity="${o.pin.integrity}" crossorigin="anonymous"></script>\n<jifen-eligibility scenario="school-enrollment" partner-key="…">\n  <p>${t.fallback}</p>\n</jifen-eligibility>`;
+  // The element's content is the page's own fallback: shown until the script runs, and beside an error the
+  // visitor cannot fix.
+  const fallback = `<p>${e(t.fallback)}</p>`;
   return `<!doctype html>
 <html lang="${o.lang}">
 <head>
@@ -92,14 +97,14 @@ export function demoSchoolPage(o: DemoPageOptions): string {
   <section aria-labelledby="self-check-heading">
     <h2 id="self-check-heading">${e(t.selfCheck)}</h2>
     <p class="note">${e(t.selfCheckNote)}</p>
-    <jifen-eligibility id="self-check" scenario="school-enrollment" partner-key="${e(o.partnerKey)}" lang="${o.lang}"></jifen-eligibility>
+    <jifen-eligibility id="self-check" scenario="school-enrollment" partner-key="${e(o.partnerKey)}" lang="${o.lang}">${fallback}</jifen-eligibility>
   </section>
   <section aria-labelledby="resident-heading">
     <h2 id="resident-heading">${e(t.resident)}</h2>
     ${
       o.residentToken
         ? `<p class="note">${e(t.residentNote)}</p>
-    <jifen-eligibility id="resident" scenario="school-enrollment" partner-key="${e(o.partnerKey)}" resident-token="${e(o.residentToken)}" lang="${o.lang}"></jifen-eligibility>`
+    <jifen-eligibility id="resident" scenario="school-enrollment" partner-key="${e(o.partnerKey)}" resident-token="${e(o.residentToken)}" lang="${o.lang}">${fallback}</jifen-eligibility>`
         : `<p class="note">${e(t.noResident)}</p>`
     }
   </section>
