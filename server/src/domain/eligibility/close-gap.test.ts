@@ -53,6 +53,15 @@ describe('closeGap', () => {
     expect(si.message.zh).toBe(`省内累计缴纳社会保险月数：再增加 ${si.increase} 月（30 → ${si.to}）`);
   });
 
+  it('calls a count of months "time" only while it runs: from 0, waiting does not start a job', async () => {
+    const running = await closeGap(rs, SCENARIO, nearlyThere, AS_OF);
+    expect(running.find((s) => s.fact === 'employmentMonths')?.effort).toBe('time');
+    const jobless = await closeGap(rs, SCENARIO, { ...nearlyThere, employmentMonths: 0 }, AS_OF);
+    const employment = jobless.find((s) => s.fact === 'employmentMonths');
+    expect(employment).toMatchObject({ from: 0, effort: 'routine' });
+    expect(jobless.find((s) => s.fact === 'socialInsuranceMonths')?.effort).toBe('time');
+  });
+
   it('answers nothing for a resident who is eligible already', async () => {
     const eligible = { ...nearlyThere, socialInsuranceMonths: 60 };
     expect((await outcome(eligible)).eligible).toBe(true);

@@ -81,7 +81,7 @@ export async function closeGap(rs: ResolvedRuleSet, scenarioId: string, facts: F
         best = r;
       } else lo = mid + 1;
     }
-    steps.push(step(def, current, hi, closes, best.score, factEffort(rs, def), best.score - now.score));
+    steps.push(step(def, current, hi, closes, best.score, factEffort(rs, def, current), best.score - now.score));
   }
   const rank = (s: GapStep) => EFFORTS.indexOf(s.effort) * 3 + CLOSES.indexOf(s.closes);
   return steps.sort((a, b) => rank(a) - rank(b));

@@ -14,16 +14,18 @@ export type Effort = (typeof EFFORTS)[number];
 const LARGE_CATEGORIES = new Set(['investment-tax', 'innovation']);
 
 /**
- * The effort of raising a fact: `time` for counts of months (they grow by waiting, living and working in
- * the district), `large` for money or facts of the investment and innovation categories, `routine`
- * otherwise.
+ * The effort of raising a fact from `current`: `time` for a count of months already running (it grows by
+ * waiting, living and working in the district), `large` for money or facts of the investment and
+ * innovation categories, `routine` otherwise — a count of months at 0 among them: waiting does not start
+ * a job or contributions.
  *
  * @example
- * factEffort(rs, rs.facts.get('socialInsuranceMonths')!); // 'time'
- * factEffort(rs, rs.facts.get('investmentYuan')!); // 'large'
+ * factEffort(rs, rs.facts.get('socialInsuranceMonths')!, 40); // 'time'
+ * factEffort(rs, rs.facts.get('employmentMonths')!, 0); // 'routine'
+ * factEffort(rs, rs.facts.get('investmentYuan')!, 0); // 'large'
  */
-export function factEffort(rs: ResolvedRuleSet, def: FactDefinition): Effort {
-  if (MONTHLY_FACTS.includes(def.id) || def.unit?.en === 'month') return 'time';
+export function factEffort(rs: ResolvedRuleSet, def: FactDefinition, current: number): Effort {
+  if (MONTHLY_FACTS.includes(def.id) || def.unit?.en === 'month') return current > 0 ? 'time' : 'routine';
   if (def.unit?.en === 'yuan') return 'large';
   const readers = rs.indicators.filter((i) => 'fact' in i && i.fact === def.id);
   return readers.some((i) => LARGE_CATEGORIES.has(i.category ?? '')) ? 'large' : 'routine';
