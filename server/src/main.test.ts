@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../test/support/apps/spawn-server';
 import { tempDatabase } from '../../test/support/databases/temp-database';
@@ -58,5 +61,23 @@ describe('npm start', () => {
     const provincial = list.ruleSets.find((s: { id: string }) => s.id === 'provincial-common');
     expect(provincial.latest).toMatchObject({ version: 2, publishedBy: 'seed' });
     expect(await again.stop()).toBe(0);
+  });
+
+  it('refuses a port already in use before it opens or writes anything, and says what to do', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as AddressInfo).port)));
+    const fresh = tempDatabase('file');
+    try {
+      const failed = await spawnServer({ JIFEN_DATABASE_URL: fresh.url, JIFEN_DEMO: '1', PORT: String(port) }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(failed).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      // No demo accounts were made whose one-time passwords nobody saw: the database was never created.
+      expect(existsSync(fileURLToPath(fresh.url))).toBe(false);
+    } finally {
+      blocker.close();
+      fresh.cleanup();
+    }
   });
 });

@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
+import { JifenError } from './domain/errors';
 import { DEFAULT_WITNESS_EVERY_MS, loadAuditKey, startAuditWitness } from './features/audit';
 import type { AnonymousRateLimit } from './platform/http/anonymous-rate-limit';
 import { createWidgetServices, publicUrlFrom, startWidgetDemo } from './features/widget';
@@ -80,6 +81,9 @@ export interface RunningServer {
  * await server.close();
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // Before anything is opened or written: a port already taken would otherwise fail the start after
+  // seeding, with the demo accounts' one-time passwords made and never printed.
+  await checkPortFree(options.port, options.hostname);
   const client = openDatabase(options.database);
   let server: ServerType | undefined;
   let witness: ReturnType<typeof startAuditWitness> | undefined;
@@ -177,4 +181,20 @@ async function stop(server: ServerType, closeDatabase: () => void): Promise<void
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
   closeDatabase();
+}
+
+/** Refuses a start on a port another process holds, in words that say what to do (port 0 is always free). */
+async function checkPortFree(port: number, hostname: string | undefined): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new JifenError('conflict', `Jifen: port ${port}${hostname ? ` on ${hostname}` : ''} is already in use (another Jifen?); stop it or set PORT to a free port. Nothing was written.`)
+          : error,
+      ),
+    );
+    probe.listen({ port, ...(hostname ? { host: hostname } : {}) }, () => probe.close(() => resolve()));
+  });
 }
