@@ -100,6 +100,8 @@ export const styles = css`
   .req {
     color: var(--_color-danger);
     font-size: 0.85em;
+    /* 「（必填）」 is one word: never 「（必」 on one line and 「填）」 on the next. */
+    white-space: nowrap;
   }
   input:not([type='checkbox']),
   select {
