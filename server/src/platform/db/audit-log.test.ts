@@ -34,6 +34,18 @@ async function dropGuards(client: Client): Promise<void> {
   await client.execute('DROP TRIGGER audit_log_no_delete');
 }
 
+/** An entry added straight into the table after the last one, hashed and chained correctly; answers the entry it follows. */
+async function appendBehindItsBack(client: Client): Promise<{ seq: number; hash: string }> {
+  const row = (await client.execute('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!;
+  const last = { seq: Number(row.seq), hash: String(row.hash) };
+  const forged = { seq: last.seq + 1, at: at(9), actor: 'intruder', action: 'user-created' as const, target: 'user:intruder', prevHash: last.hash };
+  await client.execute({
+    sql: 'INSERT INTO audit_log (seq, at, actor, action, target, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    args: [forged.seq, forged.at, forged.actor, forged.action, forged.target, forged.prevHash, entryHash(forged)],
+  });
+  return last;
+}
+
 const problems = async (client: Client) => {
   const report = await verifyAuditLog(client);
   return report.ok ? [] : report.problems.map(({ seq, kind }) => ({ seq, kind }));
@@ -146,16 +158,11 @@ describe('the audit log in libsql', () => {
 
   it('keeps entries added behind its back in view after the next change', async () => {
     await appendSample(client, 4);
-    const last = (await client.execute('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!;
-    const forged = { seq: 5, at: at(9), actor: 'intruder', action: 'user-created' as const, target: 'user:intruder', prevHash: String(last.hash) };
-    await client.execute({
-      sql: 'INSERT INTO audit_log (seq, at, actor, action, target, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      args: [5, forged.at, forged.actor, forged.action, forged.target, forged.prevHash, entryHash(forged)],
-    });
+    const last = await appendBehindItsBack(client);
     expect(await auditTailProblem(client)).toMatch(/recorded head is entry 4, but the table holds entries up to 5/);
     const next = await inTransaction(client, (tx) => appendAudit(tx, { at: at(30), actor: 'admin', action: 'login', target: 'user:admin' }));
     // After the forged entry in number, but chained to the last entry Jifen wrote: the chain breaks there.
-    expect(next).toMatchObject({ seq: 6, prevHash: String(last.hash) });
+    expect(next).toMatchObject({ seq: 6, prevHash: last.hash });
     expect(await problems(client)).toEqual([{ seq: 5, kind: 'inserted' }]);
   });
 
@@ -182,12 +189,7 @@ describe('the audit log in libsql', () => {
 
   it('names entries appended behind its back, even with correct hashes', async () => {
     await appendSample(client, 4);
-    const last = (await client.execute('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!;
-    const forged = { seq: 5, at: at(9), actor: 'intruder', action: 'user-created' as const, target: 'user:intruder', prevHash: String(last.hash) };
-    await client.execute({
-      sql: 'INSERT INTO audit_log (seq, at, actor, action, target, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      args: [5, forged.at, forged.actor, forged.action, forged.target, forged.prevHash, entryHash(forged)],
-    });
+    await appendBehindItsBack(client);
     expect(await problems(client)).toEqual([{ seq: 5, kind: 'inserted' }]);
   });
 
