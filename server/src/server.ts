@@ -191,7 +191,10 @@ async function checkPortFree(port: number, hostname: string | undefined): Promis
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new JifenError('conflict', `Jifen: port ${port}${hostname ? ` on ${hostname}` : ''} is already in use (another Jifen?); stop it or set PORT to a free port. Nothing was written.`)
+          ? new JifenError('conflict', {
+              en: `Jifen: port ${port}${hostname ? ` on ${hostname}` : ''} is already in use (another Jifen?); stop it or set PORT to a free port. Nothing was written.`,
+              zh: `端口 ${port} 已被占用（是否已有一个积分服务在运行？）：请先停止它，或用 PORT 指定空闲端口。尚未写入任何数据。`,
+            })
           : error,
       ),
     );
