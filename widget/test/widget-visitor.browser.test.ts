@@ -146,6 +146,12 @@ describe('<jifen-eligibility> as a visitor meets it', () => {
     const event = (await events(page)).at(-1);
     expect(event).toMatchObject({ type: 'jifen-error', code: 'validation_failed', fields: expect.arrayContaining([{ path: 'facts.socialInsuranceMonths', message: 'is required for this scenario' }]) });
     expect(event?.fields).not.toContainEqual(expect.objectContaining({ path: 'facts.accompanyingChildren' }));
+
+    // Something typed that is no number (the browser keeps the field empty) is asked for as a number, not as blank.
+    await widget.locator('[name=socialInsuranceMonths]').pressSequentially('-');
+    await widget.getByRole('button', { name: '测算' }).click();
+    await expect.poll(() => widget.locator('#f-socialInsuranceMonths-error').textContent()).toBe('请填写整数，不小于 0');
+    expect((await events(page)).at(-1)).toMatchObject({ fields: [{ path: 'facts.socialInsuranceMonths', message: 'is not a number' }] });
   });
 
   it('takes theme tokens from :root, follows them in dark mode, and needs no sideways scroll at 375 px', async () => {

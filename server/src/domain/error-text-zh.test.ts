@@ -34,6 +34,8 @@ describe('the Chinese side of every refusal', () => {
   it("reads a field's Chinese off its English, keeps a given one, and falls back only for an unknown message", () => {
     expect(withChinese({ path: 'residentId', message: 'no such resident' }).messageZh).toBe('没有这位居民');
     expect(withChinese({ path: 'asOf', message: 'must be a date YYYY-MM-DD' }).messageZh).toBe('必须是日期（YYYY-MM-DD）');
+    // The resident app's developer issuing a token for a page the partner did not register.
+    expect(withChinese({ path: 'origin', message: "not one of the partner's sites" }).messageZh).toBe('不是这家合作单位登记的网站（须与登记的网址完全一致，含端口）');
     expect(withChinese({ path: 'x', message: 'is required', messageZh: '请填写' }).messageZh).toBe('请填写');
     expect(withChinese({ path: 'x', message: 'something nobody wrote yet' }).messageZh).toBe(FIELD_TEXT_ZH_FALLBACK);
   });

@@ -104,6 +104,7 @@ const TABLE: Entry[] = [
   [/^must be a date YYYY-MM-DD or an ISO 8601 instant$/, () => '必须是日期（YYYY-MM-DD）或具体时刻'],
   [/^must be a nextCursor from a previous page$/, () => '必须是上一页给出的翻页位置'],
   [/^must be after from$/, () => '必须晚于开始时间（from）'],
+  [/^not one of the partner's sites$/, () => '不是这家合作单位登记的网站（须与登记的网址完全一致，含端口）'],
   [/^must be a number from (\d+) to (\d+)$/, (a, b) => `必须是 ${a} 到 ${b} 之间的数字`],
   [/^must be at most (\d+)$/, (n) => `不能超过 ${n}`],
   [/^must be a multiple of 0\.01$/, () => '最多保留两位小数'],

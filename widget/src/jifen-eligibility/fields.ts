@@ -71,6 +71,17 @@ export function fieldMessage(f: FactQuestion, t: Strings): string {
   return m.other;
 }
 
+/**
+ * The fields typed into but unreadable as what they ask (「十二」 in a number field: the browser reports
+ * such a field empty, so it would otherwise be taken for one left blank).
+ */
+export function unreadableFacts(form: HTMLFormElement, facts: readonly FactQuestion[]): FactQuestion[] {
+  return facts.filter((f) => {
+    const control = form.elements.namedItem(f.id);
+    return control instanceof HTMLInputElement && control.validity.badInput;
+  });
+}
+
 /** The facts filled in: empty controls are left out, numbers as numbers, lists as lists, yes/no as true/false. */
 export function readFacts(form: HTMLFormElement, facts: readonly FactQuestion[]): Record<string, unknown> {
   const data = new FormData(form);

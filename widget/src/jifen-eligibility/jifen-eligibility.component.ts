@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { WidgetError, widgetApi } from './api';
-import { fieldMessage, renderField, readFacts } from './fields';
+import { fieldMessage, renderField, readFacts, unreadableFacts } from './fields';
 import { isEnglish, pick, strings, type Strings } from './i18n';
 import { styles } from './jifen-eligibility.styles';
 import { renderResult } from './result-view';
@@ -130,13 +130,16 @@ export class JifenEligibility extends LitElement {
   private async check(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.info || this.busy) return;
-    const facts = readFacts(event.target as HTMLFormElement, this.info.facts);
+    const form = event.target as HTMLFormElement;
+    const facts = readFacts(form, this.info.facts);
     // A new check clears the last one: no stale result under a new error.
     this.current = undefined;
     this.fieldErrors = {};
+    const unreadable = unreadableFacts(form, this.info.facts);
+    if (unreadable.length > 0) return this.refuseHere(unreadable, 'is not a number', (f, t) => fieldMessage(f, t));
     // What the scenario's conditions read is marked required: left blank, it is asked for, not scored as absent.
     const blank = this.info.facts.filter((f) => f.required && f.type !== 'boolean' && facts[f.id] === undefined);
-    if (blank.length > 0) return this.askFor(blank);
+    if (blank.length > 0) return this.refuseHere(blank, 'is required for this scenario', (_, t) => t.field.required);
     await this.attempt(this.generation, async () => {
       this.show(await this.api.selfCheck(this.scenario, facts));
       await this.updateComplete;
@@ -149,15 +152,16 @@ export class JifenEligibility extends LitElement {
     if (this.current) this.current = undefined;
   }
 
-  private async askFor(blank: readonly FactQuestion[]): Promise<void> {
+  /** Fields refused before asking Jifen (left blank, or typed but unreadable): said at each, and the first focused. */
+  private async refuseHere(facts: readonly FactQuestion[], message: string, say: (f: FactQuestion, t: Strings) => string): Promise<void> {
     const t = strings(this.language);
-    const fields = blank.map((f) => ({ path: `facts.${f.id}`, message: 'is required for this scenario' }));
-    this.failure = new WidgetError('validation_failed', `Self-check: ${blank.map((f) => f.id).join(', ')} left blank`, 0, fields);
-    this.fieldErrors = Object.fromEntries(blank.map((f) => [f.id, t.field.required]));
+    const fields = facts.map((f) => ({ path: `facts.${f.id}`, message }));
+    this.failure = new WidgetError('validation_failed', `Self-check: ${facts.map((f) => f.id).join(', ')} ${message}`, 0, fields);
+    this.fieldErrors = Object.fromEntries(facts.map((f) => [f.id, say(f, t)]));
     const detail: JifenErrorDetail = { code: 'validation_failed', status: 0, message: this.failure.message, fields };
     this.dispatchEvent(new CustomEvent('jifen-error', { detail, bubbles: true, composed: true }));
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[name="${blank[0]!.id}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`[name="${facts[0]!.id}"]`)?.focus();
   }
 
   private retry(): void {
