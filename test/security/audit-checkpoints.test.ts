@@ -98,7 +98,7 @@ describe('audit checkpoints against someone who rewrites the database', () => {
     expect(await chainVerdict()).toMatchObject({ ok: true });
     const verdict = await verifyWith(cp);
     expect(verdict).toMatchObject({ ok: false, signatureValid: true, seq: cp.seq });
-    expect(verdict.problems[0]).toMatchObject({ seq: cp.seq, kind: 'deleted' });
+    expect(verdict.problems[0]).toMatchObject({ seq: cp.seq, kind: 'deleted', messageZh: expect.stringContaining('末尾的记录被截去') });
 
     const run = await cli(['audit', 'verify', '--checkpoint', saved]);
     expect(run.code).toBe(1);

@@ -81,7 +81,7 @@ export interface AuditPage {
 
 export type AuditVerification =
   | { ok: true; count: number }
-  | { ok: false; count: number; problems: { seq: number; kind: string; message: string }[] };
+  | { ok: false; count: number; problems: ChainProblem[] };
 
 export interface AuditQuery {
   actor?: string;
@@ -144,4 +144,12 @@ export interface EnteredNotice {
 export interface ConfirmedNotice {
   notice: HolidayNotice;
   moved: DeadlineMove[];
+}
+
+/** One place where the audit trail was broken, in English and Chinese. */
+export interface ChainProblem {
+  seq: number;
+  kind: string;
+  message: string;
+  messageZh?: string;
 }

@@ -13,4 +13,5 @@ export const enCheckpoint: typeof zhCheckpoint = {
   checkpointHolds: (seq, at) => `The checkpoint holds: the trail still contains entry ${seq} (checkpoint of ${at}) and nothing before it changed.`,
   checkpointFails: (seq) => `The checkpoint does not hold: the trail no longer contains entry ${seq} with the hash the checkpoint recorded.`,
   checkpointBadSignature: "The signature is not valid: the checkpoint was altered, or was not signed with this server's key.",
+  problemKinds: { altered: 'altered', inserted: 'inserted', deleted: 'deleted', reordered: 'out of order', 'broken-link': 'broken link' },
 };

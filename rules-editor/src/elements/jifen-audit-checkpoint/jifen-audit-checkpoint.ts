@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { AuditCheckpoint, CheckpointVerdict } from '../../api/types';
-import { formatInstant, I18nController } from '../../i18n/i18n';
+import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { shared } from '../../styles/shared';
 import { styles } from './jifen-audit-checkpoint.styles';
 
@@ -76,7 +76,7 @@ export class JifenAuditCheckpoint extends LitElement {
           ? html`<p class="notice ok" role="status" data-testid="checkpoint-result">${m.checkpointHolds(v.seq, formatInstant(v.at))}</p>`
           : html`<div class="notice bad" role="alert" data-testid="checkpoint-result">
               <strong>${v.signatureValid ? m.checkpointFails(v.seq) : m.checkpointBadSignature}</strong>
-              <ul>${v.problems.map((p) => html`<li>#${p.seq} · ${p.kind}: ${p.message}</li>`)}</ul>
+              <ul>${v.problems.map((p) => html`<li>#${p.seq} · ${m.problemKinds[p.kind] ?? p.kind} — ${pick({ zh: p.messageZh ?? p.message, en: p.message })}</li>`)}</ul>
             </div>`
         : nothing}
     </section>`;

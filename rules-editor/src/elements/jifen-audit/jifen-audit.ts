@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../api/client';
 import type { AuditEntry, AuditQuery, AuditVerification, Draft } from '../../api/types';
 import { en } from '../../i18n/en';
-import { formatInstant, I18nController } from '../../i18n/i18n';
+import { formatInstant, I18nController, pick } from '../../i18n/i18n';
 import { downloadCsv } from '../../model/export-file';
 import { zh } from '../../i18n/zh';
 import { showValue } from '../../model/describe';
@@ -200,7 +200,7 @@ export class JifenAudit extends LitElement {
         ? v.ok
           ? html`<p class="notice ok" role="status" data-testid="verify-result">${m.chainOk(v.count)}</p>`
           : html`<div class="notice bad" role="alert" data-testid="verify-result"><strong>${m.chainBroken(v.count)}</strong>
-              <ul>${v.problems.map((p) => html`<li>#${p.seq} · ${p.kind}: ${p.message}</li>`)}</ul></div>`
+              <ul>${v.problems.map((p) => html`<li>#${p.seq} · ${m.problemKinds[p.kind] ?? p.kind} — ${pick({ zh: p.messageZh ?? p.message, en: p.message })}</li>`)}</ul></div>`
         : nothing}
       <jifen-audit-checkpoint></jifen-audit-checkpoint>
       <form class="card filters" @submit=${this.applyFilter} aria-label=${m.filter}>

@@ -71,14 +71,25 @@ export function verifyCheckpoint(checkpoint: AuditCheckpoint, key: string, entri
       seq,
       kind: 'altered',
       message: other ? `the checkpoint was signed with another key (${checkpoint.keyId})` : 'the checkpoint was altered: its signature does not match',
+      messageZh: other ? `检查点是用另一把密钥（${checkpoint.keyId}）签名的，不能据此核对` : '检查点本身被改动过：签名不符',
     });
   } else if (seq > 0) {
     const entry = entries.find((e) => e.seq === seq);
     if (!entry) {
       const last = entries.reduce((max, e) => Math.max(max, e.seq), 0);
-      problems.push({ seq, kind: 'deleted', message: `entry ${seq} is no longer in the trail (it now ends at entry ${last}): entries were cut from the end` });
+      problems.push({
+        seq,
+        kind: 'deleted',
+        message: `entry ${seq} is no longer in the trail (it now ends at entry ${last}): entries were cut from the end`,
+        messageZh: `第 ${seq} 条记录已不在记录链中（现在最后一条是第 ${last} 条）：末尾的记录被截去`,
+      });
     } else if (entry.hash !== hash) {
-      problems.push({ seq, kind: 'altered', message: `entry ${seq} now has another hash: the trail was rewritten at or before it and chained again` });
+      problems.push({
+        seq,
+        kind: 'altered',
+        message: `entry ${seq} now has another hash: the trail was rewritten at or before it and chained again`,
+        messageZh: `第 ${seq} 条记录的哈希已变：它或它之前的记录被改写，并重新串联了记录链`,
+      });
     }
     const prefix = verifyChain(entries.filter((e) => e.seq <= seq));
     if (!prefix.ok) problems.push(...prefix.problems);

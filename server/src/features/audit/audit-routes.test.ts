@@ -83,6 +83,14 @@ describe('GET /api/v1/audit and /audit/verify', () => {
     await env.client.execute("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4");
     const report = await (await wang.call('GET', '/api/v1/audit/verify')).json();
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([{ seq: 4, kind: 'altered', message: expect.stringContaining('entry 4 (draft-created by someone-else') }]);
+    // In Chinese too, with the time in China time, for the auditor reading the audit page.
+    expect(report.problems).toEqual([
+      {
+        seq: 4,
+        kind: 'altered',
+        message: expect.stringContaining('entry 4 (draft-created by someone-else'),
+        messageZh: expect.stringMatching(/^第 4 条记录（someone-else，draft-created，2026-06-30 \d{2}:\d{2}）与其哈希不符，内容被改动$/),
+      },
+    ]);
   });
 });

@@ -60,19 +60,23 @@ export const auditPageSchema = z
   })
   .openapi('AuditPage');
 
+/** One place where the trail was broken, in English and in Chinese (times in China time). */
+export const chainProblemSchema = z
+  .object({
+    seq: z.number().int(),
+    kind: z.enum(['altered', 'inserted', 'deleted', 'reordered', 'broken-link']),
+    message: z.string(),
+    messageZh: z.string(),
+  })
+  .openapi('AuditChainProblem');
+
 export const auditVerificationSchema = z
   .union([
     z.object({ ok: z.literal(true), count: z.number().int(), head: z.object({ seq: z.number().int(), hash: z.string() }).optional() }),
     z.object({
       ok: z.literal(false),
       count: z.number().int(),
-      problems: z.array(
-        z.object({
-          seq: z.number().int(),
-          kind: z.enum(['altered', 'inserted', 'deleted', 'reordered', 'broken-link']),
-          message: z.string(),
-        }),
-      ),
+      problems: z.array(chainProblemSchema),
     }),
   ])
   .openapi('AuditVerification');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { chainProblemSchema } from './audit-schemas';
 
 /** Request and response shapes of the audit checkpoint routes (DESIGN.md "Audit checkpoints"). */
 
@@ -21,12 +22,6 @@ export const checkpointVerdictSchema = z
     hash: z.string(),
     at: z.string(),
     signatureValid: z.boolean().openapi({ description: "Whether the checkpoint was signed with this server's key, unaltered." }),
-    problems: z.array(
-      z.object({
-        seq: z.number().int(),
-        kind: z.enum(['altered', 'inserted', 'deleted', 'reordered', 'broken-link']),
-        message: z.string(),
-      }),
-    ),
+    problems: z.array(chainProblemSchema),
   })
   .openapi('AuditCheckpointVerdict');

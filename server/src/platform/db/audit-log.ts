@@ -147,7 +147,7 @@ export async function verifyAuditLog(db: SqlExecutor): Promise<ChainReport> {
   const last = entries.reduce((max, e) => Math.max(max, e.seq), 0);
   if (!head) {
     if (entries.length === 0) return report;
-    const missing = { seq: last, kind: 'broken-link' as const, message: 'the recorded head of the trail is missing' };
+    const missing = { seq: last, kind: 'broken-link' as const, message: 'the recorded head of the trail is missing', messageZh: '登记的最新记录（记录链末端）不见了：在积分系统之外被删除' };
     return { ok: false, count: report.count, problems: [...(report.ok ? [] : report.problems), missing] };
   }
   if (last <= head.seq) return report;
@@ -155,6 +155,7 @@ export async function verifyAuditLog(db: SqlExecutor): Promise<ChainReport> {
     seq: head.seq + 1,
     kind: 'inserted' as const,
     message: `entries ${head.seq + 1}–${last} were added behind Jifen's back: the recorded head is entry ${head.seq}`,
+    messageZh: `第 ${head.seq + 1}–${last} 条记录是在积分系统之外添加的：登记的最新记录是第 ${head.seq} 条`,
   };
   return { ok: false, count: report.count, problems: [...(report.ok ? [] : report.problems), added] };
 }
