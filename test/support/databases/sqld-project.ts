@@ -10,6 +10,7 @@ export const TESTS_WITHOUT_DATABASE = [
   'server/src/features/evaluate/evaluate-routes.test.ts',
   'server/src/features/rule-sets/rule-set-resolver.test.ts',
   'server/src/features/rule-sets/rule-set-routes.test.ts',
+  'server/src/features/widget/docs-page.test.ts',
   'server/src/platform/db/prepared-reads.test.ts',
   'server/src/platform/db/shared-reads.test.ts',
   'server/src/platform/http/error-page.test.ts',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml as e } from './demo-page';
+import { ERROR_CODES, REFERENCE_ZH } from './docs-text-zh';
 import { WIDGET_ROOT } from './widget-assets';
 
 /**
@@ -60,7 +61,12 @@ const T = {
     verifyNote:
       'jifen-result 事件的 detail.statement 是一个 JWS。依赖结果之前，请在后端用 /.well-known/jwks.json 验证签名，并检查 typ、iss（Jifen 的公开地址 JIFEN_PUBLIC_URL）、aud（贵单位的合作方 id）和 exp。自测（mode: self-check）的声明带有 estimate: true：它只是根据访客自己填写的内容的估算，不能作为资格证明；factsHash 是所填事实的规范化 JSON 的 SHA-256。',
     fallback: '后备内容',
-    fallbackNote: '脚本无法加载时（网络、CSP 配置错误），浏览器显示元素内的内容。请写上可以替代的办理途径。',
+    fallbackNote: '脚本无法加载时（网络、CSP 配置错误），浏览器显示元素内的内容；组件遇到访客自己无法解决的错误时，也在提示旁显示它。请写上可以替代的办理途径。',
+    key: '获取密钥',
+    keyNote:
+      '密钥由主管部门的系统管理员登记贵单位后签发：登记时提供单位名称、网站地址（origin，例如 https://hospital.example）和要显示的场景。网站地址须与页面地址完全一致：协议、域名和端口都算在内，http://localhost:8080 与 http://127.0.0.1:8080 是两个不同的地址。密钥只显示一次，请妥善保存。可用的场景编号记在贵单位的登记信息中（向管理员索取），GET /api/v1/rule-sets 也列出各规则集的场景。',
+    codes: '错误代码（jifen-error 的 detail.code）',
+    code: '代码',
   },
   en: {
     title: '<jifen-eligibility> for partner developers',
@@ -93,11 +99,17 @@ const T = {
     verifyNote:
       "detail.statement of jifen-result is a JWS. Before relying on a result, verify it on your backend against /.well-known/jwks.json and check typ, iss (Jifen's public URL, JIFEN_PUBLIC_URL), aud (your partner id) and exp. A self-check statement (mode: self-check) carries estimate: true: it estimates from what the visitor typed and is not evidence of eligibility; factsHash is the SHA-256 of those facts' canonical JSON.",
     fallback: 'Fallback content',
-    fallbackNote: 'When the script cannot load (network, a wrong CSP), the browser shows the element\'s content. Say there how else to apply.',
+    fallbackNote:
+      "When the script cannot load (network, a wrong CSP), the browser shows the element's content; the widget shows it again beside an error the visitor cannot fix. Say there how else to apply.",
+    key: 'Getting a key',
+    keyNote:
+      "The district's administrator registers your organisation and issues the key: give your name, your site's origin (e.g. https://hospital.example) and the scenarios to show. The origin must match the page exactly, scheme, host and port: http://localhost:8080 and http://127.0.0.1:8080 are two origins. The key is shown once; keep it. Your scenario ids are in your registration (ask the administrator); GET /api/v1/rule-sets also lists every rule set's scenarios.",
+    codes: 'Error codes (detail.code of jifen-error)',
+    code: 'Code',
   },
 } as const;
 
-function manifestElement() {
+export function manifestElement() {
   const manifest = JSON.parse(readFileSync(join(WIDGET_ROOT, 'custom-elements.json'), 'utf8')) as Manifest;
   const el = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'jifen-eligibility');
   return { attributes: el?.attributes ?? [], events: el?.events ?? [], parts: el?.cssParts ?? [], props: el?.cssProperties ?? [] };
@@ -117,6 +129,9 @@ const table = (head: string[], rows: string[][]) =>
 export function widgetDocsPage(o: DocsPageOptions): string {
   const t = T[o.lang];
   const el = manifestElement();
+  const zh = o.lang === 'zh-CN';
+  // The manifest speaks English (it comes from the component's comments); the Chinese page says the same in Chinese.
+  const said = (kind: keyof typeof REFERENCE_ZH, a: { name: string; description?: string }) => (zh ? REFERENCE_ZH[kind][a.name] : undefined) ?? a.description ?? '';
   const src = `${o.jifen}/widget/v${o.version}/jifen-eligibility.js`;
   const origin = new URL(o.jifen).origin;
   const tag = `<script type="module" src="${src}"\n        integrity="${o.integrity}" crossorigin="anonymous"></script>\n<jifen-eligibility scenario="school-enrollment" partner-key="jfk_…" heading-level="3">\n  <p>积分自测暂时无法加载，请到 XX区新市民服务中心办理。 · The points check cannot load; please apply at the service centre.</p>\n</jifen-eligibility>`;
@@ -168,14 +183,18 @@ ${example('live')}
 <h3>${e(t.themed)}</h3>
 <pre><code>${e(':root {\n  --jifen-color-primary: #0f6e56;\n  --jifen-radius: 2px;\n  --jifen-font-family: Georgia, "Songti SC", serif;\n}')}</code></pre>
 <div class="themed">${o.demoKey ? example('themed') : ''}</div>
+<h2>${e(t.key)}</h2>
+<p>${e(t.keyNote)}</p>
 <h2>${e(t.attributes)}</h2>
-${table([t.name, t.meaning], el.attributes.map((a) => [a.name, a.description ?? '']))}
+${table([t.name, t.meaning], el.attributes.map((a) => [a.name, said('attributes', a)]))}
 <h2>${e(t.events)}</h2>
-${table([t.name, t.meaning], el.events.map((a) => [a.name, a.description ?? '']))}
+${table([t.name, t.meaning], el.events.map((a) => [a.name, said('events', a)]))}
+<h2>${e(t.codes)}</h2>
+${table([t.code, t.meaning], ERROR_CODES.map((c) => [c.code, zh ? c.zh : c.en]))}
 <h2>${e(t.parts)}</h2>
-${table([t.name, t.meaning], el.parts.map((a) => [a.name, a.description ?? '']))}
+${table([t.name, t.meaning], el.parts.map((a) => [a.name, said('parts', a)]))}
 <h2>${e(t.props)}</h2>
-${table([t.name, t.defaults, t.meaning], el.props.map((a) => [a.name, a.default ?? '', a.description ?? '']))}
+${table([t.name, t.defaults, t.meaning], el.props.map((a) => [a.name, a.default ?? '', said('props', a)]))}
 <h2>${e(t.csp)}</h2>
 <p>${e(t.cspNote)}</p>
 <pre><code>${e(csp)}</code></pre>
