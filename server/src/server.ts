@@ -96,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const clock = options.now ?? (() => new Date());
     const now = clock();
     const seeded = await inTransaction(client, (tx) =>
-      seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: options.ruleSetsDirectory, now }),
+      seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: options.ruleSetsDirectory, now, audit: tx }),
     );
     reads = openPreparedReads(options.database.url);
     const ruleSets = createLibsqlRuleSetRepository(client, reads ? { reads } : {});

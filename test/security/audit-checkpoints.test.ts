@@ -73,6 +73,17 @@ async function rewriteTrail(entries: readonly AuditEntry[]): Promise<void> {
   await client.execute({ sql: 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', args: [head.seq, head.hash] });
 }
 
+describe('the trail of a district that starts with the shipped rules', () => {
+  it('names who published each shipped version: seed, with its hash and the file it came from', async () => {
+    const seeded = (await (await auditor.call('GET', '/api/v1/audit?actor=seed')).json()) as { entries: AuditEntry[] };
+    const targets = seeded.entries.map((e) => e.target).sort();
+    expect(targets).toEqual(['rule-set:district-sample/version:1', 'rule-set:district-sample/version:2', 'rule-set:provincial-common/version:1', 'rule-set:provincial-common/version:2']);
+    for (const e of seeded.entries) {
+      expect(e).toMatchObject({ action: 'version-published', after: expect.stringMatching(/^[0-9a-f]{64}$/), details: { note: expect.stringMatching(/^Shipped with Jifen \(rule-sets\//) } });
+    }
+  });
+});
+
 describe('audit checkpoints against someone who rewrites the database', () => {
   it('signs the head with a key that is nowhere in the database file', async () => {
     const cp = await checkpoint();

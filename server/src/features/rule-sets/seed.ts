@@ -6,6 +6,8 @@ import { contentHash } from '../../domain/rule-set/hash';
 import type { RuleSetRepository } from '../../domain/rule-set/repository';
 import { includeSchema, type RuleSet } from '../../domain/rule-set/schema';
 import { parseRuleSet } from '../../domain/rule-set/validate';
+import { appendAudit } from '../../platform/db/audit-log';
+import type { SqlExecutor } from '../../platform/db/database';
 
 /** What a seeding run did, by `id@version`. */
 export interface SeedReport {
@@ -35,7 +37,15 @@ const includesOnly = z.looseObject({ includes: z.array(includeSchema).optional()
  */
 export async function seedRuleSets(
   repo: RuleSetRepository,
-  options: { directory: string; now: Date },
+  options: {
+    directory: string;
+    now: Date;
+    /**
+     * The write transaction the versions are inserted in: each one then gets its `version-published`
+     * entry by `seed`, so that an auditor finds who published the rules a district starts with.
+     */
+    audit?: SqlExecutor;
+  },
 ): Promise<SeedReport> {
   const files = await readRuleSetFiles(options.directory);
   const byKey = new Map(files.map((f) => [`${f.ruleSetId}@${f.version}`, f]));
@@ -69,12 +79,18 @@ export async function seedRuleSets(
     }
     if (stored) report.unchanged.push(key);
     else {
-      await repo.insertVersion({
-        document,
-        publishedAt: options.now.toISOString(),
-        publishedBy: 'seed',
-        note: `Shipped with Jifen (rule-sets/${ruleSetId}/${version}.json)`,
-      });
+      const note = `Shipped with Jifen (rule-sets/${ruleSetId}/${version}.json)`;
+      await repo.insertVersion({ document, publishedAt: options.now.toISOString(), publishedBy: 'seed', note });
+      if (options.audit) {
+        await appendAudit(options.audit, {
+          at: options.now,
+          actor: 'seed',
+          action: 'version-published',
+          target: `rule-set:${ruleSetId}/version:${version}`,
+          after: hash,
+          details: { effectiveFrom: document.effectiveFrom, note },
+        });
+      }
       report.inserted.push(key);
     }
     const closure = [...includes, document];
