@@ -6,6 +6,7 @@ import type { Evaluation } from '../../server/src/domain/scoring/types';
 import { launchBrowser } from '../../test/support/browser/browser';
 import { EDITOR_TODAY, editorContext, ensureEditorBuilt, startEditorServer, type EditorServer, type StaffAccount } from '../../test/support/browser/editor';
 import { WAIT, visible } from '../../test/support/browser/editor-pages';
+import { openDatabase } from '../../server/src/platform/db/database';
 
 /**
  * The whole job through the editor, against a real server and database: an editor raises one indicator's
@@ -183,6 +184,22 @@ describe('the rules editor, end to end', () => {
     const kept = await download.path();
     await audit.getByTestId('checkpoint-file').setInputFiles(kept);
     await text(audit.getByTestId('checkpoint-result')).toContain('检查点成立');
+
+    // Someone with the database file changes who did an entry: the check names it in Chinese, and the
+    // entry is marked where the trail lists it, not shown as fact.
+    const intruder = openDatabase({ url: env.databaseUrl });
+    const published = Number((await intruder.execute("SELECT max(seq) AS seq FROM audit_log WHERE action = 'version-published'")).rows[0]!.seq);
+    await intruder.execute('DROP TRIGGER audit_log_no_update');
+    await intruder.execute({ sql: "UPDATE audit_log SET actor = 'intruder' WHERE seq = ?", args: [published] });
+    intruder.close();
+    await audit.reload();
+    await audit.getByTestId('verify').click();
+    await text(audit.getByTestId('verify-result')).toContain(`第 ${published} 条记录（intruder，version-published，`);
+    await text(audit.getByTestId('verify-result')).toContain('与其哈希不符，内容被改动');
+    const row = audit.locator(`tr[data-seq="${published}"]`);
+    await row.getByTestId('entry-broken').waitFor(WAIT);
+    expect(await row.getAttribute('class')).toContain('broken');
+    expect(await audit.getByTestId('entry-broken').count()).toBe(1);
 
     // The published draft is read-only now for its author too.
     await page.goto(draftUrl);

@@ -43,6 +43,8 @@ export interface StaffAccount {
 export interface EditorServer {
   url: string;
   server: RunningServer;
+  /** The server's database file, for a test that tampers with it as an intruder would. */
+  databaseUrl: string;
   /** Creates a staff account through the admin API, as an administrator would. */
   /** `adminsPassword`: leave the password the admin chose (the owner has not changed it yet). */
   addStaff(username: string, roles: string[], departments?: string[], options?: { adminsPassword?: boolean }): Promise<StaffAccount>;
@@ -117,6 +119,7 @@ export async function startEditorServer(options: { now?: string; residentTokenSe
   return {
     url: server.url,
     server,
+    databaseUrl: `file:${join(dir, 'jifen.db')}`,
     signIn,
     // As staff are taken on: one admin creates the account, a second confirms its editor or approver role,
     // and the owner replaces the password the admin chose.

@@ -13,6 +13,10 @@ export const styles = css`
   table.entries {
     padding: 0;
   }
+  /* An entry the last check found altered, inserted or out of place: what it says is not what was recorded. */
+  tr.broken td {
+    background: var(--jf-danger-soft);
+  }
   .nowrap {
     white-space: nowrap;
   }

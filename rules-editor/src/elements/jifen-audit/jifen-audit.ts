@@ -191,6 +191,9 @@ export class JifenAudit extends LitElement {
   override render() {
     const m = this.i18n.m;
     const v = this.verification;
+    // After a check that found problems, the entries it names are marked where they are listed: an altered
+    // entry shows what it says now, which is not what was recorded.
+    const broken = new Map(v && !v.ok ? v.problems.map((p) => [p.seq, p.kind] as const) : []);
     return html`<div class="stack">
       <div class="spread">
         <h1>${m.auditTrail}</h1>
@@ -216,8 +219,8 @@ export class JifenAudit extends LitElement {
       ${this.error ? html`<p class="notice bad" role="alert">${this.error}</p>` : nothing}
       <table class="card entries stacked">
         <thead><tr><th>#</th><th>${m.time}</th><th>${m.actor}</th><th>${m.action}</th><th>${m.target}</th><th>${m.hashes}</th><th>${m.details}</th></tr></thead>
-        <tbody>${this.entries.map((e) => html`<tr data-seq=${e.seq}>
-          <td class="num lead seq">${e.seq}</td>
+        <tbody>${this.entries.map((e) => html`<tr data-seq=${e.seq} class=${broken.has(e.seq) ? 'broken' : ''}>
+          <td class="num lead seq">${e.seq}${broken.has(e.seq) ? html`<div class="badge bad" data-testid="entry-broken">${m.problemKinds[broken.get(e.seq)!] ?? broken.get(e.seq)}</div>` : nothing}</td>
           <td class="nowrap lead">${formatInstant(e.at)}</td>
           <td data-label=${m.actor}>${e.actor}</td>
           <td class="lead"><span class="badge" title=${e.action}>${m.auditActions[e.action] ?? e.action}</span></td>
