@@ -34,7 +34,7 @@ describe('SIGKILL in the middle of writes', () => {
     const client = db.open();
     try {
       await migrate(client);
-      await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: RULE_SETS_DIR, now: new Date('2026-01-01T00:00:00Z') }));
+      await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: RULE_SETS_DIR, now: new Date('2026-01-01T00:00:00Z'), audit: tx }));
       expect((await checkInvariants(client)).problems).toEqual([]);
 
       const ruleSets = createLibsqlRuleSetRepository(client);

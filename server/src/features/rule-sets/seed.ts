@@ -33,7 +33,7 @@ const includesOnly = z.looseObject({ includes: z.array(includeSchema).optional()
  * Run it inside one transaction so that concurrent starts cannot both insert.
  *
  * @example
- * await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: 'rule-sets', now: new Date() }));
+ * await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: 'rule-sets', now: new Date(), audit: tx }));
  */
 export async function seedRuleSets(
   repo: RuleSetRepository,
