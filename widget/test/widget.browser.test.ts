@@ -128,6 +128,8 @@ describe('<jifen-eligibility> on a partner site', () => {
     expect(await status.locator('[part=score] strong').textContent()).toBe(String(expected.score));
     await visible(status.getByText(expected.eligible ? '✓ 符合条件' : '暂不符合条件'));
     if (expected.shortBy > 0) await visible(status.getByText(`距分数线还差 ${expected.shortBy} 分`));
+    // The meter is marked (and filled in the success colour) once the score reaches the bar.
+    expect(await status.locator('[part=meter]').getAttribute('class')).toBe(expected.score >= 120 ? 'reached' : '');
 
     const result = await widget.evaluate((el) => (el as unknown as { result: WidgetResult }).result);
     const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));

@@ -36,7 +36,7 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @csspart result - The live region holding the result.
  * @csspart verdict - Eligible or not.
  * @csspart score - The score against the bar.
- * @csspart meter - The score meter (a `<meter>` named by the score and bar; filled with the primary colour).
+ * @csspart meter - The score meter (a `<meter>` named by the score and bar; filled with the primary colour, with the success colour once the score reaches the bar).
  * @csspart missing - What stands in the way.
  * @csspart suggestions - Resident mode: what would make the resident eligible, easiest first, and when time alone does.
  * @csspart position - Resident mode: the position on a published list, and what that list was ranked on.

@@ -205,6 +205,15 @@ export const styles = css`
   meter::-moz-meter-bar {
     background: var(--_color-primary);
   }
+  /* Once the score reaches the bar, the meter says so in the success colour, not the primary one (red by default). */
+  meter.reached::-webkit-meter-optimum-value,
+  meter.reached::-webkit-meter-suboptimum-value,
+  meter.reached::-webkit-meter-even-less-good-value {
+    background: var(--_color-success);
+  }
+  meter.reached::-moz-meter-bar {
+    background: var(--_color-success);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

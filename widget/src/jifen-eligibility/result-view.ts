@@ -19,7 +19,7 @@ export function renderResult(t: Strings, lang: string, r: WidgetResult): Templat
     <p part="verdict" class=${o.eligible ? 'ok' : 'no'}>${o.eligible ? `✓ ${t.eligible}` : t.notEligible}</p>
     <p part="score">
       <span>${t.score} <strong>${o.score}</strong> / ${t.bar} ${o.bar}</span>
-      <meter part="meter" aria-label=${t.meter(o.score, o.bar)} min="0" max=${top} low=${o.bar} high=${o.bar} optimum=${top} value=${o.score}></meter>
+      <meter part="meter" class=${o.score >= o.bar ? 'reached' : ''} aria-label=${t.meter(o.score, o.bar)} min="0" max=${top} low=${o.bar} high=${o.bar} optimum=${top} value=${o.score}></meter>
       ${o.shortBy > 0 && !vetoed ? html`<span class="short">${t.shortBy(o.shortBy)}</span>` : nothing}
     </p>
     ${r.mode === 'resident' ? html`<p class="muted">${t.today(r.asOf)}</p>` : nothing}

@@ -34,7 +34,7 @@ export const REFERENCE_ZH: Readonly<Record<'attributes' | 'events' | 'parts' | '
     result: '显示结果的实时区域。',
     verdict: '是否符合条件。',
     score: '得分与分数线。',
-    meter: '得分条（以得分和分数线命名的 <meter>，以主色填充）。',
+    meter: '得分条（以得分和分数线命名的 <meter>，以主色填充；得分达到分数线后以成功色填充）。',
     missing: '尚未满足的条件。',
     suggestions: '居民模式：怎样才能符合条件（由易到难），以及仅靠时间何时符合。',
     position: '居民模式：在公示名单中的排名，以及名单的排序依据。',
