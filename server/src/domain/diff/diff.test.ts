@@ -156,8 +156,23 @@ describe('diffRuleSets', () => {
     const changes = diffRuleSets(district.root, to, { included }).changes;
     expect(changes.map((c) => c.kind)).toEqual(['metadata-changed', 'include-changed', 'fact-added', 'fact-changed', 'group-cap-changed', 'benefit-cost-changed', 'case-removed', 'case-changed']);
     expect(changes.find((c) => c.kind === 'group-cap-changed')!.text.en).toMatch(/^Group ".*" \(district\): cap 200 → 180$/);
-    expect(changes.find((c) => c.kind === 'fact-changed')!.text.en).toContain('changed max');
+    // The values a reader needs, not only the field's name.
+    const fact = changes.find((c) => c.kind === 'fact-changed')!.text;
+    expect(fact.en).toMatch(/: max [\d(none)]+ → 600$/);
+    expect(fact.zh).toMatch(/：最大值 .+ → 600$/);
+    expect(changes.find((c) => c.kind === 'case-changed')!.text.zh).toMatch(/：预期结果 total .+ → 1$/);
     expect(changes.find((c) => c.kind === 'benefit-cost-changed')).toMatchObject({ target: { id: 'park-annual-pass' }, before: 10, after: 8 });
     expect(changes.find((c) => c.kind === 'case-removed')!.target.id).toBe(district.root.cases[1]!.id);
+  });
+
+  it('says what a changed bound now allows, without its reason text', () => {
+    const second = shipped.get('district-sample@2')!;
+    const to = edited(second.root, (d) => {
+      const bound = d.facts.find((f) => f.id === 'employmentMonths')!.bounds!.find((b) => b.kind === 'max')!;
+      (bound as { value: number }).value = 600;
+    });
+    const fact = diffRuleSets(second.root, to, { included: titlesOf(second) }).changes.find((c) => c.kind === 'fact-changed')!.text;
+    expect(fact.zh).toBe('数据项「在本区连续就业月数」(employmentMonths)：取值限制 ≤ 1200 → ≤ 600');
+    expect(fact.en).toMatch(/: bounds ≤ 1200 → ≤ 600$/);
   });
 });

@@ -41,11 +41,76 @@ export function itemChanges<T extends Named>(list: string, type: ChangeTarget['t
     ...m.added.map(({ item, index }) => change(kinds.added, target(item), `/${list}/${index}`, { zh: '新增', en: 'added' }, { after: item })),
     ...m.kept
       .filter((k) => !same(k.before, k.after))
-      .map((k) => {
-        const fields = changedFields(k.before, k.after).join(', ');
-        return change(kinds.changed, target(k.after), `/${list}/${k.afterIndex}`, { zh: `修改了 ${fields}`, en: `changed ${fields}` }, { before: k.before, after: k.after });
-      }),
+      .map((k) => change(kinds.changed, target(k.after), `/${list}/${k.afterIndex}`, fieldChanges(k.before, k.after), { before: k.before, after: k.after })),
   ];
+}
+
+/** Staff's words for the fields of facts and test cases. */
+const FIELD_NAMES: Record<string, string> = {
+  title: '名称',
+  description: '说明',
+  type: '类型',
+  min: '最小值',
+  max: '最大值',
+  default: '默认值',
+  values: '选项',
+  unit: '单位',
+  bounds: '取值限制',
+  fact: '依据数据项',
+  derivation: '计算方式',
+  until: '截止数据项',
+  asOf: '评分日',
+  facts: '事实',
+  expect: '预期结果',
+  scope: '适用范围',
+};
+/** A value shown in full when it is this short; a longer one is named as changed. */
+const SHORT = 80;
+
+/**
+ * What changed in an item, field by field, with the values where they are short enough to read — `最大值
+ * 1200 → 600；取值限制 ≤ 1200 → ≤ 1000` — and one level into an object (`预期结果 total 22 → 24`).
+ */
+export function fieldChanges(before: object, after: object): Text {
+  const parts = changedFields(before, after).flatMap((field) => {
+    const a = (before as Record<string, unknown>)[field];
+    const b = (after as Record<string, unknown>)[field];
+    const name = { zh: FIELD_NAMES[field] ?? field, en: field };
+    if (isPlainObject(a) && isPlainObject(b)) {
+      return changedFields(a, b).map((key) => readable({ zh: `${name.zh} ${key}`, en: `${name.en} ${key}` }, a[key], b[key]));
+    }
+    return [readable(name, field === 'bounds' ? boundsText(a) : a, field === 'bounds' ? boundsText(b) : b)];
+  });
+  return { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') };
+}
+
+function readable(name: Text, before: unknown, after: unknown): Text {
+  const text = fromTo(name, before, after);
+  return text.zh.length <= name.zh.length + 2 * SHORT ? text : { zh: `修改了 ${name.zh}`, en: `changed ${name.en}` };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A fact's bounds in a few words each (`≤ 1200`, `不晚于评分日`), their reasons left to the full view. */
+function boundsText(bounds: unknown): Text | undefined {
+  if (!Array.isArray(bounds)) return undefined;
+  const words = bounds.map((b: { kind?: string; value?: number; date?: string; fact?: string; afterYears?: number }) => {
+    switch (b.kind) {
+      case 'min':
+        return { zh: `≥ ${b.value}`, en: `≥ ${b.value}` };
+      case 'max':
+        return { zh: `≤ ${b.value}`, en: `≤ ${b.value}` };
+      case 'notAfterAsOf':
+        return { zh: '不晚于评分日', en: 'not after the evaluation date' };
+      case 'notBefore':
+        return { zh: `不早于 ${b.date}`, en: `not before ${b.date}` };
+      case 'maxMonthsSince':
+        return { zh: `不超过自 ${b.fact}${b.afterYears ? ` 后 ${b.afterYears} 年` : ''}起的整月数`, en: `at most the months since ${b.fact}${b.afterYears ? ` + ${b.afterYears} years` : ''}` };
+      default:
+        return { zh: String(b.kind), en: String(b.kind) };
+    }
+  });
+  return { zh: words.map((w) => w.zh).join('，') || '（无）', en: words.map((w) => w.en).join(', ') || '(none)' };
 }
 
 /** The top-level keys whose values differ. */
