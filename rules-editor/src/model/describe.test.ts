@@ -13,6 +13,14 @@ describe('readable places in a rule set', () => {
     expect(describePath(doc, ['indicators', 0, 'tiers', 0, 'points'], { ...naming, lang: 'en' })).toContain('“Bachelor”');
   });
 
+  it('names a test case by its title, a plain string, not by its id', () => {
+    const naming = { lang: 'zh' as const, fields: zh.fieldNames, item: zh.itemN };
+    const withCase = { cases: [{ id: 'investment-1m', title: '投资 100 万元的居民', expect: { total: 22 } }] };
+    const place = describePath(withCase, pointerToPath('/cases/0/expect/total'), naming);
+    expect(place).toContain('「投资 100 万元的居民」');
+    expect(place).not.toContain('investment-1m');
+  });
+
   it('decodes JSON Pointer escapes', () => {
     expect(pointerToPath('/a~1b/c~0d/3')).toEqual(['a/b', 'c~d', 3]);
   });

@@ -11,6 +11,8 @@ export interface Naming {
 
 const titled = (node: unknown): Text | undefined => {
   const t = (node as { title?: unknown } | undefined)?.title;
+  // A test case's title is one plain string, written in whatever language its author used.
+  if (typeof t === 'string' && t.length > 0) return { zh: t, en: t };
   return t && typeof t === 'object' && 'zh' in t ? (t as Text) : undefined;
 };
 
