@@ -6,7 +6,7 @@ import { createLibsqlRuleSetRepository } from '../../server/src/features/rule-se
 import { createUser } from '../../server/src/features/staff';
 import { fromAddress } from '../support/apps/from-address';
 import { RULE_SETS_DIR } from '../support/data/rule-sets';
-import { testClock } from '../support/callers/staff';
+import { testClock } from '../support/databases/seeded-database';
 import { tempDatabase } from '../support/databases/temp-database';
 
 /**

@@ -2,16 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '../../../server/src/app';
 import { issueResidentToken } from '../../../server/src/features/credentials/caller-auth';
 import type { LifecycleContext } from '../../../server/src/platform/db/context';
-import { inTransaction, useWriteAheadLog } from '../../../server/src/platform/db/database';
-import { createLibsqlRuleSetRepository } from '../../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { migrate } from '../../../server/src/platform/db/migrations/migrations';
 import { createLibsqlResidentRepository } from '../../../server/src/features/residents/residents-repository';
 import { createRuleSetResolver } from '../../../server/src/features/rule-sets/rule-set-resolver';
-import { seedRuleSets } from '../../../server/src/features/rule-sets/seed';
 import { issueCredential } from '../../../server/src/features/credentials/service-credentials';
-import { RULE_SETS_DIR } from '../data/rule-sets';
-import { addStaff, openSession, testClock } from '../callers/staff';
-import { tempDatabase } from '../databases/temp-database';
+import { addStaff, openSession } from '../callers/staff';
+import { seededDatabase } from '../databases/seeded-database';
 
 /**
  * The whole app over a real libsql database with the shipped rule sets, the resident workflow mounted, and
@@ -22,13 +17,7 @@ import { tempDatabase } from '../databases/temp-database';
  * const env = await residentApp('2026-03-02T02:00:00Z'); await env.asResident('res-1', 'GET', '/api/v1/residents/res-1'); env.cleanup();
  */
 export async function residentApp(now: string) {
-  const db = tempDatabase();
-  const client = db.open();
-  await useWriteAheadLog(client, db.url);
-  await migrate(client);
-  const clock = testClock(now);
-  await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: RULE_SETS_DIR, now: new Date('2025-01-01T00:00:00Z') }));
-  const ruleSets = createLibsqlRuleSetRepository(client);
+  const { db, client, clock, ruleSets } = await seededDatabase(now, '2025-01-01T00:00:00Z');
   const resolver = createRuleSetResolver(ruleSets);
   const ctx: LifecycleContext = { db: client, ruleSets, now: clock.now };
   const residentTokenSecret = randomBytes(32);

@@ -2,14 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from '../../../server/src/app';
 import { issueResidentToken, residentResolver } from '../../../server/src/features/credentials/caller-auth';
 import type { LifecycleContext } from '../../../server/src/platform/db/context';
-import { inTransaction, useWriteAheadLog } from '../../../server/src/platform/db/database';
-import { createLibsqlRuleSetRepository } from '../../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { migrate } from '../../../server/src/platform/db/migrations/migrations';
 import { createLibsqlResidentRepository } from '../../../server/src/features/residents/residents-repository';
-import { seedRuleSets } from '../../../server/src/features/rule-sets/seed';
-import { RULE_SETS_DIR } from '../data/rule-sets';
-import { testClock } from '../callers/staff';
-import { tempDatabase } from '../databases/temp-database';
+import { seededDatabase } from '../databases/seeded-database';
 
 /**
  * The whole app over a real libsql file with the shipped rule sets, a clock the test sets, and residents
@@ -19,13 +13,7 @@ import { tempDatabase } from '../databases/temp-database';
  * const env = await roundApp('2025-08-28T02:00:00Z'); const res = await env.asResident('res-a', 'GET', '/api/v1/…'); env.cleanup();
  */
 export async function roundApp(now: string) {
-  const db = tempDatabase();
-  const client = db.open();
-  await useWriteAheadLog(client, db.url);
-  await migrate(client);
-  const clock = testClock(now);
-  await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: RULE_SETS_DIR, now: new Date('2025-01-01T00:00:00Z') }));
-  const ruleSets = createLibsqlRuleSetRepository(client);
+  const { db, client, clock, ruleSets } = await seededDatabase(now, '2025-01-01T00:00:00Z');
   const ctx: LifecycleContext = { db: client, ruleSets, now: clock.now };
   const secret = randomBytes(32);
   const errors: unknown[] = [];

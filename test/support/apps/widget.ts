@@ -11,17 +11,11 @@ import { demoPageCsp, demoSchoolPage } from '../../../server/src/features/widget
 import { createWidgetServices } from '../../../server/src/features/widget/widget-app';
 import { widgetPin } from '../../../server/src/features/widget/widget-assets';
 import type { LifecycleContext } from '../../../server/src/platform/db/context';
-import { useWriteAheadLog } from '../../../server/src/platform/db/database';
-import { createLibsqlRuleSetRepository } from '../../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { migrate } from '../../../server/src/platform/db/migrations/migrations';
 import { loadResidentTokenSecret } from '../../../server/src/features/credentials/resident-token-secret';
-import { seedRuleSets } from '../../../server/src/features/rule-sets/seed';
 import { ensureBuilt } from './builds';
 import type { CallerFactory } from '../callers/callers';
-import { RULE_SETS_DIR } from '../data/rule-sets';
 import { serveApp } from './serve-app';
-import { testClock } from '../callers/staff';
-import { tempDatabase } from '../databases/temp-database';
+import { seededDatabase } from '../databases/seeded-database';
 
 /**
  * Builds `<jifen-eligibility>` (as `npm run build:widget` does, without the elements manifest) when
@@ -107,13 +101,7 @@ export const residentAppCaller: CallerFactory = async (env) => ({
  * const env = await widgetApp(); await env.app.request('/.well-known/jwks.json'); env.cleanup();
  */
 export async function widgetApp(options: { now?: string } = {}) {
-  const db = tempDatabase();
-  const client = db.open();
-  await useWriteAheadLog(client, db.url);
-  await migrate(client);
-  const clock = testClock(options.now ?? '2026-06-30T02:00:00Z');
-  await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: RULE_SETS_DIR, now: clock.now() }));
-  const ruleSets = createLibsqlRuleSetRepository(client);
+  const { db, client, clock, ruleSets } = await seededDatabase(options.now ?? '2026-06-30T02:00:00Z');
   const widget = await createWidgetServices(client, { now: clock.now });
   const errors: unknown[] = [];
   const residents = { residentTokenSecret: await loadResidentTokenSecret(client, undefined, clock.now()) };

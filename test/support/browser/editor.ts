@@ -8,7 +8,7 @@ import { createUser } from '../../../server/src/features/staff/accounts';
 import { openDatabase } from '../../../server/src/platform/db/database';
 import { ensureBuilt } from '../apps/builds';
 import { RULE_SETS_DIR } from '../data/rule-sets';
-import { testClock } from '../callers/staff';
+import { testClock } from '../databases/seeded-database';
 
 /**
  * When the editor tests happen, for the server and the browser alike: 10:00 in China on 30 June 2026, far

@@ -8,26 +8,8 @@ import { csrfTokenFor, hashSessionId, type SessionPolicy } from '../../../server
 import { createSessionStore } from '../../../server/src/features/staff/session-store';
 import type { RuleSet } from '../../../server/src/domain/rule-set/schema';
 import type { CaseResult } from '../../../server/src/domain/rule-set/run-cases';
-import { inTransaction, useWriteAheadLog } from '../../../server/src/platform/db/database';
-import { createLibsqlRuleSetRepository } from '../../../server/src/features/rule-sets/libsql-rule-set-repository';
-import { migrate } from '../../../server/src/platform/db/migrations/migrations';
-import { seedRuleSets } from '../../../server/src/features/rule-sets/seed';
-import { RULE_SETS_DIR } from '../data/rule-sets';
-import { tempDatabase } from '../databases/temp-database';
-
-/** A clock tests move by hand. */
-export function testClock(start: string) {
-  let t = Date.parse(start);
-  return {
-    now: () => new Date(t),
-    set: (iso: string) => {
-      t = Date.parse(iso);
-    },
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
-}
+import { inTransaction } from '../../../server/src/platform/db/database';
+import { seededDatabase } from '../databases/seeded-database';
 
 /**
  * The app over a real libsql file in a temporary folder, migrated and seeded with the shipped rule sets,
@@ -37,13 +19,7 @@ export function testClock(start: string) {
  * const env = await lifecycleApp(); … ; env.cleanup();
  */
 export async function lifecycleApp(options: { now?: string; sessions?: Partial<SessionPolicy>; trustProxy?: boolean } = {}) {
-  const db = tempDatabase();
-  const client = db.open();
-  await useWriteAheadLog(client, db.url);
-  await migrate(client);
-  const clock = testClock(options.now ?? '2026-06-30T02:00:00Z');
-  await inTransaction(client, (tx) => seedRuleSets(createLibsqlRuleSetRepository(tx), { directory: RULE_SETS_DIR, now: clock.now() }));
-  const ruleSets = createLibsqlRuleSetRepository(client);
+  const { db, client, clock, ruleSets } = await seededDatabase(options.now ?? '2026-06-30T02:00:00Z');
   const ctx: LifecycleContext = { db: client, ruleSets, now: clock.now };
   const errors: unknown[] = [];
   const app = createApp({

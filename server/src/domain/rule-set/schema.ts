@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { topLevelConditionSchema } from './condition';
+import { dateSchema } from './date-schema';
 
 /**
  * The rule-set document: policy as data. A zod schema checks its shape; `validateRuleSet` (validate.ts)
@@ -17,16 +18,7 @@ export const idSchema = z
   .regex(/^[a-z][A-Za-z0-9_-]{0,63}$/, 'must start with a lowercase letter and use only letters, digits, - and _ (at most 64)')
   .refine((id) => !RESERVED.has(id), 'is a reserved name');
 
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-export const dateSchema = z
-  .string()
-  .regex(DATE_SHAPE, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    // A value not shaped like a date has its one message above; this one is for 2026-02-30.
-    if (!DATE_SHAPE.test(s)) return true;
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a calendar date');
+export { dateSchema } from './date-schema';
 
 /** A text in Chinese first and English second. */
 export const textSchema = z.strictObject({
