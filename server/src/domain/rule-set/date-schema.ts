@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDate } from '../dates';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -12,8 +13,4 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export const dateSchema = z
   .string()
   .regex(DATE_SHAPE, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    if (!DATE_SHAPE.test(s)) return true;
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a calendar date');
+  .refine((s) => !DATE_SHAPE.test(s) || parseDate(s) !== undefined, 'is not a calendar date');

@@ -1,10 +1,12 @@
 import { fromHundredths, shortOfBar, toHundredths } from '../points';
 import type { Scenario } from '../rule-set/schema';
-import { explainGap, explainIndicatorReason } from './explain';
+import { explainGap } from './explain';
+import { indicatorResult } from './indicator-results';
 import { conditionKeys, type ConditionLookup, type IndicatorOutcome } from './indicator-points';
 import type { PreparedFacts } from './facts';
 import { computeScores, groupResults, sumTotal, type Scores } from './totals';
-import type { Evaluation, Gap, ResolvedRuleSet, ScenarioResult } from './types';
+import { RememberedResults } from './remembered-results';
+import type { Evaluation, FailedCondition, Gap, ResolvedRuleSet, ScenarioResult } from './types';
 
 /** Scenario score in hundredths: the total, or the same sum over the scenario's counted indicators. */
 export function scenarioScore(rs: ResolvedRuleSet, scenario: Scenario, outcomes: readonly IndicatorOutcome[], scores: Scores): number {
@@ -13,7 +15,8 @@ export function scenarioScore(rs: ResolvedRuleSet, scenario: Scenario, outcomes:
 
 /**
  * Eligible = not vetoed, eligibility conditions hold, and the scenario score reaches the bar.
- * Every gap is listed, so a resident sees all that is missing at once.
+ * Every gap is listed, so a resident sees all that is missing at once. Without failed conditions (which
+ * carry the resident's own values) the score and the veto decide all of it, and the result is remembered.
  */
 export function scenarioResult(
   rs: ResolvedRuleSet,
@@ -23,13 +26,33 @@ export function scenarioResult(
   check: ConditionLookup,
 ): ScenarioResult {
   const score = scenarioScore(rs, scenario, outcomes, scores);
+  const eligibility = scenario.eligibility ? check(conditionKeys.scenario(scenario), true) : undefined;
+  const failed = eligibility && !eligibility.passed ? eligibility.failed : undefined;
+  const slot = rs.scenarios.indexOf(scenario);
+  if (failed || slot < 0) return buildScenarioResult(rs, scenario, score, scores.vetoedBy, failed);
+  const vetoedBy = scores.vetoedBy?.id;
+  return rememberedScenarios.get(
+    rs,
+    slot,
+    vetoedBy === undefined ? score : `${score} ${vetoedBy}`,
+    () => true,
+    () => buildScenarioResult(rs, scenario, score, scores.vetoedBy, undefined),
+  );
+}
+
+const rememberedScenarios = new RememberedResults<ScenarioResult>(1_000);
+
+function buildScenarioResult(
+  rs: ResolvedRuleSet,
+  scenario: Scenario,
+  score: number,
+  vetoedBy: Scores['vetoedBy'],
+  failed: FailedCondition[] | undefined,
+): ScenarioResult {
   const bar = toHundredths(scenario.bar);
   const gaps: Gap[] = [];
-  if (scores.vetoedBy) gaps.push({ code: 'vetoed', indicator: scores.vetoedBy.id, title: scores.vetoedBy.title });
-  if (scenario.eligibility) {
-    const outcome = check(conditionKeys.scenario(scenario), true);
-    if (!outcome.passed) gaps.push({ code: 'condition-failed', failed: outcome.failed });
-  }
+  if (vetoedBy) gaps.push({ code: 'vetoed', indicator: vetoedBy.id, title: vetoedBy.title });
+  if (failed) gaps.push({ code: 'condition-failed', failed });
   const short = shortOfBar(bar, score);
   if (short > 0) gaps.push({ code: 'below-bar', short: fromHundredths(short), bar: scenario.bar, score: fromHundredths(score) });
   return {
@@ -47,6 +70,8 @@ export function scenarioResult(
     }),
   };
 }
+
+const NO_OUTCOME: IndicatorOutcome = { points: 0, reason: { code: 'no-tier' }, vetoed: false };
 
 /** Builds the evaluation every evaluator answers, from indicator outcomes and scenario condition outcomes. */
 export function assembleEvaluation(
@@ -70,26 +95,7 @@ export function assembleEvaluation(
     total: fromHundredths(scores.total),
     vetoed: scores.vetoed,
     groups: groupResults(rs, scores),
-    indicators: rs.indicators.map((ind, i) => {
-      const outcome = outcomes[i] ?? { points: 0, reason: { code: 'no-tier' as const }, vetoed: false };
-      const text = explainIndicatorReason(rs, i, outcome.reason);
-      const points = fromHundredths(outcome.points);
-      // Two plain literals rather than a spread of the optional category: objects of one shape build and
-      // serialise several times faster.
-      return ind.category === undefined
-        ? { id: ind.id, title: ind.title, group: ind.group, kind: ind.kind, points, explanation: text.en, explanationZh: text.zh, reason: outcome.reason }
-        : {
-            id: ind.id,
-            title: ind.title,
-            group: ind.group,
-            kind: ind.kind,
-            category: ind.category,
-            points,
-            explanation: text.en,
-            explanationZh: text.zh,
-            reason: outcome.reason,
-          };
-    }),
+    indicators: rs.indicators.map((_, i) => indicatorResult(rs, i, outcomes[i] ?? NO_OUTCOME)),
     scenarios: rs.scenarios.map((s) => scenarioResult(rs, s, outcomes, scores, check)),
     derived,
   };

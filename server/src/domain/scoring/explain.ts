@@ -55,59 +55,6 @@ export function explainReason(rs: ResolvedRuleSet, reason: Reason): Text {
   }
 }
 
-/**
- * `explainReason` for the reason of the indicator at `index`, remembered per rule set: every evaluation
- * words two dozen reasons and most repeat (the same tier, the same number of months). Each kind of reason
- * is remembered under the one value that, with the indicator, decides all of it (`scoreIndicator` works out
- * a rate's units, raw points and cap, or a band's points, from the value alone); failed conditions, which
- * carry the resident's own values, are always worded afresh. A remembered sentence is also already flat,
- * so serialising it costs less.
- */
-export function explainIndicatorReason(rs: ResolvedRuleSet, index: number, reason: Reason): Text {
-  const key = rememberedBy(reason);
-  if (key === undefined) return explainReason(rs, reason);
-  let byIndicator = remembered.get(rs);
-  if (!byIndicator) remembered.set(rs, (byIndicator = []));
-  const byCode = (byIndicator[index] ??= new Map());
-  let texts = byCode.get(reason.code);
-  if (!texts) byCode.set(reason.code, (texts = new Map()));
-  let text = texts.get(key);
-  if (!text) {
-    text = explainReason(rs, reason);
-    // A fact with many distinct values (an income) would fill memory for nothing: past this, no more is kept.
-    if (texts.size < REMEMBERED_PER_KIND) texts.set(key, text);
-  }
-  return text;
-}
-
-const REMEMBERED_PER_KIND = 1_000;
-const remembered = new WeakMap<ResolvedRuleSet, Map<Reason['code'], Map<unknown, Text>>[]>();
-
-function rememberedBy(reason: Reason): unknown {
-  switch (reason.code) {
-    case 'condition-failed':
-      return undefined;
-    case 'missing':
-      return reason.fact;
-    case 'fixed':
-    case 'no-tier':
-      return '';
-    case 'tier':
-      // The tier's own title object: one per tier, whatever its id.
-      return reason.title;
-    case 'rate':
-    case 'band':
-    case 'no-band':
-      return reason.value;
-    case 'ledger':
-      return reason.balance;
-    case 'deduction':
-      return reason.occurrences;
-    case 'veto':
-      return reason.triggered;
-  }
-}
-
 /** What stands between a resident and a scenario, as a sentence. */
 export function explainGap(rs: ResolvedRuleSet, gap: Gap): Text {
   switch (gap.code) {

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { JifenError } from '../../domain/errors';
 import { scoreSummaryColumns, summarizeEvaluation } from '../../domain/compiled/summaries';
 import { summaryAnswerJson, type BatchRefusal } from './batch-answer';
+import { evaluationJson } from './evaluation-json';
 import { DEFAULT_ENGINE, evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
 import type { Facts } from '../../domain/scoring/types';
@@ -83,7 +84,10 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
     const body = c.req.valid('json');
     const rs = await deps.resolver.resolve(await deps.resolver.pick(body));
     const facts = parseFacts(rs, body.facts, 'facts', body.asOf);
-    return c.json(await evaluate(rs, facts, body.asOf, { engine: body.engine }), 200);
+    // The bytes `c.json` would write, with remembered results' JSON copied (evaluation-json.ts); the route's
+    // typed JSON answer cannot be spelled for bytes, hence the cast.
+    const bytes = evaluationJson(await evaluate(rs, facts, body.asOf, { engine: body.engine }));
+    return c.body(bytes, 200, { 'content-type': 'application/json' }) as never;
   });
 
   app.openapi(batchRoute, async (c) => {
