@@ -101,9 +101,11 @@ export async function benchEvaluator(options: EvaluatorBenchOptions = {}, log: (
   const fast = scorePopulation(rs, residents.slice(0, checked), AS_OF, { indicators: true });
   let evaluations = 0;
   let numbers = 0;
+  // json-rules-engine on its own copy: results one engine remembered must not stand in for the other's.
+  const apart = structuredClone(rs);
   for (let r = 0; r < checked; r++) {
     const { facts } = residents[r]!;
-    const reference: Evaluation = await evaluateReference(rs, facts, AS_OF);
+    const reference: Evaluation = await evaluateReference(apart, facts, AS_OF);
     if (JSON.stringify(evaluateCompiled(rs, facts, AS_OF)) !== JSON.stringify(reference)) evaluations++;
     if (JSON.stringify(populationNumbers(fast, r)) !== JSON.stringify(evaluationNumbers(reference))) numbers++;
   }

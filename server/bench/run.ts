@@ -20,7 +20,8 @@ import { benchHostile } from './hostile.bench';
  * (b) req/s and latency of `POST /api/v1/evaluate` against a real server on 127.0.0.1 (autocannon), with one
  *     body and with residents in turn, the server's memory around them, the same load against the ceiling
  *     (ceiling-server.ts: the same middlewares without evaluation), and the time of one
- *     `POST /api/v1/evaluate/batch` of 10,000 residents;
+ *     `POST /api/v1/evaluate/batch` of 10,000 residents, beside its floor (batch-floor-server.ts: reading,
+ *     parsing and answering the same bytes, nothing else);
  * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact;
  * (d) a province: 5,000,000 residents in a fact table, its bytes per resident, a draft's impact and the peak memory;
  * (e) validating and scoring hostile rule sets (hostile.bench.ts).
@@ -70,6 +71,7 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
   // anonymous requests, which the ceiling server does not have either.
   const server = await spawnServer({ JIFEN_DATABASE_URL: pathToFileURL(join(dir, 'jifen.db')).href, JIFEN_DEMO: '1', JIFEN_ANONYMOUS_RATE_LIMIT: '0' }, 300_000);
   const ceiling = await spawnServer({}, 30_000, 'server/bench/ceiling-server.ts');
+  const floor = await spawnServer({}, 30_000, 'server/bench/batch-floor-server.ts');
   try {
     const [ruleSetId, version] = RULE_SET.split('@');
     const bodies = population.slice(0, VARIED_BODIES).map((facts) => JSON.stringify({ ruleSetId, asOf: AS_OF, facts }));
@@ -106,18 +108,25 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
     const residents = seededPopulation(BATCH, 7).map(({ id, facts }) => ({ id, facts }));
     const batchBody = JSON.stringify({ ruleSetId, asOf: AS_OF, residents });
     const staff = await signIn(server.url, server.output());
-    const post = () =>
-      fetch(`${server.url}/api/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...staff }, body: batchBody });
-    await (await post()).arrayBuffer(); // the first batch also compiles the rule set and warms the server
+    const post = (url: string) =>
+      fetch(`${url}/api/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...staff }, body: batchBody });
+    let last = await (await post(server.url)).arrayBuffer(); // the first batch also compiles the rule set and warms the server
+    // The floor answers Jifen's own answer, so that both send the same bytes back; it takes its rounds
+    // between Jifen's, under the same load.
+    await fetch(floor.url, { method: 'PUT', body: last });
+    await (await post(floor.url)).arrayBuffer();
     // Round trips up to the answer's last byte. The caller's own parse of an answer is timed once, after the
     // rounds: parsed between them, the garbage of ten megabytes of JSON would be collected during the next.
     const rounds: { seconds: number; status: number }[] = [];
-    let last = new ArrayBuffer(0);
+    const floorRounds: number[] = [];
     for (let i = 0; i < BATCH_ROUNDS; i++) {
-      const start = performance.now();
-      const res = await post();
+      let start = performance.now();
+      const res = await post(server.url);
       last = await res.arrayBuffer();
       rounds.push({ seconds: (performance.now() - start) / 1000, status: res.status });
+      start = performance.now();
+      await (await post(floor.url)).arrayBuffer();
+      floorRounds.push((performance.now() - start) / 1000);
     }
     const parseStart = performance.now();
     const answer = JSON.parse(new TextDecoder().decode(last)) as { evaluated?: number; failed?: number };
@@ -130,8 +139,15 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
         `${statuses} in ${fmt(median * 1000)} ms, median of ${BATCH_ROUNDS} (${fmt(times[0]! * 1000)}–${fmt(times.at(-1)! * 1000)} ms; ${fmt(BATCH / median)} residents/s; ` +
         `${fmt(answer.evaluated ?? 0)} evaluated, ${fmt(answer.failed ?? 0)} failed); the caller's JSON.parse of the answer ${fmt(parse * 1000)} ms more`,
     );
+    const floorTimes = floorRounds.sort((a, b) => a - b);
+    const floorMedian = floorTimes[Math.floor(floorTimes.length / 2)]!;
+    console.log(
+      `    batch floor (batch-floor-server.ts: reads and parses the same body, answers the same bytes held ready): ${fmt(floorMedian * 1000)} ms, ` +
+        `median of ${BATCH_ROUNDS} (${fmt(floorTimes[0]! * 1000)}–${fmt(floorTimes.at(-1)! * 1000)} ms; ${fmt(BATCH / floorMedian)} residents/s); ` +
+        `Jifen's own work about ${fmt((median - floorMedian) * 1000)} ms a batch`,
+    );
   } finally {
-    await Promise.all([server.stop(), ceiling.stop()]);
+    await Promise.all([server.stop(), ceiling.stop(), floor.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
