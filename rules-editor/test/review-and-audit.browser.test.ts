@@ -76,13 +76,10 @@ describe.each(['zh', 'en'] as const)('review and audit (%s)', (lang) => {
     await page.goto(`${env.url}${draft.page}/review`);
     const meta = page.getByTestId('review-meta');
     await visible(meta);
-    const at = new Date(submittedAt);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const when = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+    // In China time (UTC+8), as the server's own messages say it, whatever zone this machine is in.
+    const stamp = new Date(Date.parse(submittedAt) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     await expect.poll(() => meta.textContent(), WAIT).toContain(editor.username);
-    const text = (await meta.textContent()) ?? '';
-    const stamp = new RegExp(`${when} \\d{2}:\\d{2}`).exec(text)?.[0] ?? 'no time shown';
-    expect(text).toContain(m.submittedBy(editor.username, stamp));
+    expect(await meta.textContent()).toContain(m.submittedBy(editor.username, stamp));
 
     const note = lang === 'zh' ? '同意，按区政府通知执行' : 'Agreed, per the district notice';
     await page.getByLabel(m.approvalNote).fill(note);
@@ -106,6 +103,26 @@ describe.each(['zh', 'en'] as const)('review and audit (%s)', (lang) => {
     const labels = await rows.locator('td:nth-child(4)').allTextContents();
     expect(new Set(labels.map((l) => l.trim()))).toEqual(new Set([m.auditActions['draft-edited']]));
     expect(await rows.first().getByTestId('patch').textContent()).toContain('/scenarios/0/places');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows a decision refused for four eyes in the trail, with what the person who tried was told', async () => {
+    const both = await env.addStaff(`review.both.${lang}`, ['editor', 'approver'], [district.owner]);
+    const asBoth = await env.signIn(both);
+    const draft = await newDraft(asBoth);
+    expect((await asBoth('POST', `${draft.api}/submit`, { note: '无改动' })).status).toBe(200);
+    expect((await asBoth('POST', `${draft.api}/approve`, { effectiveFrom: '2027-01-01' })).status).toBe(403);
+
+    const page = await signedIn(browser, env, auditor, lang);
+    await page.goto(`${env.url}/editor/audit`);
+    const action = page.getByLabel(m.action, { exact: true });
+    await visible(action);
+    await action.fill(m.auditActions['draft-decision-refused']!);
+    await page.getByRole('button', { name: m.filter, exact: true }).click();
+    const mine = page.locator('jifen-audit tbody tr', { hasText: both.username });
+    await visible(mine.first());
+    const told = lang === 'zh' ? '双人审核：您参与编写了这份草稿，不能批准它，请由另一位审批人决定' : `Drafts: four eyes: ${both.username} wrote draft`;
+    expect(await mine.first().getByTestId('refused-because').textContent()).toContain(m.refusedTold(told));
     await page.context().close();
   }, 60_000);
 });

@@ -7,6 +7,7 @@ export const enCheckpoint: typeof zhCheckpoint = {
     "A checkpoint is a signed receipt of the trail's newest entry, signed with a key the database does not hold. Keep the download elsewhere; " +
     'checking against it later shows entries cut from the end, or a trail rewritten and chained again.',
   checkpointDownload: 'Download a checkpoint',
+  refusedTold: (reason) => `They were told: ${reason}`,
   checkpointDownloaded: (seq, at) => `Checkpoint downloaded: entry ${seq}, ${at}.`,
   checkpointVerify: 'Check against a saved checkpoint',
   checkpointNotJson: 'The file chosen is not a checkpoint (it should be the JSON file downloaded here).',

@@ -9,6 +9,8 @@ export const zhCheckpoint = {
   checkpointHolds: (seq: number, at: string) => `检查点成立：记录链仍包含第 ${seq} 条记录（检查点时间 ${at}），此前的记录均未被改动。`,
   checkpointFails: (seq: number) => `检查点不成立：记录链已不再包含检查点所记的第 ${seq} 条记录及其哈希。`,
   checkpointBadSignature: '签名无效：检查点被改动过，或不是用本服务器的密钥签发的。',
+  /** A decision refused for four eyes, in the trail: what the person who tried was told. */
+  refusedTold: (reason: string) => `当时的答复：${reason}`,
   /** How the chain was broken at one entry, as the verification names it. */
   problemKinds: { altered: '被改动', inserted: '被插入', deleted: '被删除', reordered: '顺序被打乱', 'broken-link': '断链' } as Record<string, string>,
 };

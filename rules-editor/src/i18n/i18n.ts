@@ -79,13 +79,21 @@ export class I18nController implements ReactiveController {
   }
 }
 
-/** Dates and times for people: `2026-06-30 14:05`. */
+/** China's offset from UTC; China has kept no summer time since 1991. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * Dates and times for people, in China time whatever the browser's time zone: `2026-06-30 14:05`. The
+ * server's own messages (an audit verdict, a deadline) speak China time, and an auditor reading both on a
+ * laptop set to another zone must see one time for one event.
+ */
 export function formatInstant(iso: string | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + CHINA_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 /**

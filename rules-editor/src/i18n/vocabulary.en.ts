@@ -130,6 +130,7 @@ export const enVocabulary: Vocabulary = {
     'draft-submitted': 'Submitted',
     'draft-approved': 'Approved',
     'draft-rejected': 'Rejected',
+    'draft-decision-refused': 'Decision refused (four eyes)',
     'draft-withdrawn': 'Submission withdrawn',
     'draft-discarded': 'Draft discarded',
     'version-published': 'Version published',

@@ -132,6 +132,7 @@ export const zhVocabulary = {
     'draft-submitted': '提交审批',
     'draft-approved': '批准',
     'draft-rejected': '退回',
+    'draft-decision-refused': '审批被拒（双人审核）',
     'draft-withdrawn': '撤回提交',
     'draft-discarded': '放弃草稿',
     'version-published': '发布版本',

@@ -46,6 +46,11 @@ function draftOf(target: string): { ruleSetId: string; key: string } | undefined
 }
 
 /** A `draft-renamed` entry's old and new name. */
+function refusalOf(details: unknown): { zh: string; en: string } | undefined {
+  const d = details as { reason?: unknown; reasonZh?: unknown } | null;
+  return d && typeof d.reason === 'string' ? { en: d.reason, zh: typeof d.reasonZh === 'string' ? d.reasonZh : d.reason } : undefined;
+}
+
 function renameOf(details: unknown): { from: string | null; to: string } | undefined {
   const d = details as { from?: unknown; to?: unknown } | null;
   return d && typeof d.to === 'string' ? { from: typeof d.from === 'string' ? d.from : null, to: d.to } : undefined;
@@ -185,7 +190,10 @@ export class JifenAudit extends LitElement {
 
   private renamed(e: AuditEntry) {
     const names = e.action === 'draft-renamed' ? renameOf(e.details) : undefined;
-    return names ? html`<div data-testid="renamed">${this.i18n.m.renamedFromTo(names.from ?? this.i18n.m.unnamed, names.to)}</div>` : nothing;
+    if (names) return html`<div data-testid="renamed">${this.i18n.m.renamedFromTo(names.from ?? this.i18n.m.unnamed, names.to)}</div>`;
+    // Why a decision was refused, as the person who tried was told it.
+    const refused = e.action === 'draft-decision-refused' ? refusalOf(e.details) : undefined;
+    return refused ? html`<div data-testid="refused-because">${this.i18n.m.refusedTold(pick(refused))}</div>` : nothing;
   }
 
   override render() {

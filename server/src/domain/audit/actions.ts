@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'draft-submitted',
   'draft-approved',
   'draft-rejected',
+  'draft-decision-refused',
   'draft-withdrawn',
   'draft-discarded',
   'version-published',

@@ -9,6 +9,7 @@ import { localDate } from '../../domain/local-date';
 import { contentHash } from '../../domain/rule-set/hash';
 import type { VersionMeta } from '../../domain/rule-set/repository';
 import { appendAudit } from '../../platform/db/audit-log';
+import { inTransaction } from '../../platform/db/database';
 import { createLibsqlRuleSetRepository } from '../rule-sets';
 import type { LifecycleContext } from '../../platform/db/context';
 import { assertMayEdit, checkForDraft, draftTarget, getDraft, ownerOf, withName, writeDraftRevision } from './drafts';
@@ -72,8 +73,7 @@ export async function approveDraft(
   request: { effectiveFrom: string; note?: string | undefined },
 ): Promise<{ draft: StoredDraft; version: VersionMeta }> {
   const draft = await getDraft(ctx, ruleSetId, draftId);
-  assertDecidable(draft, user, 'approved');
-  assertIndependentApprover({ username: user.username, ...(await accountProvenance(ctx, user.id)) }, draft);
+  await assertFourEyes(ctx, draft, user, 'approved');
   const versions = await ctx.ruleSets.listVersions(ruleSetId);
   assertStillCurrent(draft, versions);
   const problems = effectiveFromProblems(request.effectiveFrom, {
@@ -157,8 +157,7 @@ export async function rejectDraft(
   reason: string,
 ): Promise<StoredDraft> {
   const draft = await getDraft(ctx, ruleSetId, draftId);
-  assertDecidable(draft, user, 'rejected');
-  assertIndependentApprover({ username: user.username, ...(await accountProvenance(ctx, user.id)) }, draft);
+  await assertFourEyes(ctx, draft, user, 'rejected');
   const at = ctx.now().toISOString();
   const next: StoredDraft = {
     ...draft,
@@ -206,4 +205,31 @@ function assertStillCurrent(draft: StoredDraft, versions: readonly VersionMeta[]
     },
     [{ path: 'baseVersion', message: `version ${latest} is newer`, messageZh: `已有更新的第 ${latest} 版` }],
   );
+}
+
+/**
+ * A submitted draft, decided by someone who did not write it and whose account no writer of it set up
+ * (403). A decision refused for four eyes is recorded (`draft-decision-refused`) before it is answered: an
+ * attempt to decide one's own draft is what an auditor looks for in the trail.
+ */
+async function assertFourEyes(ctx: LifecycleContext, draft: StoredDraft, user: StaffUser, doing: 'approved' | 'rejected'): Promise<void> {
+  try {
+    assertDecidable(draft, user, doing);
+    assertIndependentApprover({ username: user.username, ...(await accountProvenance(ctx, user.id)) }, draft);
+  } catch (error) {
+    if (error instanceof JifenError && error.code === 'forbidden') {
+      const at = ctx.now().toISOString();
+      await inTransaction(ctx.db, (tx) =>
+        appendAudit(tx, {
+          at,
+          actor: user.username,
+          action: 'draft-decision-refused',
+          target: draftTarget(draft),
+          after: draft.documentHash,
+          details: { decision: doing === 'approved' ? 'approve' : 'reject', reason: error.message, reasonZh: error.messageZh ?? error.message },
+        }),
+      );
+    }
+    throw error;
+  }
 }

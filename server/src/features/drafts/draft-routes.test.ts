@@ -187,6 +187,15 @@ describe('drafts and four-eyes publishing', () => {
     expect(ownReject.status).toBe(403);
     expect((await ownReject.json()).error.messageZh).toBe('双人审核：您参与编写了这份草稿，不能退回它，请由另一位审批人决定');
     expect((await env.client.execute("SELECT count(*) AS n FROM rule_set_versions WHERE rule_set_id = 'district-sample'")).rows[0]!.n).toBe(2);
+
+    // Each attempt is in the trail, with who tried, on which draft, and what they were told.
+    const refused = await env.client.execute("SELECT actor, target, details FROM audit_log WHERE action = 'draft-decision-refused' ORDER BY seq");
+    expect(refused.rows.map((r) => [r.actor, r.target, JSON.parse(String(r.details)).decision])).toEqual([
+      ['chen', `rule-set:district-sample/draft:${own.id}`, 'approve'],
+      ['chen', `rule-set:district-sample/draft:${zhangs.draft.id}`, 'approve'],
+      ['chen', `rule-set:district-sample/draft:${zhangs.draft.id}`, 'reject'],
+    ]);
+    expect(JSON.parse(String(refused.rows[2]!.details)).reasonZh).toBe('双人审核：您参与编写了这份草稿，不能退回它，请由另一位审批人决定');
   });
 
   it('refuses to submit a draft whose test cases fail, naming each case in Chinese and English, so it never waits for an approval it cannot get', async () => {
