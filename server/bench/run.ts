@@ -21,7 +21,8 @@ import { benchHostile } from './hostile.bench';
  *     body and with residents in turn, the server's memory around them, the same load against the ceiling
  *     (ceiling-server.ts: the same middlewares without evaluation), and the time of one
  *     `POST /api/v1/evaluate/batch` of 10,000 residents, beside its floor (batch-floor-server.ts: reading,
- *     parsing and answering the same bytes, nothing else);
+ *     parsing and answering the same bytes, nothing else), and how long one resident's /evaluate waits
+ *     while a batch (summaries, then full detail) is answered;
  * (c) the compiled evaluator's population paths: fast scoring, the 100k differential check, ranking, draft impact;
  * (d) a province: 5,000,000 residents in a fact table, its bytes per resident, a draft's impact and the peak memory;
  * (e) validating and scoring hostile rule sets (hostile.bench.ts).
@@ -146,10 +147,42 @@ async function benchHttp(population: readonly Facts[]): Promise<void> {
         `median of ${BATCH_ROUNDS} (${fmt(floorTimes[0]! * 1000)}–${fmt(floorTimes.at(-1)! * 1000)} ms; ${fmt(BATCH / floorMedian)} residents/s); ` +
         `Jifen's own work about ${fmt((median - floorMedian) * 1000)} ms a batch`,
     );
+    // What a batch costs everyone else: one resident's /evaluate, sent every few ms while a batch is answered.
+    for (const detail of ['summary', 'full'] as const) {
+      const body = detail === 'full' ? JSON.stringify({ ruleSetId, asOf: AS_OF, detail, residents }) : batchBody;
+      const waits = await whileBatch(server.url, bodies[0]!, () =>
+        fetch(`${server.url}/api/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json', ...staff }, body }).then((r) => r.arrayBuffer()),
+      );
+      console.log(
+        `    while a batch of ${fmt(BATCH)} is answered (${detail === 'full' ? '"detail": "full", ' : ''}${fmt(waits.seconds * 1000)} ms), /evaluate of one resident every 5 ms: ` +
+          `${fmt(waits.count)} answered, p50 ${fmt(waits.p50)} ms, slowest ${fmt(waits.max)} ms`,
+      );
+    }
   } finally {
     await Promise.all([server.stop(), ceiling.stop(), floor.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `/evaluate` sent one at a time (5 ms apart) while `batch` runs: how long each waited. */
+async function whileBatch(url: string, body: string, batch: () => Promise<unknown>): Promise<{ seconds: number; count: number; p50: number; max: number }> {
+  const waits: number[] = [];
+  let running = true;
+  const probe = (async () => {
+    while (running) {
+      const start = performance.now();
+      await (await fetch(`${url}/api/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).arrayBuffer();
+      waits.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  const start = performance.now();
+  await batch();
+  const seconds = (performance.now() - start) / 1000;
+  running = false;
+  await probe;
+  waits.sort((a, b) => a - b);
+  return { seconds, count: waits.length, p50: waits[Math.floor(waits.length / 2)] ?? 0, max: waits.at(-1) ?? 0 };
 }
 
 type LoadResult = Awaited<ReturnType<typeof autocannon>>;

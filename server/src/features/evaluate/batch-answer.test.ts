@@ -7,14 +7,14 @@ import { thresholdResidents } from '../../../../test/support/data/threshold-resi
 import { scoreSummaryColumns, summarizeEvaluation, summaryAt } from '../../domain/compiled';
 import { evaluateCompiled } from '../../domain/compiled/evaluate-compiled';
 import { writeHundredths } from '../../platform/http/json-bytes';
-import { summaryAnswerJson, type BatchRefusal } from './batch-answer';
+import { explainedAnswerJson, summaryAnswerJson, type BatchRefusal, type ExplainedResult } from './batch-answer';
 
 const ASOF = '2026-06-30';
 const district = loadShippedRuleSets().get('district-sample@2')!;
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
 describe('the batch summary answer written as bytes', () => {
-  it('is byte for byte what JSON.stringify makes of the same summaries and refusals', () => {
+  it('is byte for byte what JSON.stringify makes of the same summaries and refusals', async () => {
     const residents = thresholdResidents(3_000, 29, ASOF, district).filter((r) => String(r.facts.birthDate ?? '') <= ASOF);
     const columns = scoreSummaryColumns(district, residents.map((r) => r.facts), ASOF);
     // Ids a caller may choose (quotes, Chinese, an emoji) and refusals in Chinese among the scored.
@@ -29,20 +29,60 @@ describe('the batch summary answer written as bytes', () => {
       failed,
       results: outcomes.map((o, i) => (typeof o === 'number' ? { id: ids[i], summary: summaryAt(columns, o) } : { id: ids[i], error: o })),
     };
-    expect(text(summaryAnswerJson(head, ids, outcomes, columns))).toBe(JSON.stringify(expected));
+    expect(text(await summaryAnswerJson(head, ids, outcomes, columns))).toBe(JSON.stringify(expected));
   });
 
-  it('is byte for byte JSON.stringify for any rule set, with scenarios or none', () => {
-    fc.assert(
-      fc.property(arbitraryRuleSet, fc.array(arbitraryFacts, { minLength: 1, maxLength: 8 }), (rs, residents) => {
+  it('is byte for byte JSON.stringify for any rule set, with scenarios or none', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryRuleSet, fc.array(arbitraryFacts, { minLength: 1, maxLength: 8 }), async (rs, residents) => {
         const columns = scoreSummaryColumns(rs, residents, ASOF);
         const head = { ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: ASOF };
         const ids = residents.map((_, i) => `r${i}`);
         const expected = { ...head, evaluated: residents.length, failed: 0, results: ids.map((id, r) => ({ id, summary: summaryAt(columns, r) })) };
-        expect(text(summaryAnswerJson(head, ids, ids.map((_, r) => r), columns))).toBe(JSON.stringify(expected));
+        expect(text(await summaryAnswerJson(head, ids, ids.map((_, r) => r), columns))).toBe(JSON.stringify(expected));
       }),
       { numRuns: 150, seed: PROPERTY_SEED },
     );
+  });
+
+  it('answers a batch explained resident by resident as JSON.stringify would: evaluations, summaries and refusals', async () => {
+    const residents = thresholdResidents(600, 37, ASOF, district).filter((r) => String(r.facts.birthDate ?? '') <= ASOF);
+    const refusal: BatchRefusal = { code: 'validation_failed', message: 'Facts: invalid facts', messageZh: '填写的信息有误', fields: [{ path: 'residents.2.facts.x', message: 'unknown fact' }] };
+    const results: ExplainedResult[] = residents.map((r, i) => {
+      const id = i % 5 === 0 ? `居民 "${r.id}" 😀\\` : r.id;
+      if (i % 40 === 2) return { id, error: refusal };
+      const evaluation = evaluateCompiled(district, r.facts, ASOF);
+      return i % 3 === 0 ? { id, summary: summarizeEvaluation(evaluation) } : { id, evaluation };
+    });
+    const head = { ruleSetId: district.id, version: district.version, hash: district.hash, asOf: ASOF };
+    const failed = results.filter((r) => 'error' in r).length;
+    const expected = { ...head, evaluated: results.length - failed, failed, results };
+    expect(text(await explainedAnswerJson(head, results))).toBe(JSON.stringify(expected));
+  });
+
+  it('lets other requests in while it writes a large answer, a slice of residents at a time', async () => {
+    // Counts the turns of the event loop that pass while an answer is written.
+    const turnsWhile = async (write: () => Promise<unknown>) => {
+      let turns = 0;
+      let writing = true;
+      const tick = () => {
+        if (!writing) return;
+        turns++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      await write();
+      writing = false;
+      return turns;
+    };
+    const residents = thresholdResidents(4_500, 41, ASOF, district).filter((r) => String(r.facts.birthDate ?? '') <= ASOF);
+    const head = { ruleSetId: district.id, version: district.version, hash: district.hash, asOf: ASOF };
+    const ids = residents.map((r) => r.id);
+    const columns = scoreSummaryColumns(district, residents.map((r) => r.facts), ASOF);
+    // Summaries by the two thousand, evaluations by the hundred.
+    expect(await turnsWhile(() => summaryAnswerJson(head, ids, ids.map((_, r) => r), columns))).toBeGreaterThanOrEqual(Math.floor((ids.length - 1) / 2_000));
+    const evaluated = residents.slice(0, 450).map((r) => ({ id: r.id, evaluation: evaluateCompiled(district, r.facts, ASOF) }));
+    expect(await turnsWhile(() => explainedAnswerJson(head, evaluated))).toBeGreaterThanOrEqual(4);
   });
 
   it('gives each resident the summary of its full evaluation', () => {

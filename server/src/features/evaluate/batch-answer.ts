@@ -1,6 +1,15 @@
-import type { SummaryColumns } from '../../domain/compiled';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { ScoreSummary, SummaryColumns } from '../../domain/compiled';
 import { shortOfBar } from '../../domain/points';
+import type { Evaluation } from '../../domain/scoring/types';
 import { JsonBytes, writeHundredths } from '../../platform/http/json-bytes';
+import { EXPECTED_BYTES, writeEvaluationJson } from './evaluation-json';
+
+/**
+ * Residents written between two turns of the event loop: a full answer of ten thousand residents is a
+ * hundred megabytes, and written in one go it would hold every other request for a second.
+ */
+const WRITE_SLICE = { summaries: 2_000, evaluations: 100 };
 
 /** A resident refused on its own, as the batch answers it. */
 export interface BatchRefusal {
@@ -26,14 +35,14 @@ export interface BatchHead {
  * what `JSON.stringify` makes of the same answer (batch-answer.test.ts compares them).
  *
  * @example
- * return c.body(summaryAnswerJson(head, ids, outcomes, scoreSummaryColumns(rs, facts, asOf)), 200, { 'content-type': 'application/json' });
+ * return c.body(await summaryAnswerJson(head, ids, outcomes, scoreSummaryColumns(rs, facts, asOf)), 200, { 'content-type': 'application/json' });
  */
-export function summaryAnswerJson(
+export async function summaryAnswerJson(
   head: BatchHead,
   ids: readonly string[],
   outcomes: readonly (number | BatchRefusal)[],
   columns: SummaryColumns,
-): Uint8Array<ArrayBuffer> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const layout = summaryLayout(columns);
   const failed = outcomes.reduce<number>((n, o) => n + (typeof o === 'number' ? 0 : 1), 0);
   const out = new JsonBytes(256 + outcomes.length * (layout.room + 32));
@@ -41,6 +50,7 @@ export function summaryAnswerJson(
   out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: outcomes.length - failed, failed }).slice(0, -1));
   out.text(',"results":[');
   for (let i = 0; i < outcomes.length; i++) {
+    if (i > 0 && i % WRITE_SLICE.summaries === 0) await yieldToEventLoop();
     out.text(i > 0 ? ',{"id":' : '{"id":');
     out.value(ids[i]);
     const outcome = outcomes[i]!;
@@ -51,6 +61,43 @@ export function summaryAnswerJson(
       continue;
     }
     out.fill(layout.room, (buffer, at) => writeSummary(buffer, at, layout, columns, outcome));
+  }
+  out.text(']}');
+  return out.bytes();
+}
+
+/** One resident of an explained batch, as the answer gives it. */
+export type ExplainedResult = { id: string; evaluation: Evaluation } | { id: string; summary: ScoreSummary } | { id: string; error: BatchRefusal };
+
+/**
+ * The answer of a batch evaluated one resident at a time (`detail: "full"`, or the reference engine) as
+ * JSON bytes: exactly `JSON.stringify` of `{...head, evaluated, failed, results}` (batch-answer.test.ts),
+ * each evaluation written from its remembered results (evaluation-json.ts), and the event loop free between
+ * slices of residents.
+ */
+export async function explainedAnswerJson(head: BatchHead, results: readonly ExplainedResult[]): Promise<Uint8Array<ArrayBuffer>> {
+  const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
+  const full = results.some((r) => 'evaluation' in r);
+  const out = new JsonBytes(256 + results.length * (full ? EXPECTED_BYTES : 1024));
+  const { ruleSetId, version, hash, asOf } = head;
+  out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: results.length - failed, failed }).slice(0, -1));
+  out.text(',"results":[');
+  for (let i = 0; i < results.length; i++) {
+    if (i > 0 && i % WRITE_SLICE.evaluations === 0) await yieldToEventLoop();
+    const result = results[i]!;
+    out.text(i > 0 ? ',{"id":' : '{"id":');
+    out.value(result.id);
+    if ('evaluation' in result) {
+      out.text(',"evaluation":');
+      writeEvaluationJson(out, result.evaluation);
+    } else if ('summary' in result) {
+      out.text(',"summary":');
+      out.value(result.summary);
+    } else {
+      out.text(',"error":');
+      out.value(result.error);
+    }
+    out.text('}');
   }
   out.text(']}');
   return out.bytes();

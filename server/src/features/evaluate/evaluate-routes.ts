@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { JifenError } from '../../domain/errors';
 import { scoreSummaryColumns, summarizeEvaluation } from '../../domain/compiled/summaries';
-import { summaryAnswerJson, type BatchRefusal } from './batch-answer';
+import { explainedAnswerJson, summaryAnswerJson, type BatchRefusal, type ExplainedResult } from './batch-answer';
 import { evaluationJson } from './evaluation-json';
 import { DEFAULT_ENGINE, evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
@@ -16,7 +16,6 @@ import {
   evaluationSchema,
 } from './evaluation-schemas';
 import { jsonBody } from '../../platform/http/json-body';
-import type { z } from '@hono/zod-openapi';
 
 /** Largest bodies accepted: one resident, and a batch of up to 10,000. */
 export const EVALUATE_MAX_BYTES = 256 * 1024;
@@ -94,8 +93,12 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
     const body = c.req.valid('json');
     const rs = await deps.resolver.resolve(await deps.resolver.pick(body));
     const explained = body.detail === 'full' || (body.engine ?? DEFAULT_ENGINE) !== 'compiled';
+    const head = { ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf };
+    // Both answers are written as bytes, a slice of residents at a time, and are exactly the
+    // `BatchEvaluateResponse` the route declares (batch-answer.test.ts parses them back); the route's typed
+    // JSON answer cannot be spelled for bytes, hence the casts.
     if (explained) {
-      const results: z.infer<typeof batchResponseSchema>['results'] = new Array(body.residents.length);
+      const results: ExplainedResult[] = new Array(body.residents.length);
       for (const [i, resident] of body.residents.entries()) {
         if (i > 0 && i % BATCH_SLICE === 0) await yieldToEventLoop();
         try {
@@ -105,8 +108,7 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
           results[i] = { id: resident.id, error: refusalOf(error) };
         }
       }
-      const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
-      return c.json({ ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf, evaluated: results.length - failed, failed, results }, 200);
+      return c.body(await explainedAnswerJson(head, results), 200, { 'content-type': 'application/json' }) as never;
     }
     // The population path: every resident's facts checked on their own, then all valid ones scored at
     // once, and the answer written from the scores' columns.
@@ -121,11 +123,8 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
         outcomes[i] = refusalOf(error);
       }
     }
-    const head = { ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf };
-    const text = summaryAnswerJson(head, body.residents.map((r) => r.id), outcomes, scoreSummaryColumns(rs, facts, body.asOf));
-    // The text is the `BatchEvaluateResponse` the route declares (batch-answer.test.ts parses it back); the
-    // route's typed JSON answer cannot be spelled for text, hence the cast.
-    return c.body(text, 200, { 'content-type': 'application/json' }) as never;
+    const bytes = await summaryAnswerJson(head, body.residents.map((r) => r.id), outcomes, scoreSummaryColumns(rs, facts, body.asOf));
+    return c.body(bytes, 200, { 'content-type': 'application/json' }) as never;
   });
 
   return app;

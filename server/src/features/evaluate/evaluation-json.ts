@@ -3,7 +3,7 @@ import type { Evaluation } from '../../domain/scoring/types';
 import { JsonBytes } from '../../platform/http/json-bytes';
 
 /** Room for an evaluation of the shipped rule sets (about 12 KB); a larger one grows the buffer. */
-const EXPECTED_BYTES = 16 * 1024;
+export const EXPECTED_BYTES = 16 * 1024;
 
 /**
  * `JSON.stringify(evaluation)` as UTF-8, for an answer. Its indicators and scenarios, nine tenths of it, are
@@ -16,6 +16,12 @@ const EXPECTED_BYTES = 16 * 1024;
  */
 export function evaluationJson(evaluation: Evaluation): Uint8Array<ArrayBuffer> {
   const out = new JsonBytes(EXPECTED_BYTES);
+  writeEvaluationJson(out, evaluation);
+  return out.bytes();
+}
+
+/** `evaluationJson` written on at the end of `out` (a batch's answer holds thousands). */
+export function writeEvaluationJson(out: JsonBytes, evaluation: Evaluation): void {
   // Text not yet encoded: written out before each remembered piece, and at the end.
   let text = '{';
   let first = true;
@@ -46,5 +52,4 @@ export function evaluationJson(evaluation: Evaluation): Uint8Array<ArrayBuffer> 
     text += ']';
   }
   out.text(`${text}}`);
-  return out.bytes();
 }
