@@ -40,7 +40,7 @@ export function scenarioResult(
   );
 }
 
-const rememberedScenarios = new RememberedResults<ScenarioResult>(1_000);
+const rememberedScenarios = new RememberedResults<ScenarioResult>();
 
 function buildScenarioResult(
   rs: ResolvedRuleSet,

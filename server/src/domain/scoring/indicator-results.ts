@@ -33,7 +33,7 @@ const REASON_SLOT: Record<Reason['code'], number> = {
   veto: 10,
 };
 const KINDS_OF_REASON = Object.keys(REASON_SLOT).length;
-const remembered = new RememberedResults<IndicatorResult>(1_000);
+const remembered = new RememberedResults<IndicatorResult>();
 
 function build(rs: ResolvedRuleSet, index: number, outcome: IndicatorOutcome): IndicatorResult {
   const ind = rs.indicators[index]!;

@@ -5,7 +5,7 @@ import { PROPERTY_SEED } from '../../../../test/support/data/property-seed';
 import { residentFactory } from '../../../../test/support/data/random-facts';
 import { loadShippedRuleSets } from '../../../../test/support/data/rule-sets';
 import { evaluateCompiled } from '../compiled/evaluate-compiled';
-import { rememberedJson } from './remembered-results';
+import { REMEMBERED_PER_SLOT, rememberedJson } from './remembered-results';
 import type { Facts, ResolvedRuleSet } from './types';
 
 const ASOF = '2026-06-30';
@@ -40,6 +40,18 @@ describe('remembered results', () => {
       }),
       { numRuns: 150, seed: PROPERTY_SEED },
     );
+  });
+
+  it('are at most REMEMBERED_PER_SLOT per indicator and kind of reason; past that, results are built afresh', () => {
+    const rs = loadShippedRuleSets().get('provincial-common@1')!;
+    const residence = rs.indicators.findIndex((i) => i.id === 'residence');
+    const months = Array.from({ length: 600 }, (_, m) => m);
+    const results = months.map((m) => evaluateCompiled(rs, { residenceMonths: m }, ASOF).indicators[residence]!);
+    const remembered = new Set(results.filter((r) => rememberedJson(r) !== undefined));
+    expect(remembered.size).toBe(REMEMBERED_PER_SLOT);
+    // Past the bound each is its own, and says its own months.
+    expect(rememberedJson(results[599]!)).toBeUndefined();
+    expect(results[599]!.explanation).toMatch(/^599 months/);
   });
 
   it('are shared between residents, frozen so that no caller can change another resident’s answer, with their JSON', () => {
