@@ -10,6 +10,9 @@ import type { IndicatorResult, Reason, ResolvedRuleSet } from './types';
  * one value that, with the indicator, decides all of it (`scoreIndicator` works out a rate's units, raw
  * points and cap, or a band's points, from the value alone), and failed conditions under the values that
  * failed them.
+ *
+ * @example
+ * rs.indicators.map((_, i) => indicatorResult(rs, i, outcomes[i]));
  */
 export function indicatorResult(rs: ResolvedRuleSet, index: number, outcome: IndicatorOutcome): IndicatorResult {
   const key = rememberedBy(outcome.reason);

@@ -12,6 +12,10 @@ export const REMEMBERED_PER_SLOT = 256;
  * same tier or the same number of months, a scenario's verdict for the same score. A remembered result is
  * frozen, since every evaluation that has it holds the same object, and its JSON is written once
  * (`rememberedJson`), so that an answer serialises only what is the resident's own.
+ *
+ * @example
+ * const remembered = new RememberedResults<IndicatorResult>();
+ * remembered.get(rs, slot, reason.value, (known) => known.points === points, () => build(rs, index, outcome));
  */
 export class RememberedResults<T extends object> {
   private readonly byRuleSet = new WeakMap<ResolvedRuleSet, Map<unknown, T>[]>();
@@ -38,7 +42,12 @@ export class RememberedResults<T extends object> {
   }
 }
 
-/** `JSON.stringify(value)` as UTF-8, when `value` is a remembered result. */
+/**
+ * `JSON.stringify(value)` as UTF-8, when `value` is a remembered result.
+ *
+ * @example
+ * const known = rememberedJson(evaluation.indicators[0]); // Uint8Array, or undefined for a resident's own
+ */
 export function rememberedJson(value: object): Uint8Array | undefined {
   return texts.get(value);
 }

@@ -74,6 +74,9 @@ export type ExplainedResult = { id: string; evaluation: Evaluation } | { id: str
  * JSON bytes: exactly `JSON.stringify` of `{...head, evaluated, failed, results}` (batch-answer.test.ts),
  * each evaluation written from its remembered results (evaluation-json.ts), and the event loop free between
  * slices of residents.
+ *
+ * @example
+ * return c.body(await explainedAnswerJson(head, [{ id: 'r1', evaluation }, { id: 'r2', error }]), 200, { 'content-type': 'application/json' });
  */
 export async function explainedAnswerJson(head: BatchHead, results: readonly ExplainedResult[]): Promise<Uint8Array<ArrayBuffer>> {
   const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);

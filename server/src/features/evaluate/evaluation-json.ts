@@ -20,7 +20,13 @@ export function evaluationJson(evaluation: Evaluation): Uint8Array<ArrayBuffer> 
   return out.bytes();
 }
 
-/** `evaluationJson` written on at the end of `out` (a batch's answer holds thousands). */
+/**
+ * `evaluationJson` written on at the end of `out` (a batch's answer holds thousands).
+ *
+ * @example
+ * out.text(',"evaluation":');
+ * writeEvaluationJson(out, evaluation);
+ */
 export function writeEvaluationJson(out: JsonBytes, evaluation: Evaluation): void {
   // Text not yet encoded: written out before each remembered piece, and at the end.
   let text = '{';
