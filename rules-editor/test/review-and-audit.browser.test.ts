@@ -91,13 +91,19 @@ describe.each(['zh', 'en'] as const)('review and audit (%s)', (lang) => {
     await page.context().close();
   }, 60_000);
 
-  it('filters the audit trail by the label it shows, and shows which field each save changed', async () => {
+  /** The auditor's trail, filtered by the label of `action` as a person types it. */
+  async function trailOf(action: string) {
     const page = await signedIn(browser, env, auditor, lang);
     await page.goto(`${env.url}/editor/audit`);
-    const action = page.getByLabel(m.action, { exact: true });
-    await visible(action);
-    await action.fill(m.auditActions['draft-edited']!);
+    const filter = page.getByLabel(m.action, { exact: true });
+    await visible(filter);
+    await filter.fill(m.auditActions[action]!);
     await page.getByRole('button', { name: m.filter, exact: true }).click();
+    return page;
+  }
+
+  it('filters the audit trail by the label it shows, and shows which field each save changed', async () => {
+    const page = await trailOf('draft-edited');
     const rows = page.locator('jifen-audit tbody tr');
     await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(0);
     const labels = await rows.locator('td:nth-child(4)').allTextContents();
@@ -113,12 +119,7 @@ describe.each(['zh', 'en'] as const)('review and audit (%s)', (lang) => {
     expect((await asBoth('POST', `${draft.api}/submit`, { note: '无改动' })).status).toBe(200);
     expect((await asBoth('POST', `${draft.api}/approve`, { effectiveFrom: '2027-01-01' })).status).toBe(403);
 
-    const page = await signedIn(browser, env, auditor, lang);
-    await page.goto(`${env.url}/editor/audit`);
-    const action = page.getByLabel(m.action, { exact: true });
-    await visible(action);
-    await action.fill(m.auditActions['draft-decision-refused']!);
-    await page.getByRole('button', { name: m.filter, exact: true }).click();
+    const page = await trailOf('draft-decision-refused');
     const mine = page.locator('jifen-audit tbody tr', { hasText: both.username });
     await visible(mine.first());
     const told = lang === 'zh' ? '双人审核：您参与编写了这份草稿，不能批准它，请由另一位审批人决定' : `Drafts: four eyes: ${both.username} wrote draft`;
