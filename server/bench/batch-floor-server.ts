@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage } from 'node:http';
 /**
  * The floor of `POST /api/v1/evaluate/batch` on this machine, for `npm run bench` part (b): a bare Node
  * server that reads the body and parses it (`JSON.parse`, as Jifen must) and answers bytes it holds ready,
- * with no middleware, scan, validation, scoring or writing. `PUT /answer` gives it the bytes to answer (the
- * bench sends Jifen's own answer, so that both send the same size back). Listens on `PORT` of 127.0.0.1
- * and says so as `npm start` does.
+ * with no middleware, scan, validation, scoring or writing. A `PUT` (to any path) gives it the bytes to
+ * answer (the bench sends Jifen's own answer, so that both send the same size back); a body that is not
+ * JSON gets 400. Listens on `PORT` of 127.0.0.1 and says so as `npm start` does.
  */
 
 let answer: Buffer = Buffer.from('{}');
@@ -23,7 +23,12 @@ const server = createServer((req, res) => {
       res.writeHead(204).end();
       return;
     }
-    JSON.parse(body.toString('utf8'));
+    try {
+      JSON.parse(body.toString('utf8'));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.length });
     res.end(answer);
   });

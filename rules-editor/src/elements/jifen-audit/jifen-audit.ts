@@ -45,12 +45,13 @@ function draftOf(target: string): { ruleSetId: string; key: string } | undefined
   return match ? { ruleSetId: match[1]!, key: `${match[1]}/${match[2]}` } : undefined;
 }
 
-/** A `draft-renamed` entry's old and new name. */
+/** Why a `draft-decision-refused` entry's decision was refused, in both languages. */
 function refusalOf(details: unknown): { zh: string; en: string } | undefined {
   const d = details as { reason?: unknown; reasonZh?: unknown } | null;
   return d && typeof d.reason === 'string' ? { en: d.reason, zh: typeof d.reasonZh === 'string' ? d.reasonZh : d.reason } : undefined;
 }
 
+/** A `draft-renamed` entry's old and new name. */
 function renameOf(details: unknown): { from: string | null; to: string } | undefined {
   const d = details as { from?: unknown; to?: unknown } | null;
   return d && typeof d.to === 'string' ? { from: typeof d.from === 'string' ? d.from : null, to: d.to } : undefined;

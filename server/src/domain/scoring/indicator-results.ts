@@ -72,8 +72,8 @@ function rememberedBy(reason: Reason): unknown {
     case 'no-tier':
       return '';
     case 'tier':
-      // The tier's own title object: one per tier, whatever its id.
-      return reason.title;
+      // Tier ids are unique within an indicator.
+      return reason.tier;
     case 'rate':
     case 'band':
     case 'no-band':

@@ -42,6 +42,18 @@ describe('remembered results', () => {
     );
   });
 
+  it('tell two tiers apart even when they share their points and one title object', () => {
+    const rs = structuredClone(loadShippedRuleSets().get('provincial-common@1')!);
+    const education = rs.indicators.find((i) => i.id === 'education')! as { tiers: { id: string; title: unknown; points: number }[] };
+    const [first, second] = education.tiers;
+    second!.title = first!.title;
+    second!.points = first!.points;
+    const tierOf = (facts: Facts) => evaluateCompiled(rs, facts, ASOF).indicators.find((i) => i.id === 'education')!.reason;
+    const bachelor = tierOf({ education: 'bachelor' });
+    const associate = tierOf({ education: 'associate' });
+    expect([bachelor, associate].map((r) => (r.code === 'tier' ? r.tier : r.code))).toEqual([first!.id, second!.id]);
+  });
+
   it('are at most REMEMBERED_PER_SLOT per indicator and kind of reason; past that, results are built afresh', () => {
     const rs = loadShippedRuleSets().get('provincial-common@1')!;
     const residence = rs.indicators.findIndex((i) => i.id === 'residence');

@@ -210,7 +210,9 @@ function assertStillCurrent(draft: StoredDraft, versions: readonly VersionMeta[]
 /**
  * A submitted draft, decided by someone who did not write it and whose account no writer of it set up
  * (403). A decision refused for four eyes is recorded (`draft-decision-refused`) before it is answered: an
- * attempt to decide one's own draft is what an auditor looks for in the trail.
+ * attempt to decide one's own draft is what an auditor looks for in the trail. Should that entry fail to be
+ * written, the failure is what is answered (500), not the refusal: nothing is decided either way, and a
+ * refusal the trail does not hold is not answered as if it were.
  */
 async function assertFourEyes(ctx: LifecycleContext, draft: StoredDraft, user: StaffUser, doing: 'approved' | 'rejected'): Promise<void> {
   try {

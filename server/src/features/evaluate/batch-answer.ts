@@ -3,7 +3,10 @@ import type { ScoreSummary, SummaryColumns } from '../../domain/compiled';
 import { shortOfBar } from '../../domain/points';
 import type { Evaluation } from '../../domain/scoring/types';
 import { JsonBytes, writeHundredths } from '../../platform/http/json-bytes';
-import { EXPECTED_BYTES, writeEvaluationJson } from './evaluation-json';
+import { writeEvaluationJson } from './evaluation-json';
+
+/** An evaluation of the shipped rule sets is about 11.3 KB: room for ten thousand without growing, and not much more. */
+const EVALUATION_BYTES = 12 * 1024;
 
 /**
  * Residents written between two turns of the event loop: a full answer of ten thousand residents is a
@@ -81,7 +84,7 @@ export type ExplainedResult = { id: string; evaluation: Evaluation } | { id: str
 export async function explainedAnswerJson(head: BatchHead, results: readonly ExplainedResult[]): Promise<Uint8Array<ArrayBuffer>> {
   const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
   const full = results.some((r) => 'evaluation' in r);
-  const out = new JsonBytes(256 + results.length * (full ? EXPECTED_BYTES : 1024));
+  const out = new JsonBytes(256 + results.length * (full ? EVALUATION_BYTES : 1024));
   const { ruleSetId, version, hash, asOf } = head;
   out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: results.length - failed, failed }).slice(0, -1));
   out.text(',"results":[');

@@ -3,7 +3,7 @@ import type { Evaluation } from '../../domain/scoring/types';
 import { JsonBytes } from '../../platform/http/json-bytes';
 
 /** Room for an evaluation of the shipped rule sets (about 12 KB); a larger one grows the buffer. */
-export const EXPECTED_BYTES = 16 * 1024;
+const EXPECTED_BYTES = 16 * 1024;
 
 /**
  * `JSON.stringify(evaluation)` as UTF-8, for an answer. Its indicators and scenarios, nine tenths of it, are
