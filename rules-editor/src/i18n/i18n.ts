@@ -79,8 +79,9 @@ export class I18nController implements ReactiveController {
   }
 }
 
-/** China's offset from UTC; China has kept no summer time since 1991. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China's calendar and clock: what staff, residents and the server's own messages go by. */
+const CHINA = 'Asia/Shanghai';
+const chinaTime = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * Dates and times for people, in China time whatever the browser's time zone: `2026-06-30 14:05`. The
@@ -91,9 +92,8 @@ export function formatInstant(iso: string | undefined): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + CHINA_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const part = Object.fromEntries(chinaTime.formatToParts(ms).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /**
@@ -101,7 +101,7 @@ export function formatInstant(iso: string | undefined): string {
  * the time zone of the browser.
  */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 /** Points as people read them: up to two decimals, no trailing zeros. */

@@ -11,7 +11,8 @@ export const REMEMBERED_PER_SLOT = 256;
 /**
  * Results that many evaluations share, remembered per rule set: an indicator's points and words for the
  * same tier or the same number of months, a scenario's verdict for the same score. A remembered result is
- * frozen, since every evaluation that has it holds the same object, and its JSON is written once
+ * frozen, since every evaluation that has it holds the same object — and with it what it holds of the rule
+ * set (titles, a failed condition's values), which nothing changes once published — and its JSON is written once
  * (`rememberedJson`), so that an answer serialises only what is the resident's own.
  *
  * @example

@@ -49,13 +49,10 @@ export async function summaryAnswerJson(
   const layout = summaryLayout(columns);
   const failed = outcomes.reduce<number>((n, o) => n + (typeof o === 'number' ? 0 : 1), 0);
   const out = new JsonBytes(256 + outcomes.length * (layout.room + 32));
-  const { ruleSetId, version, hash, asOf } = head;
-  out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: outcomes.length - failed, failed }).slice(0, -1));
-  out.text(',"results":[');
+  openAnswer(out, head, outcomes.length, failed);
   for (let i = 0; i < outcomes.length; i++) {
     if (i > 0 && i % WRITE_SLICE.summaries === 0) await yieldToEventLoop();
-    out.text(i > 0 ? ',{"id":' : '{"id":');
-    out.value(ids[i]);
+    openResult(out, i, ids[i]!);
     const outcome = outcomes[i]!;
     if (typeof outcome !== 'number') {
       out.text(',"error":');
@@ -85,14 +82,11 @@ export async function explainedAnswerJson(head: BatchHead, results: readonly Exp
   const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
   const full = results.some((r) => 'evaluation' in r);
   const out = new JsonBytes(256 + results.length * (full ? EVALUATION_BYTES : 1024));
-  const { ruleSetId, version, hash, asOf } = head;
-  out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: results.length - failed, failed }).slice(0, -1));
-  out.text(',"results":[');
+  openAnswer(out, head, results.length, failed);
   for (let i = 0; i < results.length; i++) {
     if (i > 0 && i % WRITE_SLICE.evaluations === 0) await yieldToEventLoop();
     const result = results[i]!;
-    out.text(i > 0 ? ',{"id":' : '{"id":');
-    out.value(result.id);
+    openResult(out, i, result.id);
     if ('evaluation' in result) {
       out.text(',"evaluation":');
       writeEvaluationJson(out, result.evaluation);
@@ -107,6 +101,19 @@ export async function explainedAnswerJson(head: BatchHead, results: readonly Exp
   }
   out.text(']}');
   return out.bytes();
+}
+
+/** `{...head, evaluated, failed, "results": [` — every batch answer starts so. */
+function openAnswer(out: JsonBytes, head: BatchHead, residents: number, failed: number): void {
+  const { ruleSetId, version, hash, asOf } = head;
+  out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: residents - failed, failed }).slice(0, -1));
+  out.text(',"results":[');
+}
+
+/** `{"id": …` — the start of result `i`, its other members to follow. */
+function openResult(out: JsonBytes, i: number, id: string): void {
+  out.text(i > 0 ? ',{"id":' : '{"id":');
+  out.value(id);
 }
 
 /**
