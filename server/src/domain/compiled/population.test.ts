@@ -5,7 +5,7 @@ import { evaluationNumbers, populationNumbers } from '../../../../test/support/d
 import { smallRuleSet } from '../../../../test/support/data/small-rule-set';
 import { evaluateCompiled } from './evaluate-compiled';
 import { factTable } from './facts/fact-table';
-import { scorePopulation, type Resident } from './population';
+import { residentTable, scorePopulation, scoreRows, type Resident } from './population';
 import { createBatchScorer } from './scorer';
 
 const ASOF = '2026-06-30';
@@ -27,6 +27,18 @@ describe('fast mode', () => {
       // Alone, a resident is too few for lookup tables: every kernel runs.
       if (r % 10 === 0) expect(populationNumbers(scorePopulation(district, [{ id, facts }], ASOF, { indicators: true }), 0), id).toEqual(explained);
     });
+  });
+
+  it('gives each resident the same numbers when one table is scored a range of rows at a time', () => {
+    const table = residentTable(residents);
+    const whole = scorePopulation(district, table, ASOF, { indicators: true });
+    const scorer = createBatchScorer(district, ASOF);
+    // Ranges that start and end inside the scorer's batches, and one of a single row.
+    for (const [from, to] of [[0, 700], [700, 701], [701, 2_600], [2_600, residents.length]] as const) {
+      const part = scoreRows(scorer, table, from, to, { indicators: true });
+      expect(part.ids).toEqual(table.ids.slice(from, to));
+      for (let r = from; r < to; r++) expect(populationNumbers(part, r - from), table.ids[r]).toEqual(populationNumbers(whole, r));
+    }
   });
 
   it('gives each resident the same numbers in any batch and any order', () => {

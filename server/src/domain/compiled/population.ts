@@ -68,13 +68,27 @@ export function scorePopulation(
   options: { indicators?: boolean } = {},
 ): PopulationScores {
   const table = 'facts' in residents && 'ids' in residents ? residents : residentTable(residents);
-  const scorer = createBatchScorer(rs, asOf);
-  const n = table.ids.length;
+  return scoreRows(createBatchScorer(rs, asOf), table, 0, table.ids.length, options);
+}
+
+/**
+ * Rows `from` … `to - 1` of a table scored as `scorePopulation` scores them, row `from` first. One
+ * scorer kept for a table binds its columns once, however many ranges it scores: an answer written a
+ * slice of residents at a time pays for the binding once, not once a slice.
+ *
+ * @example
+ * const scorer = createBatchScorer(rs, '2026-06-30');
+ * const first = scoreRows(scorer, table, 0, 500, { indicators: true });
+ * const next = scoreRows(scorer, table, 500, 1_000, { indicators: true });
+ */
+export function scoreRows(scorer: BatchScorer, table: ResidentTable, from: number, to: number, options: { indicators?: boolean } = {}): PopulationScores {
+  const { rs } = scorer.program;
+  const n = to - from;
   const groupIds = scorer.program.layout.groupIds;
   const scenarioIds = rs.scenarios.map((s) => s.id);
   const indicatorIds = rs.indicators.map((i) => i.id);
   const result: PopulationScores = {
-    ids: table.ids,
+    ids: from === 0 && to === table.ids.length ? table.ids : table.ids.slice(from, to),
     total: new Float64Array(n),
     vetoedBy: new Int32Array(n),
     groupIds,
@@ -85,14 +99,16 @@ export function scorePopulation(
     indicatorIds,
     ...(options.indicators ? { indicators: new Float64Array(n * indicatorIds.length) } : {}),
   };
-  forEachBatch(scorer, table.facts, (batch, start) => {
-    result.total.set(batch.total.subarray(0, batch.n), start);
-    result.vetoedBy.set(batch.vetoedBy.subarray(0, batch.n), start);
-    interleave(batch.groups, batch.n, start, result.groups);
-    interleave(batch.eligible, batch.n, start, result.eligible);
-    interleave(batch.scenarioScores, batch.n, start, result.scenarioScores);
-    if (result.indicators) interleave(batch.indicators, batch.n, start, result.indicators);
-  });
+  for (let start = from; start < to; start += scorer.size) {
+    const batch = scorer.score(table.facts, start, Math.min(scorer.size, to - start));
+    const at = start - from;
+    result.total.set(batch.total.subarray(0, batch.n), at);
+    result.vetoedBy.set(batch.vetoedBy.subarray(0, batch.n), at);
+    interleave(batch.groups, batch.n, at, result.groups);
+    interleave(batch.eligible, batch.n, at, result.eligible);
+    interleave(batch.scenarioScores, batch.n, at, result.scenarioScores);
+    if (result.indicators) interleave(batch.indicators, batch.n, at, result.indicators);
+  }
   return result;
 }
 

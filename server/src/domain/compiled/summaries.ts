@@ -1,7 +1,8 @@
 import { fromHundredths, shortOfBar, toHundredths } from '../points';
 import type { Evaluation, Facts, ResolvedRuleSet } from '../scoring/types';
-import { factTable } from './facts/fact-table';
-import { scorePopulation, type PopulationScores } from './population';
+import { factTable, type FactTable } from './facts/fact-table';
+import { scoreRows, type PopulationScores } from './population';
+import { createBatchScorer } from './scorer';
 
 /** An evaluation's figures without its explanations: what a batch answers by default. */
 export interface ScoreSummary {
@@ -32,7 +33,7 @@ export function summarizeEvaluation(evaluation: Evaluation): ScoreSummary {
 }
 
 /** Many residents' summaries as columns (the population's scores with every indicator's points) and each scenario's bar. */
-export interface SummaryColumns extends PopulationScores {
+export interface SummaryColumns extends Omit<PopulationScores, 'ids' | 'indicators'> {
   readonly indicators: Float64Array;
   /** `[k]`: scenario k's bar in hundredths. */
   readonly bars: readonly number[];
@@ -47,9 +48,29 @@ export interface SummaryColumns extends PopulationScores {
  * const columns = scoreSummaryColumns(rs, residents.map((r) => parseFacts(rs, r.facts)), '2026-06-30');
  */
 export function scoreSummaryColumns(rs: ResolvedRuleSet, records: readonly Facts[], asOf: string): SummaryColumns {
-  const table = { ids: records.map((_, r) => String(r)), facts: factTable(records) };
-  const scores = scorePopulation(rs, table, asOf, { indicators: true });
-  return { ...scores, indicators: scores.indicators!, bars: rs.scenarios.map((sc) => toHundredths(sc.bar)) };
+  const facts = factTable(records);
+  return summaryScorer(rs, facts, asOf)(0, facts.length);
+}
+
+/**
+ * The summaries of rows `from` … `to - 1` of one fact table, a range at a time, as `scoreSummaryColumns`
+ * gives them (row `from` first): the table's columns are bound once for every range.
+ *
+ * @example
+ * const builder = factTableBuilder();
+ * for (const facts of checked) builder.add(facts);
+ * const summaries = summaryScorer(rs, builder.finish(), '2026-06-30');
+ * const first = summaries(0, 500);
+ */
+export function summaryScorer(rs: ResolvedRuleSet, facts: FactTable, asOf: string): (from: number, to: number) => SummaryColumns {
+  const scorer = createBatchScorer(rs, asOf);
+  // Rows have no ids here: the caller keeps its residents' ids beside them.
+  const table = { ids: [], facts };
+  const bars = rs.scenarios.map((sc) => toHundredths(sc.bar));
+  return (from, to) => {
+    const { ids: _none, indicators, ...scores } = scoreRows(scorer, table, from, to, { indicators: true });
+    return { ...scores, indicators: indicators!, bars };
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ScoreSummary, SummaryColumns } from '../../domain/compiled';
 import { shortOfBar } from '../../domain/points';
-import type { Evaluation } from '../../domain/scoring/types';
+import type { Evaluation, ResolvedRuleSet } from '../../domain/scoring/types';
 import { JsonBytes, writeHundredths } from '../../platform/http/json-bytes';
 import { writeEvaluationJson } from './evaluation-json';
 
@@ -9,10 +9,11 @@ import { writeEvaluationJson } from './evaluation-json';
 const EVALUATION_BYTES = 12 * 1024;
 
 /**
- * Residents written between two turns of the event loop: a full answer of ten thousand residents is a
- * hundred megabytes, and written in one go it would hold every other request for a second.
+ * Evaluations written between two turns of the event loop: a full answer of ten thousand residents is a
+ * hundred megabytes, and written in one go it would hold every other request for a second. (Summaries are
+ * written a slice at a time by summary-answer.ts.)
  */
-const WRITE_SLICE = { summaries: 2_000, evaluations: 100 };
+const WRITE_SLICE = 100;
 
 /** A resident refused on its own, as the batch answers it. */
 export interface BatchRefusal {
@@ -30,31 +31,49 @@ export interface BatchHead {
   asOf: string;
 }
 
+/** Room kept before the results for the answer's head: it counts the refusals, known only once every slice is written. */
+const HEAD_ROOM = 1024;
+
 /**
- * The batch's summary answer as JSON bytes (`BatchEvaluateResponse`, each result `{id, summary}` or
- * `{id, error}`), written straight from the scored columns: ten thousand summaries are some ten
- * megabytes, and an object per resident only for `JSON.stringify` to walk it again would cost more than
- * scoring them. `outcomes[i]` is resident i's row in `columns`, or its refusal. The bytes are exactly
- * what `JSON.stringify` makes of the same answer (batch-answer.test.ts compares them).
+ * Where a summary answer of `residents` residents of `rs` is written: room for them all (each id at up to
+ * 256 bytes; it grows if they are longer), and for the head before them.
  *
  * @example
- * return c.body(await summaryAnswerJson(head, ids, outcomes, scoreSummaryColumns(rs, facts, asOf)), 200, { 'content-type': 'application/json' });
+ * const out = summaryAnswerBytes(rs, 10_000); // then writeSummaryResults for each slice, then closeSummaryAnswer
  */
-export async function summaryAnswerJson(
-  head: BatchHead,
+export function summaryAnswerBytes(rs: ResolvedRuleSet, residents: number): JsonBytes {
+  const keys = [...rs.groups, ...rs.indicators, ...rs.scenarios].reduce((n, x) => n + JSON.stringify(x.id).length + 1, 0);
+  const figures = 2 + rs.groups.length + rs.indicators.length + 3 * rs.scenarios.length;
+  const perResident = 256 + keys + 24 * figures + 40 * rs.scenarios.length;
+  return new JsonBytes(HEAD_ROOM + residents * perResident, HEAD_ROOM);
+}
+
+/**
+ * The results of residents `first`, `first + 1`, … of a summary answer (`BatchEvaluateResponse`), each
+ * `{id, summary}` or `{id, error}` with a comma before all but the batch's first, so that slices written
+ * one after the other make one list. `outcomes[i]` is the resident's row in `columns`, or its refusal.
+ * Summaries are written straight from the columns: ten thousand of them are some ten megabytes, and an
+ * object per resident only for `JSON.stringify` to walk it again would cost more than scoring them. The
+ * bytes are exactly what `JSON.stringify` makes of the same results (batch-answer.test.ts compares them).
+ * Answers how many were refusals.
+ *
+ * @example
+ * const failed = writeSummaryResults(out, 500, ids, outcomes, columns); // residents 500 on
+ */
+export function writeSummaryResults(
+  out: JsonBytes,
+  first: number,
   ids: readonly string[],
   outcomes: readonly (number | BatchRefusal)[],
   columns: SummaryColumns,
-): Promise<Uint8Array<ArrayBuffer>> {
+): number {
   const layout = summaryLayout(columns);
-  const failed = outcomes.reduce<number>((n, o) => n + (typeof o === 'number' ? 0 : 1), 0);
-  const out = new JsonBytes(256 + outcomes.length * (layout.room + 32));
-  openAnswer(out, head, outcomes.length, failed);
+  let failed = 0;
   for (let i = 0; i < outcomes.length; i++) {
-    if (i > 0 && i % WRITE_SLICE.summaries === 0) await yieldToEventLoop();
-    openResult(out, i, ids[i]!);
+    openResult(out, first + i, ids[i]!);
     const outcome = outcomes[i]!;
     if (typeof outcome !== 'number') {
+      failed += 1;
       out.text(',"error":');
       out.value(outcome);
       out.text('}');
@@ -62,7 +81,19 @@ export async function summaryAnswerJson(
     }
     out.fill(layout.room, (buffer, at) => writeSummary(buffer, at, layout, columns, outcome));
   }
+  return failed;
+}
+
+/**
+ * Ends a summary answer whose results are all written: the closing brackets after them, the head (with
+ * how many were evaluated and refused) in the room before them.
+ *
+ * @example
+ * return c.body(closeSummaryAnswer(out, head, 10_000, 3), 200, { 'content-type': 'application/json' });
+ */
+export function closeSummaryAnswer(out: JsonBytes, head: BatchHead, residents: number, failed: number): Uint8Array<ArrayBuffer> {
   out.text(']}');
+  out.prefix(headJson(head, residents, failed));
   return out.bytes();
 }
 
@@ -82,9 +113,9 @@ export async function explainedAnswerJson(head: BatchHead, results: readonly Exp
   const failed = results.reduce((n, r) => n + ('error' in r ? 1 : 0), 0);
   const full = results.some((r) => 'evaluation' in r);
   const out = new JsonBytes(256 + results.length * (full ? EVALUATION_BYTES : 1024));
-  openAnswer(out, head, results.length, failed);
+  out.text(headJson(head, results.length, failed));
   for (let i = 0; i < results.length; i++) {
-    if (i > 0 && i % WRITE_SLICE.evaluations === 0) await yieldToEventLoop();
+    if (i > 0 && i % WRITE_SLICE === 0) await yieldToEventLoop();
     const result = results[i]!;
     openResult(out, i, result.id);
     if ('evaluation' in result) {
@@ -104,10 +135,9 @@ export async function explainedAnswerJson(head: BatchHead, results: readonly Exp
 }
 
 /** `{...head, evaluated, failed, "results": [` — every batch answer starts so. */
-function openAnswer(out: JsonBytes, head: BatchHead, residents: number, failed: number): void {
+function headJson(head: BatchHead, residents: number, failed: number): string {
   const { ruleSetId, version, hash, asOf } = head;
-  out.text(JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: residents - failed, failed }).slice(0, -1));
-  out.text(',"results":[');
+  return `${JSON.stringify({ ruleSetId, version, hash, asOf, evaluated: residents - failed, failed }).slice(0, -1)},"results":[`;
 }
 
 /** `{"id": …` — the start of result `i`, its other members to follow. */

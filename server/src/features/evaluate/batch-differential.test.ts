@@ -36,15 +36,17 @@ function members(value: unknown): number {
 describe('POST /api/v1/evaluate/batch on the population path', () => {
   it('answers every resident exactly as /evaluate does, and a bad resident on its own', async () => {
     const app = await shippedApp();
-    const residents: { id: string; facts: Record<string, unknown> }[] = thresholdResidents(1_500, 13, ASOF, district).map((r) => ({ ...r }));
-    // An anonymous caller's batch (under 1 MB): every 100th resident is refused for its own reasons, the others are still scored.
-    for (let i = 50; i < residents.length; i += 100) residents[i] = { id: `bad-${i}`, facts: { ...residents[i]!.facts, socialInsuranceMonths: 'many', shoeSize: 42 } };
-    const res = await app.request('/api/v1/evaluate/batch', postJson({ ruleSetId: 'district-sample', asOf: ASOF, residents }));
+    const residents: { id: string; facts: Record<string, unknown> }[] = thresholdResidents(2_500, 13, ASOF, district).map((r) => ({ ...r }));
+    // A department's batch, answered a slice of residents at a time: every 100th resident (the first of all,
+    // and the first of several slices) is refused for its own reasons, the others are still scored.
+    for (let i = 0; i < residents.length; i += 100) residents[i] = { id: `bad-${i}`, facts: { ...residents[i]!.facts, socialInsuranceMonths: 'many', shoeSize: 42 } };
+    const asService = (body: unknown) => postJson(body, { 'x-test-service': '1' });
+    const res = await app.request('/api/v1/evaluate/batch', asService({ ruleSetId: 'district-sample', asOf: ASOF, residents }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { evaluated: number; failed: number; results: { id: string; summary?: unknown; error?: { fields: { path: string }[] } }[] };
     // Residents generated with a birth or registration date after asOf are impossible: refused by the fact bounds.
     const future = residents.flatMap((r, i) => (!r.id.startsWith('bad-') && ['birthDate', 'residenceRegistrationDate'].some((f) => String(r.facts[f] ?? '') > ASOF) ? [i] : []));
-    expect(body).toMatchObject({ evaluated: 1_485 - future.length, failed: 15 + future.length });
+    expect(body).toMatchObject({ evaluated: 2_475 - future.length, failed: 25 + future.length });
     expect(body.results.map((r) => r.id)).toEqual(residents.map((r) => r.id));
 
     for (const [i, resident] of residents.entries()) {
@@ -63,7 +65,7 @@ describe('POST /api/v1/evaluate/batch on the population path', () => {
         expect(result.summary, resident.id).toEqual(summarizeEvaluation((await single.json()) as Evaluation));
       }
     }
-    const full = await app.request('/api/v1/evaluate/batch', postJson({ ruleSetId: 'district-sample', asOf: ASOF, detail: 'full', residents }));
+    const full = await app.request('/api/v1/evaluate/batch', asService({ ruleSetId: 'district-sample', asOf: ASOF, detail: 'full', residents }));
     const explained = (await full.json()) as { results: { evaluation?: Evaluation }[] };
     explained.results.forEach((r, i) => {
       if (r.evaluation) expect(body.results[i]!.summary, residents[i]!.id).toEqual(summarizeEvaluation(r.evaluation));

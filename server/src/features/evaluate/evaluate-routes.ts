@@ -1,14 +1,13 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { JifenError } from '../../domain/errors';
-import { scoreSummaryColumns, summarizeEvaluation } from '../../domain/compiled/summaries';
-import { explainedAnswerJson, summaryAnswerJson, type BatchRefusal, type ExplainedResult } from './batch-answer';
+import { summarizeEvaluation } from '../../domain/compiled/summaries';
+import { explainedAnswerJson, type ExplainedResult } from './batch-answer';
+import { refusalOf, summaryAnswer } from './summary-answer';
 import { evaluationJson } from './evaluation-json';
 import { DEFAULT_ENGINE, evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';
-import type { Facts } from '../../domain/scoring/types';
 import type { RuleSetResolver } from '../rule-sets';
-import { errorDetail, errorResponses, validationHook } from '../../platform/http/errors';
+import { errorResponses, validationHook } from '../../platform/http/errors';
 import {
   batchRequestSchema,
   batchResponseSchema,
@@ -30,9 +29,8 @@ export const BATCH_MAX_MEMBERS = 1_000_000;
  * byte than that is no batch of residents). Staff and service credentials get the full size.
  */
 export const ANONYMOUS_BATCH = { maxBytes: 1024 * 1024, maxMembers: 100_000 };
-/** Residents evaluated (explained) or checked between two turns of the event loop, so a batch does not stall other requests. */
+/** Residents evaluated one at a time (explained) between two turns of the event loop, so a batch does not stall other requests. */
 const BATCH_SLICE = 100;
-const CHECK_SLICE = 2_000;
 
 const tags = ['Evaluation'];
 
@@ -110,28 +108,10 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
       }
       return c.body(await explainedAnswerJson(head, results), 200, { 'content-type': 'application/json' }) as never;
     }
-    // The population path: every resident's facts checked on their own, then all valid ones scored at
-    // once, and the answer written from the scores' columns.
-    const outcomes: (number | BatchRefusal)[] = new Array(body.residents.length);
-    const facts: Facts[] = [];
-    for (const [i, resident] of body.residents.entries()) {
-      if (i > 0 && i % CHECK_SLICE === 0) await yieldToEventLoop();
-      try {
-        facts.push(parseFacts(rs, resident.facts, `residents.${i}.facts`, body.asOf));
-        outcomes[i] = facts.length - 1;
-      } catch (error) {
-        outcomes[i] = refusalOf(error);
-      }
-    }
-    const bytes = await summaryAnswerJson(head, body.residents.map((r) => r.id), outcomes, scoreSummaryColumns(rs, facts, body.asOf));
-    return c.body(bytes, 200, { 'content-type': 'application/json' }) as never;
+    // The population path (summary-answer.ts): a slice of residents at a time, each one's facts checked on
+    // its own, the slice's valid ones scored together, and their results written from the scores' columns.
+    return c.body(await summaryAnswer(rs, head, body.residents), 200, { 'content-type': 'application/json' }) as never;
   });
 
   return app;
-}
-
-/** A resident's own refusal; anything but a refusal of its facts is the server's fault and propagates. */
-function refusalOf(error: unknown): BatchRefusal {
-  if (!(error instanceof JifenError)) throw error;
-  return errorDetail(error);
 }

@@ -11,17 +11,27 @@ describe('JsonBytes', () => {
       fc.record({ encoded: fc.string({ unit: 'grapheme', maxLength: 200 }) }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 256 }), (pieces, expected) => {
-        const out = new JsonBytes(expected);
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 256 }), fc.string({ unit: 'grapheme', maxLength: 20 }), (pieces, expected, head) => {
+        // Room kept for a head written last, as a batch answer's counts are.
+        const out = new JsonBytes(expected, 80);
         for (const p of pieces) {
           if ('text' in p) out.text(p.text);
           else out.encoded(Buffer.from(p.encoded, 'utf8'));
         }
-        const whole = pieces.map((p) => ('text' in p ? p.text : p.encoded)).join('');
+        out.prefix(head);
+        const whole = head + pieces.map((p) => ('text' in p ? p.text : p.encoded)).join('');
         expect(Buffer.from(out.bytes()).equals(Buffer.from(whole, 'utf8'))).toBe(true);
       }),
       { numRuns: 300, seed: PROPERTY_SEED },
     );
+  });
+
+  it('refuses a prefix larger than the room kept for it, rather than writing over the text', () => {
+    const out = new JsonBytes(64, 6);
+    out.text('[1]}');
+    out.prefix('{"a":');
+    expect(() => out.prefix('{"b":')).toThrow(/do not fit/);
+    expect(Buffer.from(out.bytes()).toString('utf8')).toBe('{"a":[1]}');
   });
 
   it('writes a short piece whose ASCII turns to Chinese halfway as UTF-8, and a lone surrogate as U+FFFD', () => {

@@ -22,10 +22,14 @@ const SHORT_TEXT = 32;
 
 export class JsonBytes {
   private buffer: Buffer;
-  private at = 0;
+  private at: number;
+  /** Where the text starts: after room kept for a prefix written last (`prefix`). */
+  private start: number;
 
-  constructor(expected: number) {
-    this.buffer = Buffer.allocUnsafe(Math.max(expected, 64));
+  /** Room for `expected` bytes, the first `headroom` of them kept for `prefix`. */
+  constructor(expected: number, headroom = 0) {
+    this.buffer = Buffer.allocUnsafe(Math.max(expected, headroom, 64));
+    this.at = this.start = headroom;
   }
 
   /** Encodes a piece of JSON text once, to be copied many times. */
@@ -79,16 +83,27 @@ export class JsonBytes {
     this.at += json.length;
   }
 
+  /**
+   * A piece of JSON text put before everything written so far, in the room kept for it: what comes
+   * first but is known last (how many results an answer holds) without copying what follows.
+   */
+  prefix(json: string): void {
+    const bytes = Buffer.from(json, 'utf8');
+    if (bytes.length > this.start) throw new Error(`JsonBytes: ${bytes.length} bytes do not fit in the ${this.start} kept before the text`);
+    this.start -= bytes.length;
+    this.buffer.set(bytes, this.start);
+  }
+
   /** What was written, as one view of the buffer. */
   bytes(): Uint8Array<ArrayBuffer> {
     // Buffer.allocUnsafe allocates over a plain ArrayBuffer (never a shared one).
-    return this.buffer.subarray(0, this.at) as Uint8Array<ArrayBuffer>;
+    return this.buffer.subarray(this.start, this.at) as Uint8Array<ArrayBuffer>;
   }
 
   private room(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return;
     const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
-    this.buffer.copy(grown, 0, 0, this.at);
+    this.buffer.copy(grown, this.start, this.start, this.at);
     this.buffer = grown;
   }
 }
