@@ -1,5 +1,5 @@
 import { toHundredths } from '../../../server/src/domain/points';
-import type { PopulationScores } from '../../../server/src/domain/compiled/population';
+import type { RowScores } from '../../../server/src/domain/compiled/population';
 import type { Evaluation } from '../../../server/src/domain/scoring/types';
 
 /** The numbers both modes of the compiled evaluator give, in hundredths, for comparing them. */
@@ -27,8 +27,8 @@ export function evaluationNumbers(x: Evaluation): ScoreNumbers {
   };
 }
 
-/** The same numbers for resident `r` of fast mode's `PopulationScores` (scored with indicators). */
-export function populationNumbers(p: PopulationScores, r: number): ScoreNumbers {
+/** The same numbers for resident `r` of fast mode's scores (`scorePopulation` or `scoreRows`, with indicators). */
+export function populationNumbers(p: RowScores, r: number): ScoreNumbers {
   const row = <T extends Float64Array | Uint8Array>(a: T, width: number) => [...a.subarray(r * width, (r + 1) * width)];
   const s = p.scenarioIds.length;
   const eligible = row(p.eligible, s);

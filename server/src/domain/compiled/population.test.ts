@@ -35,8 +35,7 @@ describe('fast mode', () => {
     const scorer = createBatchScorer(district, ASOF);
     // Ranges that start and end inside the scorer's batches, and one of a single row.
     for (const [from, to] of [[0, 700], [700, 701], [701, 2_600], [2_600, residents.length]] as const) {
-      const part = scoreRows(scorer, table, from, to, { indicators: true });
-      expect(part.ids).toEqual(table.ids.slice(from, to));
+      const part = scoreRows(scorer, table.facts, from, to, { indicators: true });
       for (let r = from; r < to; r++) expect(populationNumbers(part, r - from), table.ids[r]).toEqual(populationNumbers(whole, r));
     }
   });

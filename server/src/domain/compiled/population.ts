@@ -34,9 +34,8 @@ export function residentTable(residents: Iterable<Resident>): ResidentTable {
   return { ids, facts: builder.finish() };
 }
 
-/** Numbers for a whole population, in hundredths; resident `r`'s row is `r` (`r * width + column`). */
-export interface PopulationScores {
-  readonly ids: readonly string[];
+/** Numbers for rows of a fact table, in hundredths; the first row scored is `0` (`r * width + column`). */
+export interface RowScores {
   readonly total: Float64Array;
   /** Index of the first veto that holds, −1 when none. */
   readonly vetoedBy: Int32Array;
@@ -51,6 +50,11 @@ export interface PopulationScores {
   readonly indicatorIds: readonly string[];
   /** `[r * indicatorIds.length + i]`, only when asked for (`{ indicators: true }`). */
   readonly indicators?: Float64Array;
+}
+
+/** Numbers for a whole population, in hundredths; resident `r`'s row is `r`, its id `ids[r]`. */
+export interface PopulationScores extends RowScores {
+  readonly ids: readonly string[];
 }
 
 /**
@@ -68,27 +72,26 @@ export function scorePopulation(
   options: { indicators?: boolean } = {},
 ): PopulationScores {
   const table = 'facts' in residents && 'ids' in residents ? residents : residentTable(residents);
-  return scoreRows(createBatchScorer(rs, asOf), table, 0, table.ids.length, options);
+  return { ids: table.ids, ...scoreRows(createBatchScorer(rs, asOf), table.facts, 0, table.ids.length, options) };
 }
 
 /**
- * Rows `from` … `to - 1` of a table scored as `scorePopulation` scores them, row `from` first. One
+ * Rows `from` … `to - 1` of a fact table scored as `scorePopulation` scores them, row `from` first. One
  * scorer kept for a table binds its columns once, however many ranges it scores: an answer written a
  * slice of residents at a time pays for the binding once, not once a slice.
  *
  * @example
  * const scorer = createBatchScorer(rs, '2026-06-30');
- * const first = scoreRows(scorer, table, 0, 500, { indicators: true });
- * const next = scoreRows(scorer, table, 500, 1_000, { indicators: true });
+ * const first = scoreRows(scorer, table.facts, 0, 500, { indicators: true });
+ * const next = scoreRows(scorer, table.facts, 500, 1_000, { indicators: true });
  */
-export function scoreRows(scorer: BatchScorer, table: ResidentTable, from: number, to: number, options: { indicators?: boolean } = {}): PopulationScores {
+export function scoreRows(scorer: BatchScorer, facts: FactTable, from: number, to: number, options: { indicators?: boolean } = {}): RowScores {
   const { rs } = scorer.program;
   const n = to - from;
   const groupIds = scorer.program.layout.groupIds;
   const scenarioIds = rs.scenarios.map((s) => s.id);
   const indicatorIds = rs.indicators.map((i) => i.id);
-  const result: PopulationScores = {
-    ids: from === 0 && to === table.ids.length ? table.ids : table.ids.slice(from, to),
+  const result: RowScores = {
     total: new Float64Array(n),
     vetoedBy: new Int32Array(n),
     groupIds,
@@ -100,7 +103,7 @@ export function scoreRows(scorer: BatchScorer, table: ResidentTable, from: numbe
     ...(options.indicators ? { indicators: new Float64Array(n * indicatorIds.length) } : {}),
   };
   for (let start = from; start < to; start += scorer.size) {
-    const batch = scorer.score(table.facts, start, Math.min(scorer.size, to - start));
+    const batch = scorer.score(facts, start, Math.min(scorer.size, to - start));
     const at = start - from;
     result.total.set(batch.total.subarray(0, batch.n), at);
     result.vetoedBy.set(batch.vetoedBy.subarray(0, batch.n), at);

@@ -1,7 +1,7 @@
 import { fromHundredths, shortOfBar, toHundredths } from '../points';
 import type { Evaluation, Facts, ResolvedRuleSet } from '../scoring/types';
 import { factTable, type FactTable } from './facts/fact-table';
-import { scoreRows, type PopulationScores } from './population';
+import { scoreRows, type RowScores } from './population';
 import { createBatchScorer } from './scorer';
 
 /** An evaluation's figures without its explanations: what a batch answers by default. */
@@ -33,7 +33,7 @@ export function summarizeEvaluation(evaluation: Evaluation): ScoreSummary {
 }
 
 /** Many residents' summaries as columns (the population's scores with every indicator's points) and each scenario's bar. */
-export interface SummaryColumns extends Omit<PopulationScores, 'ids' | 'indicators'> {
+export interface SummaryColumns extends Omit<RowScores, 'indicators'> {
   readonly indicators: Float64Array;
   /** `[k]`: scenario k's bar in hundredths. */
   readonly bars: readonly number[];
@@ -64,12 +64,10 @@ export function scoreSummaryColumns(rs: ResolvedRuleSet, records: readonly Facts
  */
 export function summaryScorer(rs: ResolvedRuleSet, facts: FactTable, asOf: string): (from: number, to: number) => SummaryColumns {
   const scorer = createBatchScorer(rs, asOf);
-  // Rows have no ids here: the caller keeps its residents' ids beside them.
-  const table = { ids: [], facts };
   const bars = rs.scenarios.map((sc) => toHundredths(sc.bar));
   return (from, to) => {
-    const { ids: _none, indicators, ...scores } = scoreRows(scorer, table, from, to, { indicators: true });
-    return { ...scores, indicators: indicators!, bars };
+    const scores = scoreRows(scorer, facts, from, to, { indicators: true });
+    return { ...scores, indicators: scores.indicators!, bars };
   };
 }
 
@@ -95,15 +93,4 @@ export function summaryAt(columns: SummaryColumns, r: number): ScoreSummary {
     };
   });
   return { total: fromHundredths(columns.total[r]!), vetoed: columns.vetoedBy[r]! >= 0, groups, indicators, scenarios };
-}
-
-/**
- * The summaries of many residents at once as objects (see `scoreSummaryColumns`).
- *
- * @example
- * const [first] = scoreSummaries(rs, residents.map((r) => parseFacts(rs, r.facts)), '2026-06-30');
- */
-export function scoreSummaries(rs: ResolvedRuleSet, records: readonly Facts[], asOf: string): ScoreSummary[] {
-  const columns = scoreSummaryColumns(rs, records, asOf);
-  return records.map((_, r) => summaryAt(columns, r));
 }

@@ -9,7 +9,7 @@ import { scoreSummaryColumns, summarizeEvaluation, summaryAt, type SummaryColumn
 import { evaluateCompiled } from '../../domain/compiled/evaluate-compiled';
 import { writeHundredths } from '../../platform/http/json-bytes';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
-import { closeSummaryAnswer, explainedAnswerJson, summaryAnswerBytes, writeSummaryResults, type BatchHead, type BatchRefusal, type ExplainedResult } from './batch-answer';
+import { explainedAnswerJson, openSummaryAnswer, type BatchHead, type BatchRefusal, type ExplainedResult } from './batch-answer';
 
 const ASOF = '2026-06-30';
 const district = loadShippedRuleSets().get('district-sample@2')!;
@@ -17,8 +17,8 @@ const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
 /** A summary answer written in one slice from columns already scored. */
 function summaryAnswerJson(rs: ResolvedRuleSet, head: BatchHead, ids: readonly string[], outcomes: readonly (number | BatchRefusal)[], columns: SummaryColumns) {
-  const out = summaryAnswerBytes(rs, ids.length);
-  return closeSummaryAnswer(out, head, ids.length, writeSummaryResults(out, 0, ids, outcomes, columns));
+  const answer = openSummaryAnswer(rs, ids.length);
+  return answer.close(head, answer.write(0, ids, outcomes, columns));
 }
 
 describe('the batch summary answer written as bytes', () => {

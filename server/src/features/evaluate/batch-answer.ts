@@ -34,67 +34,63 @@ export interface BatchHead {
 /** Room kept before the results for the answer's head: it counts the refusals, known only once every slice is written. */
 const HEAD_ROOM = 1024;
 
+/** A summary answer being written, a slice of residents at a time. */
+export interface SummaryAnswerWriter {
+  /**
+   * The results of residents `first`, `first + 1`, … (`ids` and `outcomes` from index 0), each
+   * `{id, summary}` or `{id, error}` with a comma before all but the batch's first, so that slices written
+   * one after the other make one list. `outcomes[i]` is the resident's row in `columns`, or its refusal.
+   * Answers how many were refused.
+   */
+  write(first: number, ids: readonly string[], outcomes: readonly (number | BatchRefusal)[], columns: SummaryColumns): number;
+  /** The answer: the head (with how many were evaluated and refused) before the results, the brackets after. */
+  close(head: BatchHead, failed: number): Uint8Array<ArrayBuffer>;
+}
+
 /**
- * Where a summary answer of `residents` residents of `rs` is written: room for them all (each id at up to
- * 256 bytes; it grows if they are longer), and for the head before them.
+ * A summary answer (`BatchEvaluateResponse`) of `residents` residents of `rs`, written as JSON bytes
+ * straight from the scored columns: ten thousand summaries are some ten megabytes, and an object per
+ * resident only for `JSON.stringify` to walk it again would cost more than scoring them. The keys of a
+ * summary are encoded once per answer; the head, which counts the refusals, is written last into room kept
+ * before the results. The bytes are exactly what `JSON.stringify` makes of the same answer
+ * (batch-answer.test.ts and summary-answer.test.ts compare them).
  *
  * @example
- * const out = summaryAnswerBytes(rs, 10_000); // then writeSummaryResults for each slice, then closeSummaryAnswer
+ * const answer = openSummaryAnswer(rs, 10_000);
+ * let failed = answer.write(0, ids, outcomes, columns); // and the next slices
+ * return c.body(answer.close(head, failed), 200, { 'content-type': 'application/json' });
  */
-export function summaryAnswerBytes(rs: ResolvedRuleSet, residents: number): JsonBytes {
-  const keys = [...rs.groups, ...rs.indicators, ...rs.scenarios].reduce((n, x) => n + JSON.stringify(x.id).length + 1, 0);
+export function openSummaryAnswer(rs: ResolvedRuleSet, residents: number): SummaryAnswerWriter {
+  // Room for every resident without growing (each id at up to 256 bytes; it grows if they are longer).
+  const keys = [...rs.groups, ...rs.indicators, ...rs.scenarios].reduce((n, x) => n + Buffer.byteLength(JSON.stringify(x.id)) + 1, 0);
   const figures = 2 + rs.groups.length + rs.indicators.length + 3 * rs.scenarios.length;
-  const perResident = 256 + keys + 24 * figures + 40 * rs.scenarios.length;
-  return new JsonBytes(HEAD_ROOM + residents * perResident, HEAD_ROOM);
-}
-
-/**
- * The results of residents `first`, `first + 1`, … of a summary answer (`BatchEvaluateResponse`), each
- * `{id, summary}` or `{id, error}` with a comma before all but the batch's first, so that slices written
- * one after the other make one list. `outcomes[i]` is the resident's row in `columns`, or its refusal.
- * Summaries are written straight from the columns: ten thousand of them are some ten megabytes, and an
- * object per resident only for `JSON.stringify` to walk it again would cost more than scoring them. The
- * bytes are exactly what `JSON.stringify` makes of the same results (batch-answer.test.ts compares them).
- * Answers how many were refusals.
- *
- * @example
- * const failed = writeSummaryResults(out, 500, ids, outcomes, columns); // residents 500 on
- */
-export function writeSummaryResults(
-  out: JsonBytes,
-  first: number,
-  ids: readonly string[],
-  outcomes: readonly (number | BatchRefusal)[],
-  columns: SummaryColumns,
-): number {
-  const layout = summaryLayout(columns);
-  let failed = 0;
-  for (let i = 0; i < outcomes.length; i++) {
-    openResult(out, first + i, ids[i]!);
-    const outcome = outcomes[i]!;
-    if (typeof outcome !== 'number') {
-      failed += 1;
-      out.text(',"error":');
-      out.value(outcome);
-      out.text('}');
-      continue;
-    }
-    out.fill(layout.room, (buffer, at) => writeSummary(buffer, at, layout, columns, outcome));
-  }
-  return failed;
-}
-
-/**
- * Ends a summary answer whose results are all written: the closing brackets after them, the head (with
- * how many were evaluated and refused) in the room before them.
- *
- * @example
- * return c.body(closeSummaryAnswer(out, head, 10_000, 3), 200, { 'content-type': 'application/json' });
- */
-export function closeSummaryAnswer(out: JsonBytes, head: BatchHead, residents: number, failed: number): Uint8Array<ArrayBuffer> {
-  out.text(']}');
-  out.prefix(headJson(head, residents, failed));
-  return out.bytes();
+  const out = new JsonBytes(HEAD_ROOM + residents * (256 + keys + 24 * figures + 40 * rs.scenarios.length), HEAD_ROOM);
+  // Every slice's columns come from the same rule set: the same keys in the same order.
+  let layout: SummaryLayout | undefined;
+  return {
+    write(first, ids, outcomes, columns) {
+      const keys = (layout ??= summaryLayout(columns));
+      let failed = 0;
+      for (let i = 0; i < outcomes.length; i++) {
+        openResult(out, first + i, ids[i]!);
+        const outcome = outcomes[i]!;
+        if (typeof outcome !== 'number') {
+          failed += 1;
+          out.text(',"error":');
+          out.value(outcome);
+          out.text('}');
+          continue;
+        }
+        out.fill(keys.room, (buffer, at) => writeSummary(buffer, at, keys, columns, outcome));
+      }
+      return failed;
+    },
+    close(head, failed) {
+      out.text(']}');
+      out.prefix(headJson(head, residents, failed));
+      return out.bytes();
+    },
+  };
 }
 
 /** One resident of an explained batch, as the answer gives it. */

@@ -93,8 +93,8 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
     const explained = body.detail === 'full' || (body.engine ?? DEFAULT_ENGINE) !== 'compiled';
     const head = { ruleSetId: rs.id, version: rs.version, hash: rs.hash, asOf: body.asOf };
     // Both answers are written as bytes, a slice of residents at a time, and are exactly the
-    // `BatchEvaluateResponse` the route declares (batch-answer.test.ts parses them back); the route's typed
-    // JSON answer cannot be spelled for bytes, hence the casts.
+    // `BatchEvaluateResponse` the route declares (batch-answer.test.ts and summary-answer.test.ts compare
+    // them to JSON.stringify); the route's typed JSON answer cannot be spelled for bytes, hence the casts.
     if (explained) {
       const results: ExplainedResult[] = new Array(body.residents.length);
       for (const [i, resident] of body.residents.entries()) {
@@ -108,8 +108,8 @@ export function evaluateRoutes(deps: { resolver: RuleSetResolver }) {
       }
       return c.body(await explainedAnswerJson(head, results), 200, { 'content-type': 'application/json' }) as never;
     }
-    // The population path (summary-answer.ts): a slice of residents at a time, each one's facts checked on
-    // its own, the slice's valid ones scored together, and their results written from the scores' columns.
+    // The population path (summary-answer.ts): each resident's facts checked on their own into one fact
+    // table, then scored and written a slice of residents at a time from the scores' columns.
     return c.body(await summaryAnswer(rs, head, body.residents), 200, { 'content-type': 'application/json' }) as never;
   });
 

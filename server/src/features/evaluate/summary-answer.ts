@@ -4,12 +4,13 @@ import { JifenError } from '../../domain/errors';
 import { parseFacts } from '../../domain/scoring/facts';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
 import { errorDetail } from '../../platform/http/errors';
-import { closeSummaryAnswer, summaryAnswerBytes, writeSummaryResults, type BatchHead, type BatchRefusal } from './batch-answer';
+import { openSummaryAnswer, type BatchHead, type BatchRefusal } from './batch-answer';
 
 /**
- * Residents checked, then scored and written, between two turns of the event loop. Another request needs
- * a few turns to be answered (its body, its rule set, its answer); with ten thousand residents scored at
- * once, each of those turns waited as long as parsing the whole batch did.
+ * Residents a slice holds, for both passes: checking every resident's facts into the batch's fact table,
+ * then scoring and writing. The event loop is free between two slices; another request needs a few turns
+ * to be answered, and when ten thousand residents were scored at once, one of its turns waited for all of
+ * that scoring.
  */
 const SLICE = 500;
 
@@ -21,9 +22,9 @@ export interface BatchResident {
 
 /**
  * The batch's summary answer on the population path, as JSON bytes. Every resident's facts are checked on
- * their own (a refusal names `residents.<index>.facts…`) and the valid ones go into one fact table; then a
- * slice of residents at a time is scored from that table and written from the scores' columns, with the
- * event loop free between slices. The head, which counts the refusals, is put before the results last.
+ * their own (a refusal names `residents.<index>.facts…`) and the valid ones go into one fact table, 500
+ * residents at a time; then 500 at a time are scored from that table and written from the scores'
+ * columns. The event loop is free between slices. The head, which counts the refusals, is written last.
  *
  * @example
  * return c.body(await summaryAnswer(rs, head, body.residents), 200, { 'content-type': 'application/json' });
@@ -43,9 +44,9 @@ export async function summaryAnswer(rs: ResolvedRuleSet, head: BatchHead, reside
       outcomes[i] = refusalOf(error);
     }
   }
-  await yieldToEventLoop();
+  if (n > SLICE) await yieldToEventLoop();
   const summaries = summaryScorer(rs, table.finish(), head.asOf);
-  const out = summaryAnswerBytes(rs, n);
+  const answer = openSummaryAnswer(rs, n);
   let failed = 0;
   for (let from = 0, row = 0; from < n; from += SLICE) {
     if (from > 0) await yieldToEventLoop();
@@ -54,10 +55,10 @@ export async function summaryAnswer(rs: ResolvedRuleSet, head: BatchHead, reside
     const slice = outcomes.slice(from, to).map((o) => (typeof o === 'number' ? o - row : o));
     const scored = slice.reduce<number>((k, o) => k + (typeof o === 'number' ? 1 : 0), 0);
     const ids = residents.slice(from, to).map((r) => r.id);
-    failed += writeSummaryResults(out, from, ids, slice, summaries(row, row + scored));
+    failed += answer.write(from, ids, slice, summaries(row, row + scored));
     row += scored;
   }
-  return closeSummaryAnswer(out, head, n, failed);
+  return answer.close(head, failed);
 }
 
 /**

@@ -12,8 +12,8 @@ describe('JsonBytes', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 256 }), fc.string({ unit: 'grapheme', maxLength: 20 }), (pieces, expected, head) => {
-        // Room kept for a head written last, as a batch answer's counts are.
-        const out = new JsonBytes(expected, 80);
+        // Room kept for a head written last (as a batch answer's counts are), exactly its size.
+        const out = new JsonBytes(expected, Buffer.byteLength(head));
         for (const p of pieces) {
           if ('text' in p) out.text(p.text);
           else out.encoded(Buffer.from(p.encoded, 'utf8'));
