@@ -36,6 +36,14 @@ describe('the summary answer of the population path', () => {
     expect(answer.results[500]!.error!.fields.map((f) => f.path).sort()).toEqual(['residents.500.facts.employmentMonths', 'residents.500.facts.shoeSize']);
   });
 
+  it('answers two batches made at once, their slices taking turns, as each is answered alone', async () => {
+    const first = residents();
+    const second = thresholdResidents(1_700, 47, ASOF, district).map((r) => ({ id: r.id, facts: r.facts }));
+    const together = await Promise.all([summaryAnswer(district, head, first), summaryAnswer(district, head, second)]);
+    expect(Buffer.from(together[0]).equals(Buffer.from(await summaryAnswer(district, head, first)))).toBe(true);
+    expect(Buffer.from(together[1]).equals(Buffer.from(await summaryAnswer(district, head, second)))).toBe(true);
+  });
+
   it('answers a batch whose every resident is refused, each with its own refusal', async () => {
     const sent = Array.from({ length: 700 }, (_, i) => ({ id: `r${i}`, facts: { shoeSize: i } }));
     const answer = JSON.parse(Buffer.from(await summaryAnswer(district, head, sent)).toString('utf8')) as { evaluated: number; failed: number; results: { id: string; error: { fields: { path: string }[] } }[] };
