@@ -1,7 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ScoreSummary, SummaryColumns } from '../../domain/compiled';
+import { JifenError } from '../../domain/errors';
 import { shortOfBar } from '../../domain/points';
 import type { Evaluation, ResolvedRuleSet } from '../../domain/scoring/types';
+import { errorDetail } from '../../platform/http/errors';
 import { JsonBytes, writeHundredths } from '../../platform/http/json-bytes';
 import { writeEvaluationJson } from './evaluation-json';
 
@@ -21,6 +23,17 @@ export interface BatchRefusal {
   message: string;
   messageZh?: string;
   fields?: { path: string; message: string; messageZh?: string }[];
+}
+
+/**
+ * A resident's own refusal; anything but a refusal of its facts is the server's fault and propagates.
+ *
+ * @example
+ * try { parseFacts(rs, facts, 'residents.3.facts', asOf) } catch (error) { results[3] = { id, error: refusalOf(error) } }
+ */
+export function refusalOf(error: unknown): BatchRefusal {
+  if (!(error instanceof JifenError)) throw error;
+  return errorDetail(error);
 }
 
 /** What the answer says of the batch as a whole. */

@@ -1,8 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { summarizeEvaluation } from '../../domain/compiled/summaries';
-import { explainedAnswerJson, type ExplainedResult } from './batch-answer';
-import { refusalOf, summaryAnswer } from './summary-answer';
+import { explainedAnswerJson, refusalOf, type ExplainedResult } from './batch-answer';
+import { summaryAnswer } from './summary-answer';
 import { evaluationJson } from './evaluation-json';
 import { DEFAULT_ENGINE, evaluate } from '../../domain/scoring/evaluate';
 import { parseFacts } from '../../domain/scoring/facts';

@@ -5,7 +5,8 @@ import { turnsWhile } from '../../../../test/support/event-loop-turns';
 import { summarizeEvaluation } from '../../domain/compiled';
 import { evaluateCompiled } from '../../domain/compiled/evaluate-compiled';
 import { parseFacts } from '../../domain/scoring/facts';
-import { refusalOf, summaryAnswer } from './summary-answer';
+import { refusalOf } from './batch-answer';
+import { summaryAnswer } from './summary-answer';
 
 const ASOF = '2026-06-30';
 const district = loadShippedRuleSets().get('district-sample@2')!;

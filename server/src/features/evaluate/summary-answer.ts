@@ -1,10 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { factTableBuilder, summaryScorer } from '../../domain/compiled';
-import { JifenError } from '../../domain/errors';
 import { parseFacts } from '../../domain/scoring/facts';
 import type { ResolvedRuleSet } from '../../domain/scoring/types';
-import { errorDetail } from '../../platform/http/errors';
-import { openSummaryAnswer, type BatchHead, type BatchRefusal } from './batch-answer';
+import { openSummaryAnswer, refusalOf, type BatchHead, type BatchRefusal } from './batch-answer';
 
 /**
  * Residents a slice holds, for both passes: checking every resident's facts into the batch's fact table,
@@ -59,15 +57,4 @@ export async function summaryAnswer(rs: ResolvedRuleSet, head: BatchHead, reside
     row += scored;
   }
   return answer.close(head, failed);
-}
-
-/**
- * A resident's own refusal; anything but a refusal of its facts is the server's fault and propagates.
- *
- * @example
- * try { parseFacts(rs, facts, 'residents.3.facts', asOf) } catch (error) { results[3] = { id, error: refusalOf(error) } }
- */
-export function refusalOf(error: unknown): BatchRefusal {
-  if (!(error instanceof JifenError)) throw error;
-  return errorDetail(error);
 }

@@ -1,3 +1,6 @@
+/** Longest text `text` copies by hand when it is ASCII. */
+const SHORT_TEXT = 32;
+
 /**
  * JSON text written as UTF-8 bytes into one growing buffer, for answers of many megabytes made of the
  * same few keys and numbers (a batch's summaries): no string or object per value, so nothing for the
@@ -17,9 +20,6 @@
  * });
  * out.bytes(); // {"total":107.5}
  */
-/** Longest text `text` copies by hand when it is ASCII. */
-const SHORT_TEXT = 32;
-
 export class JsonBytes {
   private buffer: Buffer;
   private at: number;
